@@ -1,0 +1,189 @@
+// The HTTP application: middleware in the order a request meets it, then every feature's routes.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { serveStatic } from '@hono/node-server/serve-static';
+import type { Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import type { AppEnv, Deps } from './deps.js';
+import { adminRoutes } from './features/admin/admin.routes.js';
+import { auditRoutes } from './features/audit/audit.routes.js';
+import { authRoutes } from './features/auth/auth.routes.js';
+import { meRoutes } from './features/auth/me.routes.js';
+import { resolveActor } from './features/auth/resolve-actor.js';
+import { platformRoutes, renderApiDocsPage, renderApiDocsScript } from './features/platform/platform.routes.js';
+import { writeAudit } from './lib/audit.js';
+import { AppError, toProblem } from './lib/errors.js';
+import { isDatabaseUnavailable, pgCode } from './lib/db-errors.js';
+
+/** Paths under /api reachable without a session or token. */
+const PUBLIC_API = [/^\/api\/health$/, /^\/api\/openapi\.json$/, /^\/api\/docs(\.js)?$/, /^\/api\/auth\//];
+/** Reachable by an account that still has to enrol two-factor (to enrol, or to sign out). */
+const TWO_FACTOR_EXEMPT = [/^\/api\/me$/];
+
+export function createApp(deps: Deps) {
+  const app = new OpenAPIHono<AppEnv>();
+
+  app.use('*', requestId({ headerName: 'X-Request-Id' }));
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:', 'https:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        connectSrc: ["'self'", 'https:'],
+        workerSrc: ["'self'", 'blob:'],
+        frameAncestors: ["'none'"],
+      },
+    }),
+  );
+
+  app.use('*', async (c, next) => {
+    c.set('clientIp', clientIpOf(c, deps.env.trustProxy));
+    c.set('audit', {
+      ip: c.get('clientIp'),
+      userAgent: c.req.header('user-agent') ?? null,
+      requestId: c.get('requestId'),
+    });
+    const started = performance.now();
+    await next();
+    if (c.req.path.startsWith('/api/'))
+      deps.logger.info(
+        { reqId: c.get('requestId'), method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) },
+        'request',
+      );
+  });
+
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: deps.env.bodyLimitBytes,
+      onError: () => {
+        throw new AppError('PAYLOAD_TOO_LARGE', `送信データが大きすぎます（上限 ${Math.round(deps.env.bodyLimitBytes / 1024)} KB）。`);
+      },
+    }),
+  );
+
+  // Authentication for every API path except the public ones.
+  app.use('/api/*', async (c, next) => {
+    if (PUBLIC_API.some((re) => re.test(c.req.path))) return next();
+    const hasBearer = /^Bearer\s/i.test(c.req.header('authorization') ?? '');
+    if (!hasBearer && !['GET', 'HEAD', 'OPTIONS'].includes(c.req.method)) rejectCrossSite(c, deps.env.trustedOrigins);
+    const resolution = await resolveActor(deps, c.req.raw.headers, c.get('audit'));
+    if (!resolution) throw new AppError('UNAUTHENTICATED');
+    if (resolution.twoFactorPending && !TWO_FACTOR_EXEMPT.some((re) => re.test(c.req.path))) {
+      throw new AppError('TWO_FACTOR_REQUIRED', 'この役割では二要素認証が必須です。アカウント設定で認証アプリを登録してください。');
+    }
+    c.set('actor', resolution.actor);
+    c.set('audit', resolution.actor.audit);
+    await next();
+  });
+
+  app.route('/api/auth', authRoutes(deps));
+  app.route('/api', platformRoutes(deps));
+  app.route('/api', meRoutes(deps));
+  app.route('/api/admin', adminRoutes(deps));
+  app.route('/api/admin', auditRoutes(deps));
+
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'tsunagu つなぐ API',
+      version: '0.1.0',
+      description:
+        '医療的ケア児者の地域支援ネットワーク tsunagu の API。認証はセッション Cookie（画面）または個人用 API トークン（`Authorization: Bearer tsg_…`）。エラーは application/problem+json。一覧は `{ items, total, nextCursor }`。',
+    },
+    servers: [{ url: deps.env.baseUrl }],
+    security: [{ bearerAuth: [] }, { cookieAuth: [] }],
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer', description: '個人用 API トークン tsg_…' });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'cookieAuth', { type: 'apiKey', in: 'cookie', name: 'better-auth.session_token' });
+  app.get('/api/docs', (c) => c.html(renderApiDocsPage()));
+  app.get('/api/docs.js', (c) => c.body(renderApiDocsScript(), 200, { 'content-type': 'text/javascript; charset=utf-8' }));
+
+  app.all('/api/*', () => {
+    throw new AppError('NOT_FOUND', 'この API は存在しません。');
+  });
+
+  // The web app (built by Vite) with SPA fallback to index.html.
+  const dist = deps.env.webDistDir;
+  if (existsSync(path.join(dist, 'index.html'))) {
+    const root = path.relative(process.cwd(), dist) || '.';
+    app.use('/assets/*', serveStatic({ root, onFound: (_p, c) => c.header('Cache-Control', 'public, max-age=31536000, immutable') }));
+    app.use('*', serveStatic({ root }));
+    const indexHtml = readFileSync(path.join(dist, 'index.html'), 'utf8');
+    app.get('*', (c) => c.html(indexHtml));
+  } else {
+    app.get('/', (c) =>
+      c.text('Web アプリが未ビルドです。`npm run build` を実行してください（API は /api/docs）。', 503),
+    );
+  }
+
+  app.onError(async (err, c) => {
+    const appErr = toAppError(err);
+    if (appErr.status >= 500 && appErr.code !== 'DATABASE_UNAVAILABLE')
+      deps.logger.error({ err, reqId: c.get('requestId') }, 'unhandled error');
+    if (appErr.code === 'DATABASE_UNAVAILABLE') deps.logger.warn({ reqId: c.get('requestId'), err: String(err) }, 'database unavailable');
+    if ((appErr.code === 'FORBIDDEN' || appErr.code === 'CSRF_REJECTED') && c.req.path.startsWith('/api/')) {
+      // Permission denials are part of the access log (MHLW guideline: who tried what).
+      await writeAudit(deps.db, c.get('audit') ?? {}, {
+        action: 'access.denied',
+        outcome: 'denied',
+        entityType: 'route',
+        entityId: `${c.req.method} ${c.req.path}`,
+        details: { code: appErr.code, message: appErr.message },
+      }).catch((e) => deps.logger.error({ err: e }, 'could not write denial to the access log'));
+    }
+    const headers: Record<string, string> = { 'content-type': 'application/problem+json; charset=utf-8', ...appErr.headers };
+    if (appErr.code === 'DATABASE_UNAVAILABLE') headers['retry-after'] = '5';
+    return new Response(JSON.stringify(toProblem(appErr, c.get('requestId'))), { status: appErr.status, headers });
+  });
+
+  return app;
+}
+
+function toAppError(err: unknown): AppError {
+  if (err instanceof AppError) return err;
+  if (isDatabaseUnavailable(err)) return new AppError('DATABASE_UNAVAILABLE', undefined, { cause: err });
+  const code = pgCode(err);
+  if (code === '23505') return new AppError('CONFLICT', '同じ内容のデータがすでに登録されています。', { cause: err });
+  if (code === '23503') return new AppError('CONFLICT', '関連するデータがあるため、この操作はできません。', { cause: err });
+  if (code === '40001' || code === '40P01') return new AppError('CONFLICT', undefined, { cause: err });
+  if (err instanceof HTTPException) {
+    if (err.status === 400) return new AppError('BAD_REQUEST', 'リクエスト本文の JSON の形式が正しくありません。', { cause: err });
+    if (err.status === 413) return new AppError('PAYLOAD_TOO_LARGE');
+    return new AppError(err.status === 401 ? 'UNAUTHENTICATED' : err.status === 403 ? 'FORBIDDEN' : err.status === 404 ? 'NOT_FOUND' : 'BAD_REQUEST', err.message || undefined);
+  }
+  return new AppError('INTERNAL', undefined, { cause: err });
+}
+
+/**
+ * Cookie-authenticated writes must come from our own pages: the Origin (or, when a browser
+ * omits it, Sec-Fetch-Site) is checked, so another site cannot post with the user's cookie.
+ */
+function rejectCrossSite(c: Context<AppEnv>, trusted: string[]) {
+  const origin = c.req.header('origin');
+  if (origin) {
+    if (!trusted.includes(origin)) throw new AppError('CSRF_REJECTED');
+    return;
+  }
+  if (c.req.header('sec-fetch-site') === 'same-origin') return;
+  throw new AppError('CSRF_REJECTED', '送信元（Origin ヘッダー）を確認できないため拒否しました。');
+}
+
+function clientIpOf(c: Context<AppEnv>, trustProxy: boolean): string {
+  if (trustProxy) {
+    const fwd = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+    if (fwd) return fwd;
+  }
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'in-process'; // app.request() in tests has no socket
+  }
+}

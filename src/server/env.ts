@@ -1,0 +1,108 @@
+// Configuration is read once, here, and validated: a wrong value stops the boot with a message
+// that names the variable (STYLE.md habit 1). Nothing else reads process.env.
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+const bool = (fallback: boolean) =>
+  z
+    .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off', ''])
+    .optional()
+    .transform((v) => (v === undefined || v === '' ? fallback : ['1', 'true', 'yes', 'on'].includes(v)));
+
+const int = (fallback: number, min: number, max: number) =>
+  z.coerce.number().int().min(min).max(max).optional().default(fallback);
+
+export const ROLES_REQUIRING_2FA_DEFAULT = 'admin,official,coordinator,consultant,provider_staff';
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).optional().default('development'),
+  PORT: int(3000, 0, 65535),
+  HOST: z.string().optional().default('127.0.0.1'),
+  BASE_URL: z.url().optional(),
+  /** Extra origins allowed to make cookie-authenticated requests (comma-separated). */
+  TRUSTED_ORIGINS: z.string().optional().default(''),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'postgres:// で始まる接続文字列を指定してください')
+    .optional(),
+  DATA_DIR: z.string().optional().default('data'),
+  TSUNAGU_DEMO: z.enum(['1', '0']).optional(),
+  TSUNAGU_SECRET: z.string().min(32, '32文字以上のランダムな文字列を指定してください').optional(),
+  SESSION_IDLE_MINUTES: int(30, 1, 24 * 60),
+  SESSION_MAX_HOURS: int(12, 1, 24 * 30),
+  REQUIRE_2FA: bool(true),
+  REQUIRE_2FA_ROLES: z.string().optional().default(ROLES_REQUIRING_2FA_DEFAULT),
+  /** Failed sign-ins per account per hour before the account is throttled (issue: at most 100). */
+  AUTH_ACCOUNT_MAX_FAILURES_PER_HOUR: int(20, 1, 100),
+  AUTH_IP_MAX_SIGNIN_PER_MINUTE: int(10, 1, 1000),
+  /** Behind a reverse proxy, take the client address from X-Forwarded-For. */
+  TRUST_PROXY: bool(false),
+  BODY_LIMIT_BYTES: int(1024 * 1024, 1024, 100 * 1024 * 1024),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional().default('info'),
+  WEB_DIST_DIR: z.string().optional().default('dist/web'),
+  PAGE_LIMIT_MAX: int(200, 10, 1000),
+});
+
+export type Env = ReturnType<typeof buildEnv>;
+
+export class EnvError extends Error {}
+
+/** Parses and completes the configuration. Throws EnvError naming each wrong variable. */
+export function loadEnv(source: Record<string, string | undefined> = process.env) {
+  const parsed = EnvSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new EnvError(`設定（環境変数）に誤りがあります:\n${lines.join('\n')}`);
+  }
+  return buildEnv(parsed.data);
+}
+
+function buildEnv(e: z.infer<typeof EnvSchema>) {
+  const embedded = !e.DATABASE_URL;
+  // Demo mode waives 2FA for demo accounts; it is the default only for the embedded database.
+  const demo = e.TSUNAGU_DEMO ? e.TSUNAGU_DEMO === '1' : embedded;
+  const baseUrl = (e.BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
+  const dataDir = path.resolve(e.DATA_DIR);
+  const secret = e.TSUNAGU_SECRET ?? (embedded ? readOrCreateLocalSecret(dataDir) : undefined);
+  if (!secret) {
+    throw new EnvError(
+      '設定（環境変数）に誤りがあります:\n  TSUNAGU_SECRET: DATABASE_URL を使う場合は 32 文字以上の秘密鍵を指定してください（例: openssl rand -hex 32）',
+    );
+  }
+  return {
+    nodeEnv: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    baseUrl,
+    trustedOrigins: [baseUrl, ...e.TRUSTED_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean)],
+    databaseUrl: e.DATABASE_URL,
+    embedded,
+    dataDir,
+    pgliteDir: path.join(dataDir, 'pglite'),
+    demo,
+    secret,
+    sessionIdleSeconds: e.SESSION_IDLE_MINUTES * 60,
+    sessionMaxMs: e.SESSION_MAX_HOURS * 3600 * 1000,
+    require2fa: e.REQUIRE_2FA,
+    rolesRequiring2fa: e.REQUIRE_2FA_ROLES.split(',').map((s) => s.trim()).filter(Boolean),
+    accountMaxFailuresPerHour: e.AUTH_ACCOUNT_MAX_FAILURES_PER_HOUR,
+    ipMaxSignInPerMinute: e.AUTH_IP_MAX_SIGNIN_PER_MINUTE,
+    trustProxy: e.TRUST_PROXY,
+    bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    logLevel: e.LOG_LEVEL,
+    webDistDir: path.resolve(e.WEB_DIST_DIR),
+    pageLimitMax: e.PAGE_LIMIT_MAX,
+  };
+}
+
+/** The embedded database keeps its signing secret beside the data, created on first start. */
+function readOrCreateLocalSecret(dataDir: string): string {
+  const file = path.join(dataDir, 'secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('hex');
+  writeFileSync(file, secret + '\n', { mode: 0o600 });
+  return secret;
+}

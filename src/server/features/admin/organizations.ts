@@ -1,0 +1,62 @@
+import { asc, count, eq, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { CreateOrganizationSchema, UpdateOrganizationSchema } from '../../../shared/contracts/region.js';
+import type { Db } from '../../db/client.js';
+import { office, organization } from '../../db/schema/index.js';
+import { writeAudit, type AuditContext } from '../../lib/audit.js';
+import { notFound } from '../../lib/errors.js';
+import { newId } from '../../lib/ids.js';
+import { decodeCursor, pageOf } from '../../lib/pagination.js';
+import { containsFilter } from './search.js';
+
+export async function listOrganizations(opts: { db: Db; q?: string; limit: number; cursor?: string }) {
+  const after = decodeCursor(opts.cursor) as [string, string] | undefined;
+  const where = sql`${containsFilter([organization.name, organization.nameKana], opts.q)}`;
+  const [{ total } = { total: 0 }] = await opts.db.select({ total: count() }).from(organization).where(where);
+  const rows = await opts.db
+    .select({
+      id: organization.id,
+      name: organization.name,
+      nameKana: organization.nameKana,
+      corporateNumber: organization.corporateNumber,
+      officeCount: sql<number>`(select count(*)::int from ${office} where ${office.organizationId} = ${organization.id})`,
+    })
+    .from(organization)
+    .where(after ? sql`${where} and (${organization.nameKana}, ${organization.id}) > (${after[0]}, ${after[1]})` : where)
+    .orderBy(asc(organization.nameKana), asc(organization.id))
+    .limit(opts.limit + 1);
+  return { ...pageOf(rows, opts.limit, (r) => [r.nameKana, r.id]), total };
+}
+
+export async function createOrganization(opts: { db: Db; audit: AuditContext; input: z.infer<typeof CreateOrganizationSchema> }) {
+  return opts.db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(organization)
+      .values({ id: newId(), name: opts.input.name, nameKana: opts.input.nameKana, corporateNumber: opts.input.corporateNumber ?? null })
+      .returning();
+    await writeAudit(tx, opts.audit, { action: 'organization.create', entityType: 'organization', entityId: row!.id, details: { name: row!.name } });
+    return { ...row!, officeCount: 0 };
+  });
+}
+
+export async function updateOrganization(opts: { db: Db; audit: AuditContext; id: string; input: z.infer<typeof UpdateOrganizationSchema> }) {
+  return opts.db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(organization)
+      .set({ ...opts.input, updatedAt: new Date() })
+      .where(eq(organization.id, opts.id))
+      .returning();
+    if (!row) throw notFound('法人');
+    await writeAudit(tx, opts.audit, { action: 'organization.update', entityType: 'organization', entityId: row.id, details: { fields: Object.keys(opts.input) } });
+    const [{ n } = { n: 0 }] = await tx.select({ n: count() }).from(office).where(eq(office.organizationId, row.id));
+    return { ...row, officeCount: n };
+  });
+}
+
+export async function deleteOrganization(opts: { db: Db; audit: AuditContext; id: string }) {
+  await opts.db.transaction(async (tx) => {
+    const [row] = await tx.delete(organization).where(eq(organization.id, opts.id)).returning();
+    if (!row) throw notFound('法人');
+    await writeAudit(tx, opts.audit, { action: 'organization.delete', entityType: 'organization', entityId: row.id, details: { name: row.name } });
+  });
+}

@@ -1,0 +1,6 @@
+import { definePermissions } from '../../lib/access.js';
+
+export const auditPermissions = definePermissions({
+  'read:audit': ['admin'],
+  'verify:audit': ['admin'],
+});

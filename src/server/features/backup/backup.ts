@@ -1,0 +1,216 @@
+// Logical backup in one portable format for both targets: gzip'd JSON lines, table by table in
+// foreign-key order. A backup taken from the embedded database restores into server PostgreSQL
+// and back (the way to move a pilot onto a real server). For large production databases use
+// pg_dump / PITR as docs/operations.md describes; this format favours portability.
+import { createReadStream, createWriteStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
+import { createGunzip, createGzip } from 'node:zlib';
+import { sql } from 'drizzle-orm';
+import type { Database, Db, DbOrTx } from '../../db/client.js';
+import { AppError } from '../../lib/errors.js';
+
+export const BACKUP_FORMAT = 'tsunagu-backup';
+export const BACKUP_VERSION = 1;
+/** Short-lived state that a restore need not carry: sessions end, rate limits reset. */
+const EPHEMERAL_TABLES = new Set(['session', 'verification', 'rate_limit']);
+const BATCH = 2000;
+
+interface TableInfo {
+  name: string;
+  columns: string[];
+  orderBy: string[];
+}
+
+const rowsOf = <T>(result: unknown): T[] => ((result as { rows?: T[] }).rows ?? (result as T[])) as T[];
+const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
+/** Public tables in an order where every table comes after those it references. */
+export async function listTables(db: DbOrTx): Promise<TableInfo[]> {
+  const tables = rowsOf<{ tablename: string }>(
+    await db.execute(sql`select tablename from pg_tables where schemaname = 'public' order by tablename`),
+  ).map((r) => r.tablename);
+  const edges = rowsOf<{ child: string; parent: string }>(
+    await db.execute(sql`
+      select c.relname as child, p.relname as parent
+      from pg_constraint k join pg_class c on c.oid = k.conrelid join pg_class p on p.oid = k.confrelid
+      join pg_namespace n on n.oid = c.relnamespace
+      where k.contype = 'f' and n.nspname = 'public'`),
+  );
+  const cols = rowsOf<{ table_name: string; column_name: string; is_generated: string; ordinal_position: number }>(
+    await db.execute(sql`
+      select table_name, column_name, is_generated, ordinal_position from information_schema.columns
+      where table_schema = 'public' order by table_name, ordinal_position`),
+  );
+  const pks = rowsOf<{ table: string; col: string }>(
+    await db.execute(sql`
+      select c.relname as "table", a.attname as col
+      from pg_index i join pg_class c on c.oid = i.indrelid join pg_namespace n on n.oid = c.relnamespace
+      join pg_attribute a on a.attrelid = c.oid and a.attnum = any(i.indkey)
+      where i.indisprimary and n.nspname = 'public'`),
+  );
+  const ordered: string[] = [];
+  const seen = new Set<string>();
+  const visit = (t: string, depth = 0) => {
+    if (seen.has(t) || depth > 50) return;
+    seen.add(t);
+    for (const e of edges) if (e.child === t && e.parent !== t) visit(e.parent, depth + 1);
+    ordered.push(t);
+  };
+  tables.forEach((t) => visit(t));
+  return ordered.map((name) => {
+    const columns = cols.filter((c) => c.table_name === name && c.is_generated !== 'ALWAYS').map((c) => c.column_name);
+    const pk = pks.filter((p) => p.table === name).map((p) => p.col);
+    return { name, columns, orderBy: pk.length ? pk : columns.slice(0, 1) };
+  });
+}
+
+async function migrationLevel(db: DbOrTx): Promise<number> {
+  try {
+    const [row] = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`));
+    return row?.n ?? 0;
+  } catch {
+    return 0;
+  }
+}
+
+export interface BackupSummary {
+  file: string;
+  tables: { name: string; rows: number }[];
+  migrations: number;
+}
+
+export async function backupDatabase(opts: { database: Database; file: string; onProgress?: (table: string, rows: number) => void }): Promise<BackupSummary> {
+  const { db } = opts.database;
+  const lines: string[] = [];
+  const summary: BackupSummary = { file: opts.file, tables: [], migrations: 0 };
+  // One read-only snapshot so the backup is consistent while the app keeps writing.
+  await db.transaction(
+    async (tx) => {
+      summary.migrations = await migrationLevel(tx);
+      const tables = (await listTables(tx)).filter((t) => !EPHEMERAL_TABLES.has(t.name));
+      lines.push(JSON.stringify({ format: BACKUP_FORMAT, version: BACKUP_VERSION, createdAt: new Date().toISOString(), migrations: summary.migrations, tables: tables.map((t) => t.name) }));
+      for (const t of tables) {
+        lines.push(JSON.stringify({ table: t.name, columns: t.columns }));
+        let n = 0;
+        for (let offset = 0; ; offset += BATCH) {
+          const batch = rowsOf<{ r: unknown }>(
+            await tx.execute(
+              sql.raw(`select row_to_json(x) as r from (select ${t.columns.map(ident).join(', ')} from ${ident(t.name)} order by ${t.orderBy.map(ident).join(', ')} limit ${BATCH} offset ${offset}) x`),
+            ),
+          );
+          for (const b of batch) lines.push(JSON.stringify({ r: typeof b.r === 'string' ? JSON.parse(b.r) : b.r }));
+          n += batch.length;
+          opts.onProgress?.(t.name, n);
+          if (batch.length < BATCH) break;
+        }
+        summary.tables.push({ name: t.name, rows: n });
+      }
+      lines.push(JSON.stringify({ end: true }));
+    },
+    opts.database.kind === 'postgres' ? { isolationLevel: 'repeatable read', accessMode: 'read only' } : undefined,
+  );
+  await pipeline(Readable.from(lines.map((l) => l + '\n')), createGzip(), createWriteStream(opts.file, { mode: 0o600 }));
+  return summary;
+}
+
+async function nonEmptyTables(db: Db): Promise<string[]> {
+  const tables = await listTables(db);
+  const out: string[] = [];
+  for (const t of tables) {
+    if (EPHEMERAL_TABLES.has(t.name)) continue;
+    const [row] = rowsOf<{ n: number }>(await db.execute(sql.raw(`select count(*)::int as n from (select 1 from ${ident(t.name)} limit 1) x`)));
+    if ((row?.n ?? 0) > 0) out.push(t.name);
+  }
+  return out;
+}
+
+/**
+ * Restores a backup. Refuses a non-empty database unless `force`, which drops every table
+ * (the append-only log included) and re-creates the schema first. All in one transaction:
+ * a broken file leaves the database as it was.
+ */
+export async function restoreDatabase(opts: { database: Database; file: string; force?: boolean; onProgress?: (table: string, rows: number) => void }) {
+  const { database } = opts;
+  const header = await readHeader(opts.file);
+  const nonEmpty = await nonEmptyTables(database.db);
+  if (nonEmpty.length && !opts.force)
+    throw new AppError('CONFLICT', `復元先のデータベースは空ではありません（${nonEmpty.slice(0, 5).join(', ')} など）。上書きする場合は --force を付けてください。`);
+  if (opts.force && nonEmpty.length) {
+    await database.db.execute(sql.raw('drop schema public cascade; create schema public; drop schema if exists drizzle cascade;'));
+  }
+  await database.migrate();
+  const level = await migrationLevel(database.db);
+  if (header.migrations > level)
+    throw new AppError('CONFLICT', `バックアップは新しい版（マイグレーション ${header.migrations}）で作られています。アプリを更新してから復元してください（現在 ${level}）。`);
+
+  const counts: { name: string; rows: number }[] = [];
+  await database.db.transaction(async (tx) => {
+    let current: { table: string; columns: string[] } | null = null;
+    let buffer: unknown[] = [];
+    let n = 0;
+    const flush = async () => {
+      if (!current || buffer.length === 0) return;
+      const cols = current.columns.map(ident).join(', ');
+      await tx.execute(sql`${sql.raw(`insert into ${ident(current.table)} (${cols}) select ${cols} from json_populate_recordset(null::${ident(current.table)}, `)}${JSON.stringify(buffer)}::json)`);
+      n += buffer.length;
+      opts.onProgress?.(current.table, n);
+      buffer = [];
+    };
+    let ended = false;
+    for await (const line of readLines(opts.file)) {
+      const obj = JSON.parse(line) as { format?: string; table?: string; columns?: string[]; r?: unknown; end?: boolean };
+      if (obj.format) continue;
+      if (obj.end) {
+        ended = true;
+        break;
+      }
+      if (obj.table) {
+        await flush();
+        if (current) counts.push({ name: current.table, rows: n });
+        current = { table: obj.table, columns: obj.columns ?? [] };
+        n = 0;
+        continue;
+      }
+      buffer.push(obj.r);
+      if (buffer.length >= BATCH) await flush();
+    }
+    await flush();
+    if (current) counts.push({ name: current.table, rows: n });
+    if (!ended) throw new AppError('BAD_REQUEST', 'バックアップファイルが途中で切れています（end 行がありません）。何も復元していません。');
+    // Serial columns continue after the restored ids.
+    const serials = rowsOf<{ t: string; c: string; s: string }>(
+      await tx.execute(sql`select table_name as t, column_name as c, pg_get_serial_sequence(quote_ident(table_name), column_name) as s
+        from information_schema.columns where table_schema = 'public' and column_default like 'nextval(%'`),
+    );
+    for (const s of serials)
+      if (s.s) await tx.execute(sql.raw(`select setval('${s.s}', greatest((select coalesce(max(${ident(s.c)}), 0) from ${ident(s.t)}), 1))`));
+  });
+  return { tables: counts, migrations: header.migrations };
+}
+
+async function readHeader(file: string): Promise<{ migrations: number }> {
+  for await (const line of readLines(file)) {
+    let h: { format?: string; version?: number; migrations?: number };
+    try {
+      h = JSON.parse(line);
+    } catch {
+      break;
+    }
+    if (h.format !== BACKUP_FORMAT) break;
+    if (h.version !== BACKUP_VERSION) throw new AppError('BAD_REQUEST', `対応していないバックアップ形式の版です（${h.version}）。`);
+    return { migrations: h.migrations ?? 0 };
+  }
+  throw new AppError('BAD_REQUEST', 'tsunagu のバックアップファイルではありません（先頭行を読めません）。');
+}
+
+async function* readLines(file: string): AsyncGenerator<string> {
+  const input = createReadStream(file).pipe(createGunzip());
+  const rl = createInterface({ input, crlfDelay: Infinity });
+  try {
+    for await (const line of rl) if (line.trim()) yield line;
+  } catch (e) {
+    throw new AppError('BAD_REQUEST', `バックアップファイルを読めません（${(e as Error).message}）。`);
+  }
+}

@@ -1,0 +1,17 @@
+// Every feature's permission table, merged. Adding a feature = add its table here.
+import type { Role } from '../../shared/contracts/auth.js';
+import type { Actor } from '../lib/access.js';
+import { adminPermissions } from './admin/admin-access.js';
+import { auditPermissions } from './audit/audit-access.js';
+
+export const PERMISSIONS = { ...adminPermissions, ...auditPermissions } as const;
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(actor: Pick<Actor, 'roles'>, permission: Permission): boolean {
+  const allowed: readonly Role[] = PERMISSIONS[permission];
+  return actor.roles.some((r) => allowed.includes(r));
+}
+
+export function permissionsOf(roles: Role[]): Permission[] {
+  return (Object.keys(PERMISSIONS) as Permission[]).filter((p) => can({ roles }, p));
+}
