@@ -37,6 +37,7 @@ const EnvSchema = z.object({
   /** Failed sign-ins per account per hour before the account is throttled (issue: at most 100). */
   AUTH_ACCOUNT_MAX_FAILURES_PER_HOUR: int(20, 1, 100),
   AUTH_IP_MAX_SIGNIN_PER_MINUTE: int(10, 1, 1000),
+  AUTH_IP_MAX_2FA_PER_MINUTE: int(10, 1, 1000),
   /** Behind a reverse proxy, take the client address from X-Forwarded-For. */
   TRUST_PROXY: bool(false),
   BODY_LIMIT_BYTES: int(1024 * 1024, 1024, 100 * 1024 * 1024),
@@ -89,6 +90,7 @@ function buildEnv(e: z.infer<typeof EnvSchema>) {
     rolesRequiring2fa: e.REQUIRE_2FA_ROLES.split(',').map((s) => s.trim()).filter(Boolean),
     accountMaxFailuresPerHour: e.AUTH_ACCOUNT_MAX_FAILURES_PER_HOUR,
     ipMaxSignInPerMinute: e.AUTH_IP_MAX_SIGNIN_PER_MINUTE,
+    ipMax2faPerMinute: e.AUTH_IP_MAX_2FA_PER_MINUTE,
     trustProxy: e.TRUST_PROXY,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     logLevel: e.LOG_LEVEL,

@@ -4,6 +4,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import pg from 'pg';
 import { generate } from 'otplib';
 import { inject } from 'vitest';
@@ -15,6 +16,7 @@ import { createUser } from '../features/admin/users.js';
 import { createOffice } from '../features/admin/offices.js';
 import { seedMunicipalities } from '../demo/seed-demo.js';
 import { createLogger } from '../lib/logger.js';
+import { auditEvent } from '../db/schema/index.js';
 
 export const TEST_PASSWORD = 'correct-horse-battery-9';
 
@@ -74,6 +76,8 @@ export interface TestApp {
   /** Creates a user through the real service (argon2 hash, audit row) and returns its login. */
   createUser(opts?: { roles?: Role[]; email?: string; name?: string; municipalityCode?: string | null; officeIds?: string[] }): Promise<{ id: string; email: string; password: string }>;
   createOffice(opts?: { name?: string; municipalityCode?: string; sector?: 'medical' | 'welfare' | 'administration' | 'education' }): Promise<{ id: string; name: string }>;
+  /** Access-log rows matching every given field (details matched by JSON containment), oldest first. */
+  auditRows(filter: { action?: string; entityType?: string; entityId?: string; actorUserId?: string; details?: Record<string, unknown> }): Promise<(typeof auditEvent.$inferSelect)[]>;
   /** Signs in with password (and TOTP when given a secret) and returns the signed-in client. */
   signIn(email: string, password?: string, totpSecret?: string): Promise<TestClient>;
   /** Creates a user and returns a signed-in client for it. */
@@ -92,12 +96,15 @@ export async function startTestApp(envOverrides: Record<string, string> = {}): P
     TSUNAGU_SECRET: randomBytes(32).toString('hex'),
     TSUNAGU_DEMO: '0',
     REQUIRE_2FA: '0',
-    LOG_LEVEL: 'silent',
+    // Every test request comes from 127.0.0.1; tests of the limits set their own values.
+    AUTH_IP_MAX_SIGNIN_PER_MINUTE: '1000',
+    AUTH_IP_MAX_2FA_PER_MINUTE: '1000',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     WEB_DIST_DIR: 'tmp/no-web-build',
     ...envOverrides,
   });
   await seedMunicipalities(database.db);
-  const running = await startServer(env, { database, logger: createLogger('silent') });
+  const running = await startServer(env, { database, logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent') });
   const url = running.url.replace('localhost', '127.0.0.1');
   const audit = { label: 'test:factory' };
 
@@ -136,6 +143,21 @@ export async function startTestApp(envOverrides: Record<string, string> = {}): P
       });
       return { id: o.id, name: o.name };
     },
+    async auditRows(f) {
+      return database.db
+        .select()
+        .from(auditEvent)
+        .where(
+          and(
+            f.action ? eq(auditEvent.action, f.action) : undefined,
+            f.entityType ? eq(auditEvent.entityType, f.entityType) : undefined,
+            f.entityId ? eq(auditEvent.entityId, f.entityId) : undefined,
+            f.actorUserId ? eq(auditEvent.actorUserId, f.actorUserId) : undefined,
+            f.details ? sql`${auditEvent.details} @> ${JSON.stringify(f.details)}::jsonb` : undefined,
+          ),
+        )
+        .orderBy(asc(auditEvent.id));
+    },
     async signIn(email, password = TEST_PASSWORD, totpSecret) {
       const c = new TestClient(url);
       const res = await c.post('/api/auth/sign-in/email', { email, password });
@@ -143,7 +165,7 @@ export async function startTestApp(envOverrides: Record<string, string> = {}): P
       const body = (await res.json()) as { twoFactorRedirect?: boolean };
       if (body.twoFactorRedirect) {
         if (!totpSecret) throw new Error('2FA required but no secret given');
-        const v = await c.post('/api/auth/two-factor/verify-totp', { code: await generate({ secret: totpSecret }) });
+        const v = await c.post('/api/auth/two-factor/verify-totp', { code: await nextTotp(totpSecret) });
         if (v.status !== 200) throw new Error(`verify-totp failed: ${v.status} ${await v.text()}`);
       }
       return c;
@@ -159,6 +181,12 @@ export async function startTestApp(envOverrides: Record<string, string> = {}): P
   };
   return app;
 }
+
+/**
+ * A valid code that differs from the current one (next 30 s step; the server accepts ±1 step),
+ * so signing in right after enrolling is not mistaken for a replay of the enrolment code.
+ */
+export const nextTotp = (secret: string) => generate({ secret, epoch: Math.floor(Date.now() / 1000) + 30 });
 
 /** Enrols TOTP for a signed-in client through the real endpoints; returns the base32 secret. */
 export async function enrollTotp(client: TestClient, password = TEST_PASSWORD): Promise<{ secret: string; backupCodes: string[] }> {
@@ -214,4 +242,40 @@ export class TestClient {
   delete(path: string, init: RequestInit & { origin?: string | null } = {}) {
     return this.request(path, { ...init, method: 'DELETE' });
   }
+}
+
+export interface ProblemBody {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: string;
+  errors?: { field: string; label?: string; message: string }[];
+  requestId?: string;
+}
+
+/** Reads an error answer, checking it is application/problem+json with the given status. */
+export async function readProblem(res: Response, status: number): Promise<ProblemBody> {
+  const text = await res.text();
+  if (res.status !== status) throw new Error(`expected ${status}, got ${res.status}: ${text}`);
+  if (!/^application\/problem\+json/.test(res.headers.get('content-type') ?? '')) throw new Error(`not problem+json: ${res.headers.get('content-type')} ${text}`);
+  const body = JSON.parse(text) as ProblemBody;
+  if (body.status !== status) throw new Error(`problem.status ${body.status} ≠ ${status}`);
+  return body;
+}
+
+/** Reads a JSON answer with the given status (the body is in the error message otherwise). */
+export async function readJson<T>(res: Response, status = 200): Promise<T> {
+  const text = await res.text();
+  if (res.status !== status) throw new Error(`expected ${status}, got ${res.status}: ${text}`);
+  return JSON.parse(text) as T;
+}
+
+// Unvoiced hiragana in 50音 order: code-point order equals reading order in every collation.
+const KANA = 'あいうえおかきくけこさしすせそたちつてとなにぬねのはひふへほまみむめもやゆよらりるれろわ';
+
+/** A random reading (よみ) of the given length, for factories that sort by reading. */
+export function randomKana(length = 6): string {
+  const bytes = randomBytes(length);
+  return [...bytes].map((b) => KANA[b % KANA.length]).join('');
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { katakanaToHiragana } from '../text/normalize.js';
 
 export const SECTOR_CODES = ['medical', 'welfare', 'administration', 'education'] as const;
 export const SectorSchema = z.enum(SECTOR_CODES, { error: '医療・福祉・療育・行政・教育のいずれかを選んでください' }).meta({ title: '分野' });
@@ -9,7 +10,9 @@ export const KanaSchema = z
   .trim()
   .min(1, { error: '入力してください' })
   .max(200, { error: '200文字以内で入力してください' })
-  .regex(/^[\p{Script=Hiragana}\p{Script=Katakana}ー・\s　A-Za-z0-9０-９Ａ-Ｚａ-ｚ]+$/u, { error: 'ひらがな・カタカナで入力してください' });
+  .regex(/^[\p{Script=Hiragana}\p{Script=Katakana}ー・\s\u3000A-Za-z0-9０-９Ａ-Ｚａ-ｚ]+$/u, { error: 'ひらがな・カタカナで入力してください' })
+  // Stored in hiragana so that sorting by reading (50音順) treats カナ and かな alike.
+  .transform((v) => katakanaToHiragana(v));
 
 const NameSchema = z.string().trim().min(1, { error: '入力してください' }).max(200, { error: '200文字以内で入力してください' });
 

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, index, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigserial, index, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 import { user } from './auth.js';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -55,4 +55,20 @@ export const auditEvent = pgTable(
     index('audit_event_client_idx').on(t.clientId, t.at),
     index('audit_event_action_idx').on(t.action, t.at),
   ],
+);
+
+/**
+ * TOTP codes already accepted, so a code seen by someone else (shoulder-surfed, phished)
+ * cannot open a second session within its 30-second window. better-auth has no such store.
+ */
+export const totpUsed = pgTable(
+  'totp_used',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => user.id, { onDelete: 'cascade' }),
+    codeHash: text('code_hash').notNull(),
+    usedAt: ts('used_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.codeHash] })],
 );

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { enrollTotp, startTestApp, TEST_PASSWORD, type TestApp } from '../../test/harness.js';
-import { generate } from 'otplib';
+import { enrollTotp, nextTotp, startTestApp, TEST_PASSWORD, type TestApp } from '../../test/harness.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -31,10 +30,26 @@ describe('sign-in', () => {
     expect((await c2.get('/api/me')).status).toBe(401);
     const bad = await c2.post('/api/auth/two-factor/verify-totp', { code: '000000' });
     expect(bad.status).toBe(401);
-    const ok = await c2.post('/api/auth/two-factor/verify-totp', { code: await generate({ secret }) });
+    const ok = await c2.post('/api/auth/two-factor/verify-totp', { code: await nextTotp(secret) });
     expect(ok.status).toBe(200);
     const me = (await (await c2.get('/api/me')).json()) as { twoFactorEnabled: boolean };
     expect(me.twoFactorEnabled).toBe(true);
+  });
+
+  it('refuses a TOTP code that was already used (replay) and opens no session', async () => {
+    const u = await t.createUser({ roles: ['consultant'] });
+    const { secret } = await enrollTotp(await t.signIn(u.email));
+    const code = await nextTotp(secret);
+    const a = t.client();
+    await a.post('/api/auth/sign-in/email', { email: u.email, password: TEST_PASSWORD });
+    expect((await a.post('/api/auth/two-factor/verify-totp', { code })).status).toBe(200);
+    const b = t.client();
+    await b.post('/api/auth/sign-in/email', { email: u.email, password: TEST_PASSWORD });
+    const replay = await b.post('/api/auth/two-factor/verify-totp', { code });
+    expect(replay.status).toBe(401);
+    expect(((await replay.json()) as { detail: string }).detail).toContain('すでに使われています');
+    expect((await b.get('/api/me')).status).toBe(401);
+    expect((await a.get('/api/me')).status).toBe(200);
   });
 
   it('blocks every API but /api/me for a role that must enrol two-factor', async () => {

@@ -69,8 +69,9 @@ export function createAuth(db: Db, env: Env) {
       max: 600,
       customRules: {
         '/sign-in/email': { window: 60, max: env.ipMaxSignInPerMinute },
-        '/two-factor/verify-totp': { window: 60, max: 10 },
-        '/two-factor/verify-backup-code': { window: 60, max: 10 },
+        '/two-factor/verify-totp': { window: 60, max: env.ipMax2faPerMinute },
+        '/two-factor/verify-backup-code': { window: 60, max: env.ipMax2faPerMinute },
+        '/two-factor/enable': { window: 60, max: env.ipMax2faPerMinute },
         '/get-session': false,
       },
     },
