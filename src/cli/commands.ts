@@ -13,7 +13,9 @@ import { createApiToken, listApiTokens, revokeApiToken } from '../server/feature
 import { backupDatabase, restoreDatabase } from '../server/features/backup/backup.js';
 import { seedDemo } from '../server/demo/seed-demo.js';
 import { verifyAuditChain, type AuditContext } from '../server/lib/audit.js';
-import { AppError } from '../server/lib/errors.js';
+import { AppError, validationError } from '../server/lib/errors.js';
+import { CreateUserSchema } from '../shared/contracts/users.js';
+import { useJapaneseZodMessages } from '../shared/contracts/zod-messages.js';
 import { randomBytes } from 'node:crypto';
 
 export interface CliContext {
@@ -89,11 +91,10 @@ export const COMMANDS: Record<string, CommandSpec> = {
       }
       const generated = !values.password;
       const password = values.password ?? randomBytes(12).toString('base64url');
-      const u = await createUser({
-        db: ctx.database.db,
-        audit: CLI_AUDIT,
-        input: { email: values.email.trim().toLowerCase(), name: values.name, nameKana: values.kana, password, roles: roles as Role[], municipalityCode: values.municipality ?? null, officeIds },
-      });
+      // The same contract as the admin API: a malformed email or reading is refused here too.
+      const input = CreateUserSchema.safeParse({ email: values.email, name: values.name, nameKana: values.kana, password, roles, municipalityCode: values.municipality ?? null, officeIds });
+      if (!input.success) throw validationError(input.error, CreateUserSchema);
+      const u = await createUser({ db: ctx.database.db, audit: CLI_AUDIT, input: input.data });
       ctx.out(`アカウントを作成しました: ${u.email}（${u.roles.join(', ')}）`);
       if (generated) ctx.out(`初期パスワード: ${password}  ※この表示は一度だけです。本人に安全な方法で伝えてください。`);
       return 0;
@@ -257,6 +258,7 @@ export const COMMANDS: Record<string, CommandSpec> = {
 
 /** Runs one command; usage and expected errors become messages and exit code 2/1. */
 export async function runCommand(name: string, args: string[], ctx: CliContext): Promise<number> {
+  useJapaneseZodMessages();
   const spec = COMMANDS[name];
   if (!spec) {
     ctx.err(helpText());

@@ -5,10 +5,12 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
+import { useJapaneseZodMessages } from '../shared/contracts/zod-messages.js';
 import type { AppEnv, Deps } from './deps.js';
 import { adminRoutes } from './features/admin/admin.routes.js';
 import { auditRoutes } from './features/audit/audit.routes.js';
@@ -22,10 +24,12 @@ import { isDatabaseUnavailable, pgCode } from './lib/db-errors.js';
 
 /** Paths under /api reachable without a session or token. */
 const PUBLIC_API = [/^\/api\/health$/, /^\/api\/openapi\.json$/, /^\/api\/docs(\.js)?$/, /^\/api\/auth\//];
+const JSON_TYPE = /^application\/([\w.-]+\+)?json\s*(;|$)/i;
 /** Reachable by an account that still has to enrol two-factor (to enrol, or to sign out). */
 const TWO_FACTOR_EXEMPT = [/^\/api\/me$/];
 
 export function createApp(deps: Deps) {
+  useJapaneseZodMessages();
   const app = new OpenAPIHono<AppEnv>();
 
   app.use('*', requestId({ headerName: 'X-Request-Id' }));
@@ -72,15 +76,30 @@ export function createApp(deps: Deps) {
   // Authentication for every API path except the public ones.
   app.use('/api/*', async (c, next) => {
     if (PUBLIC_API.some((re) => re.test(c.req.path))) return next();
-    const hasBearer = /^Bearer\s/i.test(c.req.header('authorization') ?? '');
-    if (!hasBearer && !['GET', 'HEAD', 'OPTIONS'].includes(c.req.method)) rejectCrossSite(c, deps.env.trustedOrigins);
     const resolution = await resolveActor(deps, c.req.raw.headers, c.get('audit'));
     if (!resolution) throw new AppError('UNAUTHENTICATED');
+    // Only a session cookie rides along on a forged cross-site request; a token never does.
+    // Checked once the session is known, so the denial names whose browser was used and
+    // anonymous requests cannot fill the access log.
+    if (resolution.actor.via === 'session' && !['GET', 'HEAD', 'OPTIONS'].includes(c.req.method)) {
+      c.set('audit', resolution.actor.audit);
+      rejectCrossSite(c, deps.env.trustedOrigins);
+    }
     if (resolution.twoFactorPending && !TWO_FACTOR_EXEMPT.some((re) => re.test(c.req.path))) {
       throw new AppError('TWO_FACTOR_REQUIRED', 'この役割では二要素認証が必須です。アカウント設定で認証アプリを登録してください。');
     }
     c.set('actor', resolution.actor);
     c.set('audit', resolution.actor.audit);
+    await next();
+  });
+
+  // A write's body must be JSON: a JSON validator given another type would see `{}` and, for a
+  // PATCH, report success without changing anything.
+  app.use('/api/*', async (c, next) => {
+    // RFC 9112 §6.3: a request has a body when it declares a length or a transfer coding.
+    const hasBody = Number(c.req.header('content-length') ?? 0) > 0 || c.req.header('transfer-encoding') !== undefined;
+    if (hasBody && !['GET', 'HEAD', 'OPTIONS'].includes(c.req.method) && !JSON_TYPE.test(c.req.header('content-type') ?? ''))
+      throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'JSON 形式（Content-Type: application/json）で送信してください。');
     await next();
   });
 
@@ -129,6 +148,7 @@ export function createApp(deps: Deps) {
     if (appErr.status >= 500 && appErr.code !== 'DATABASE_UNAVAILABLE')
       deps.logger.error({ err, reqId: c.get('requestId') }, 'unhandled error');
     if (appErr.code === 'DATABASE_UNAVAILABLE') deps.logger.warn({ reqId: c.get('requestId'), err: String(err) }, 'database unavailable');
+    else if (pgCode(err)?.startsWith('22')) deps.logger.warn({ reqId: c.get('requestId'), err: String(err) }, 'database refused a value');
     if ((appErr.code === 'FORBIDDEN' || appErr.code === 'CSRF_REJECTED') && c.req.path.startsWith('/api/')) {
       // Permission denials are part of the access log (MHLW guideline: who tried what).
       await writeAudit(deps.db, c.get('audit') ?? {}, {
@@ -141,7 +161,8 @@ export function createApp(deps: Deps) {
     }
     const headers: Record<string, string> = { 'content-type': 'application/problem+json; charset=utf-8', ...appErr.headers };
     if (appErr.code === 'DATABASE_UNAVAILABLE') headers['retry-after'] = '5';
-    return new Response(JSON.stringify(toProblem(appErr, c.get('requestId'))), { status: appErr.status, headers });
+    // c.newResponse keeps the headers set earlier in the request (X-Request-Id).
+    return c.newResponse(JSON.stringify(toProblem(appErr, c.get('requestId'))), appErr.status as ContentfulStatusCode, headers);
   });
 
   return app;
@@ -151,6 +172,11 @@ function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
   if (isDatabaseUnavailable(err)) return new AppError('DATABASE_UNAVAILABLE', undefined, { cause: err });
   const code = pgCode(err);
+  // Class 22 (data exception): a value the database cannot take, e.g. a NUL character in text
+  // or a number out of range. The request is at fault, not the server.
+  if (code === '22021' || code === '22P05')
+    return new AppError('BAD_REQUEST', '使用できない文字（NUL 文字など）が含まれています。', { cause: err });
+  if (code?.startsWith('22')) return new AppError('BAD_REQUEST', '入力値の形式または範囲が正しくありません。', { cause: err });
   if (code === '23505') return new AppError('CONFLICT', '同じ内容のデータがすでに登録されています。', { cause: err });
   if (code === '23503') return new AppError('CONFLICT', '関連するデータがあるため、この操作はできません。', { cause: err });
   if (code === '40001' || code === '40P01') return new AppError('CONFLICT', undefined, { cause: err });

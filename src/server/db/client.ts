@@ -83,6 +83,10 @@ async function openPostgres(opts: OpenOptions): Promise<Database> {
   // Without a listener, an idle client losing its connection (PostgreSQL restart) would
   // crash the process with an unhandled 'error' event. Requests fail cleanly instead.
   pool.on('error', (err) => opts.onPoolError?.(err));
+  // The pool only listens while a client is idle. A client checked out for a transaction that
+  // loses its connection between two queries would emit an unhandled 'error' and end the
+  // process; with this listener, the transaction's next query fails instead (→ 503).
+  pool.on('connect', (client) => client.on('error', (err) => opts.onPoolError?.(err)));
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   return {
     db,

@@ -1,7 +1,7 @@
 // PGlite is a single-process database: two processes opening one data directory would corrupt
 // it. Whoever opens it (the server or the CLI) holds this lock file; the server also records
 // how the CLI can reach it, so CLI commands go through the running server instead.
-import { closeSync, existsSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 
 export interface LockInfo {
@@ -51,6 +51,8 @@ export function acquireLock(dataDir: string, info: Omit<LockInfo, 'pid' | 'start
   const holder = readLock(dataDir);
   if (holder) throw new LockHeldError(holder);
   const file = lockPath(dataDir);
+  // A first start with TSUNAGU_SECRET set has not created the directory yet (the secret file would have).
+  mkdirSync(dataDir, { recursive: true });
   rmSync(file, { force: true }); // stale
   const fd = openSync(file, 'wx', 0o600); // exclusive: two starters racing → one fails here
   writeSync(fd, JSON.stringify({ ...info, pid: process.pid, startedAt: new Date().toISOString() }));

@@ -101,21 +101,35 @@ export function labelAt(schema: z.ZodType | undefined, path: PropertyKey[]): str
     if (def.type === 'object' && def.shape && typeof key === 'string') cur = def.shape[key];
     else if (def.type === 'array' && typeof key === 'number') cur = def.element;
     else return label;
-    label = titleOf(cur) ?? titleOf(unwrap(cur)) ?? label;
+    label = titleOf(cur) ?? titleInside(cur) ?? label;
   }
   return label;
 }
 
+type Wrapped = { def?: { type?: string; innerType?: unknown; in?: unknown } } | undefined;
+
+/** The next schema inside an optional/nullable/default/… or a pipe (a transform's input). */
+function inner(s: Wrapped): Wrapped {
+  const t = s?.def?.type;
+  if (t === 'optional' || t === 'nullable' || t === 'default' || t === 'prefault' || t === 'readonly' || t === 'catch') return s!.def!.innerType as Wrapped;
+  if (t === 'pipe') return s!.def!.in as Wrapped;
+  return undefined;
+}
+
 function unwrap(s: unknown): unknown {
-  let cur = s as { def?: { type?: string; innerType?: unknown; in?: unknown; out?: unknown } } | undefined;
-  for (let i = 0; i < 10 && cur?.def; i++) {
-    const t = cur.def.type;
-    if (t === 'optional' || t === 'nullable' || t === 'default' || t === 'prefault' || t === 'readonly' || t === 'catch')
-      cur = cur.def.innerType as typeof cur;
-    else if (t === 'pipe') cur = cur.def.in as typeof cur;
-    else break;
-  }
+  let cur = s as Wrapped;
+  for (let i = 0; i < 10 && inner(cur); i++) cur = inner(cur);
   return cur;
+}
+
+/** The first title on the way in: `.meta()` may sit on a pipe (e.g. a transformed reading). */
+function titleInside(s: unknown): string | undefined {
+  let cur = inner(s as Wrapped);
+  for (let i = 0; i < 10 && cur; i++, cur = inner(cur)) {
+    const title = (cur as { meta?: () => { title?: string } | undefined }).meta?.()?.title;
+    if (title) return title;
+  }
+  return undefined;
 }
 
 /** Turns a zod error into a VALIDATION_FAILED AppError whose messages name each field. */

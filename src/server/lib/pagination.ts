@@ -16,15 +16,27 @@ export function encodeCursor(key: unknown[]): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
-export function decodeCursor(cursor: string | undefined): unknown[] | undefined {
+/** A cursor value: what a sort key is made of (no NUL, which PostgreSQL text cannot hold). */
+const CursorText = z.string().max(500).refine((v) => !v.includes('\u0000'));
+/** The key of lists sorted by reading: (よみ, id). */
+export const ReadingCursorSchema = z.tuple([CursorText, CursorText]);
+/** The key of lists sorted by a serial id. */
+export const SerialCursorSchema = z.tuple([z.number().int().positive().max(Number.MAX_SAFE_INTEGER)]);
+const AnyCursorSchema = z.array(z.union([CursorText, z.number().finite(), z.null()])).max(10);
+
+/**
+ * Reads a cursor back into the sort key it was made from. The client holds the cursor, so its
+ * content is checked against the list's key shape: a forged one is a 400, never a bad query.
+ */
+export function decodeCursor<T extends z.ZodType<unknown[]> = typeof AnyCursorSchema>(cursor: string | undefined, shape?: T): z.output<T> | undefined {
   if (!cursor) return undefined;
   try {
-    const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(v)) return v;
+    const parsed = (shape ?? AnyCursorSchema).safeParse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
+    if (parsed.success) return parsed.data as z.output<T>;
   } catch {
     /* fall through */
   }
-  throw new AppError('VALIDATION_FAILED', 'カーソルが正しくありません。', {
+  throw new AppError('VALIDATION_FAILED', 'カーソルが正しくありません。最初のページから読み直してください。', {
     fields: [{ field: 'cursor', label: 'カーソル', message: 'カーソル: 値が正しくありません' }],
   });
 }

@@ -279,3 +279,29 @@ export function randomKana(length = 6): string {
   const bytes = randomBytes(length);
   return [...bytes].map((b) => KANA[b % KANA.length]).join('');
 }
+
+/**
+ * Edits the access log as only someone with the table owner's rights could: with the
+ * append-only trigger switched off. Runs `check` against the tampered log, then puts the rows
+ * back exactly as they were, so the chain verifies again for the next test.
+ */
+export async function tamperWithAuditLog(db: Database['db'], statement: string, check: () => Promise<void>): Promise<void> {
+  const before = await db.select().from(auditEvent).orderBy(asc(auditEvent.id));
+  const withoutTrigger = async (fn: () => Promise<unknown>) => {
+    await db.execute(sql.raw('alter table audit_event disable trigger audit_event_no_update'));
+    try {
+      await fn();
+    } finally {
+      await db.execute(sql.raw('alter table audit_event enable trigger audit_event_no_update'));
+    }
+  };
+  await withoutTrigger(() => db.execute(sql.raw(statement)));
+  try {
+    await check();
+  } finally {
+    await withoutTrigger(async () => {
+      await db.delete(auditEvent);
+      if (before.length) await db.insert(auditEvent).values(before);
+    });
+  }
+}

@@ -40,6 +40,10 @@ export const UpdateUserSchema = z
   })
   .meta({ id: 'UpdateUser' });
 
+export const DisableUserSchema = z
+  .object({ reason: z.string().trim().max(500, { error: '500文字以内で入力してください' }).optional().meta({ title: '理由' }) })
+  .meta({ id: 'DisableUser' });
+
 export const UserListQuerySchema = z.object({
   q: z.string().max(100).optional().meta({ title: '検索語' }),
   role: RoleSchema.optional(),

@@ -12,9 +12,9 @@ import {
   UpdateOrganizationSchema,
   UpsertMunicipalitySchema,
 } from '../../../shared/contracts/region.js';
-import { AdminUserSchema, CreateUserSchema, UpdateUserSchema, UserListQuerySchema } from '../../../shared/contracts/users.js';
+import { AdminUserSchema, CreateUserSchema, DisableUserSchema, UpdateUserSchema, UserListQuerySchema } from '../../../shared/contracts/users.js';
 import type { AppEnv, Deps } from '../../deps.js';
-import { requirePermission } from '../../lib/guards.js';
+import { permit, requirePermission } from '../../lib/guards.js';
 import { hookFor, jsonBody, jsonResponse, standardErrors } from '../../lib/openapi.js';
 import { PageQuerySchema, listOf } from '../../lib/pagination.js';
 import { listMunicipalities, upsertMunicipality } from './municipalities.js';
@@ -26,24 +26,24 @@ const IdParam = z.object({ id: z.string().max(100) });
 const R = (tag: string) => ({ tags: [tag] });
 
 const routes = {
-  listMunicipalities: createRoute({ method: 'get', path: '/municipalities', ...R('管理: 地域'), summary: '市区町村の一覧', responses: { 200: jsonResponse(z.object({ items: z.array(MunicipalitySchema), total: z.number(), nextCursor: z.null() }), '一覧'), ...standardErrors } }),
-  upsertMunicipality: createRoute({ method: 'put', path: '/municipalities', ...R('管理: 地域'), summary: '市区町村の登録・更新', request: { body: jsonBody(UpsertMunicipalitySchema) }, responses: { 200: jsonResponse(MunicipalitySchema, '登録した市区町村'), ...standardErrors } }),
-  listOrganizations: createRoute({ method: 'get', path: '/organizations', ...R('管理: 地域'), summary: '法人の一覧（よみ順）', request: { query: PageQuerySchema.extend({ q: z.string().max(100).optional() }) }, responses: { 200: jsonResponse(listOf(OrganizationSchema), '一覧'), ...standardErrors } }),
-  createOrganization: createRoute({ method: 'post', path: '/organizations', ...R('管理: 地域'), summary: '法人の登録', request: { body: jsonBody(CreateOrganizationSchema) }, responses: { 201: jsonResponse(OrganizationSchema, '登録した法人'), ...standardErrors } }),
-  updateOrganization: createRoute({ method: 'patch', path: '/organizations/{id}', ...R('管理: 地域'), summary: '法人の更新', request: { params: IdParam, body: jsonBody(UpdateOrganizationSchema) }, responses: { 200: jsonResponse(OrganizationSchema, '更新した法人'), ...standardErrors } }),
-  deleteOrganization: createRoute({ method: 'delete', path: '/organizations/{id}', ...R('管理: 地域'), summary: '法人の削除（事業所は残り、法人の紐付けが外れる）', request: { params: IdParam }, responses: { 204: { description: '削除しました' }, ...standardErrors } }),
-  listOffices: createRoute({ method: 'get', path: '/offices', ...R('管理: 地域'), summary: '事業所の一覧（よみ順）', request: { query: PageQuerySchema.extend(OfficeListQuerySchema.shape) }, responses: { 200: jsonResponse(listOf(OfficeSchema), '一覧'), ...standardErrors } }),
-  getOffice: createRoute({ method: 'get', path: '/offices/{id}', ...R('管理: 地域'), summary: '事業所', request: { params: IdParam }, responses: { 200: jsonResponse(OfficeSchema, '事業所'), ...standardErrors } }),
-  createOffice: createRoute({ method: 'post', path: '/offices', ...R('管理: 地域'), summary: '事業所の登録', request: { body: jsonBody(CreateOfficeSchema) }, responses: { 201: jsonResponse(OfficeSchema, '登録した事業所'), ...standardErrors } }),
-  updateOffice: createRoute({ method: 'patch', path: '/offices/{id}', ...R('管理: 地域'), summary: '事業所の更新', request: { params: IdParam, body: jsonBody(UpdateOfficeSchema) }, responses: { 200: jsonResponse(OfficeSchema, '更新した事業所'), ...standardErrors } }),
-  deleteOffice: createRoute({ method: 'delete', path: '/offices/{id}', ...R('管理: 地域'), summary: '事業所の削除', request: { params: IdParam }, responses: { 204: { description: '削除しました' }, ...standardErrors } }),
-  listUsers: createRoute({ method: 'get', path: '/users', ...R('管理: アカウント'), summary: 'アカウントの一覧（よみ順）', request: { query: PageQuerySchema.extend(UserListQuerySchema.shape) }, responses: { 200: jsonResponse(listOf(AdminUserSchema), '一覧'), ...standardErrors } }),
-  getUser: createRoute({ method: 'get', path: '/users/{id}', ...R('管理: アカウント'), summary: 'アカウント', request: { params: IdParam }, responses: { 200: jsonResponse(AdminUserSchema, 'アカウント'), ...standardErrors } }),
-  createUser: createRoute({ method: 'post', path: '/users', ...R('管理: アカウント'), summary: 'アカウントの作成', request: { body: jsonBody(CreateUserSchema) }, responses: { 201: jsonResponse(AdminUserSchema, '作成したアカウント'), ...standardErrors } }),
-  updateUser: createRoute({ method: 'patch', path: '/users/{id}', ...R('管理: アカウント'), summary: '役割・所属・市区町村の変更', request: { params: IdParam, body: jsonBody(UpdateUserSchema) }, responses: { 200: jsonResponse(AdminUserSchema, '更新したアカウント'), ...standardErrors } }),
-  disableUser: createRoute({ method: 'post', path: '/users/{id}/disable', ...R('管理: アカウント'), summary: '無効化（全セッション終了・API トークン失効）', request: { params: IdParam, body: { required: false, content: { 'application/json': { schema: z.object({ reason: z.string().max(500).optional().meta({ title: '理由' }) }) } } } }, responses: { 200: jsonResponse(AdminUserSchema, '無効化したアカウント'), ...standardErrors } }),
-  enableUser: createRoute({ method: 'post', path: '/users/{id}/enable', ...R('管理: アカウント'), summary: '有効化', request: { params: IdParam }, responses: { 200: jsonResponse(AdminUserSchema, '有効化したアカウント'), ...standardErrors } }),
-  resetTwoFactor: createRoute({ method: 'post', path: '/users/{id}/reset-2fa', ...R('管理: アカウント'), summary: '二要素認証のリセット（再登録が必要になる）', request: { params: IdParam }, responses: { 200: jsonResponse(AdminUserSchema, 'リセットしたアカウント'), ...standardErrors } }),
+  listMunicipalities: createRoute({ ...permit('read:region'), method: 'get', path: '/municipalities', ...R('管理: 地域'), summary: '市区町村の一覧', responses: { 200: jsonResponse(z.object({ items: z.array(MunicipalitySchema), total: z.number(), nextCursor: z.null() }), '一覧'), ...standardErrors } }),
+  upsertMunicipality: createRoute({ ...permit('manage:region'), method: 'put', path: '/municipalities', ...R('管理: 地域'), summary: '市区町村の登録・更新', request: { body: jsonBody(UpsertMunicipalitySchema) }, responses: { 200: jsonResponse(MunicipalitySchema, '登録した市区町村'), ...standardErrors } }),
+  listOrganizations: createRoute({ ...permit('read:region'), method: 'get', path: '/organizations', ...R('管理: 地域'), summary: '法人の一覧（よみ順）', request: { query: PageQuerySchema.extend({ q: z.string().max(100).optional() }) }, responses: { 200: jsonResponse(listOf(OrganizationSchema), '一覧'), ...standardErrors } }),
+  createOrganization: createRoute({ ...permit('manage:region'), method: 'post', path: '/organizations', ...R('管理: 地域'), summary: '法人の登録', request: { body: jsonBody(CreateOrganizationSchema) }, responses: { 201: jsonResponse(OrganizationSchema, '登録した法人'), ...standardErrors } }),
+  updateOrganization: createRoute({ ...permit('manage:region'), method: 'patch', path: '/organizations/{id}', ...R('管理: 地域'), summary: '法人の更新', request: { params: IdParam, body: jsonBody(UpdateOrganizationSchema) }, responses: { 200: jsonResponse(OrganizationSchema, '更新した法人'), ...standardErrors } }),
+  deleteOrganization: createRoute({ ...permit('manage:region'), method: 'delete', path: '/organizations/{id}', ...R('管理: 地域'), summary: '法人の削除（事業所は残り、法人の紐付けが外れる）', request: { params: IdParam }, responses: { 204: { description: '削除しました' }, ...standardErrors } }),
+  listOffices: createRoute({ ...permit('read:region'), method: 'get', path: '/offices', ...R('管理: 地域'), summary: '事業所の一覧（よみ順）', request: { query: PageQuerySchema.extend(OfficeListQuerySchema.shape) }, responses: { 200: jsonResponse(listOf(OfficeSchema), '一覧'), ...standardErrors } }),
+  getOffice: createRoute({ ...permit('read:region'), method: 'get', path: '/offices/{id}', ...R('管理: 地域'), summary: '事業所', request: { params: IdParam }, responses: { 200: jsonResponse(OfficeSchema, '事業所'), ...standardErrors } }),
+  createOffice: createRoute({ ...permit('manage:region'), method: 'post', path: '/offices', ...R('管理: 地域'), summary: '事業所の登録', request: { body: jsonBody(CreateOfficeSchema) }, responses: { 201: jsonResponse(OfficeSchema, '登録した事業所'), ...standardErrors } }),
+  updateOffice: createRoute({ ...permit('manage:region'), method: 'patch', path: '/offices/{id}', ...R('管理: 地域'), summary: '事業所の更新', request: { params: IdParam, body: jsonBody(UpdateOfficeSchema) }, responses: { 200: jsonResponse(OfficeSchema, '更新した事業所'), ...standardErrors } }),
+  deleteOffice: createRoute({ ...permit('manage:region'), method: 'delete', path: '/offices/{id}', ...R('管理: 地域'), summary: '事業所の削除', request: { params: IdParam }, responses: { 204: { description: '削除しました' }, ...standardErrors } }),
+  listUsers: createRoute({ ...permit('manage:users'), method: 'get', path: '/users', ...R('管理: アカウント'), summary: 'アカウントの一覧（よみ順）', request: { query: PageQuerySchema.extend(UserListQuerySchema.shape) }, responses: { 200: jsonResponse(listOf(AdminUserSchema), '一覧'), ...standardErrors } }),
+  getUser: createRoute({ ...permit('manage:users'), method: 'get', path: '/users/{id}', ...R('管理: アカウント'), summary: 'アカウント', request: { params: IdParam }, responses: { 200: jsonResponse(AdminUserSchema, 'アカウント'), ...standardErrors } }),
+  createUser: createRoute({ ...permit('manage:users'), method: 'post', path: '/users', ...R('管理: アカウント'), summary: 'アカウントの作成', request: { body: jsonBody(CreateUserSchema) }, responses: { 201: jsonResponse(AdminUserSchema, '作成したアカウント'), ...standardErrors } }),
+  updateUser: createRoute({ ...permit('manage:users'), method: 'patch', path: '/users/{id}', ...R('管理: アカウント'), summary: '役割・所属・市区町村の変更', request: { params: IdParam, body: jsonBody(UpdateUserSchema) }, responses: { 200: jsonResponse(AdminUserSchema, '更新したアカウント'), ...standardErrors } }),
+  disableUser: createRoute({ ...permit('manage:users'), method: 'post', path: '/users/{id}/disable', ...R('管理: アカウント'), summary: '無効化（全セッション終了・API トークン失効）', request: { params: IdParam, body: { required: false, content: { 'application/json': { schema: DisableUserSchema } } } }, responses: { 200: jsonResponse(AdminUserSchema, '無効化したアカウント'), ...standardErrors } }),
+  enableUser: createRoute({ ...permit('manage:users'), method: 'post', path: '/users/{id}/enable', ...R('管理: アカウント'), summary: '有効化', request: { params: IdParam }, responses: { 200: jsonResponse(AdminUserSchema, '有効化したアカウント'), ...standardErrors } }),
+  resetTwoFactor: createRoute({ ...permit('manage:users'), method: 'post', path: '/users/{id}/reset-2fa', ...R('管理: アカウント'), summary: '二要素認証のリセット（再登録が必要になる）', request: { params: IdParam }, responses: { 200: jsonResponse(AdminUserSchema, 'リセットしたアカウント'), ...standardErrors } }),
 };
 
 export function adminRoutes(deps: Deps) {
@@ -120,8 +120,7 @@ export function adminRoutes(deps: Deps) {
   }, hookFor(r.updateUser));
   app.openapi(r.disableUser, async (c) => {
     const actor = requirePermission(c, 'manage:users');
-    const body = (await c.req.json().catch(() => ({}))) as { reason?: string };
-    const reason = typeof body.reason === 'string' ? body.reason.slice(0, 500) : undefined;
+    const { reason } = c.req.valid('json');
     return c.json(await disableUser({ db, audit: actor.audit, id: c.req.valid('param').id, reason, actorUserId: actor.userId }), 200);
   }, hookFor(r.disableUser));
   app.openapi(r.enableUser, async (c) => {

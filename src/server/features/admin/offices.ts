@@ -7,7 +7,7 @@ import { municipality, office, officeMembership, organization } from '../../db/s
 import { writeAudit, type AuditContext } from '../../lib/audit.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
-import { decodeCursor, pageOf } from '../../lib/pagination.js';
+import { ReadingCursorSchema, decodeCursor, pageOf } from '../../lib/pagination.js';
 import { containsFilter } from './search.js';
 
 const officeColumns = {
@@ -26,7 +26,7 @@ const officeColumns = {
 const serialize = <T extends { updatedAt: Date }>(r: T) => ({ ...r, updatedAt: r.updatedAt.toISOString() });
 
 export async function listOffices(opts: { db: Db; q?: string; municipality?: string; sector?: Sector; limit: number; cursor?: string }) {
-  const after = decodeCursor(opts.cursor) as [string, string] | undefined;
+  const after = decodeCursor(opts.cursor, ReadingCursorSchema);
   const where = and(
     containsFilter([office.name, office.nameKana], opts.q),
     opts.municipality ? eq(office.municipalityCode, opts.municipality) : undefined,

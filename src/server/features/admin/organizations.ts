@@ -6,11 +6,11 @@ import { office, organization } from '../../db/schema/index.js';
 import { writeAudit, type AuditContext } from '../../lib/audit.js';
 import { notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
-import { decodeCursor, pageOf } from '../../lib/pagination.js';
+import { ReadingCursorSchema, decodeCursor, pageOf } from '../../lib/pagination.js';
 import { containsFilter } from './search.js';
 
 export async function listOrganizations(opts: { db: Db; q?: string; limit: number; cursor?: string }) {
-  const after = decodeCursor(opts.cursor) as [string, string] | undefined;
+  const after = decodeCursor(opts.cursor, ReadingCursorSchema);
   const where = sql`${containsFilter([organization.name, organization.nameKana], opts.q)}`;
   const [{ total } = { total: 0 }] = await opts.db.select({ total: count() }).from(organization).where(where);
   const rows = await opts.db

@@ -11,7 +11,7 @@ import { account, municipality, office, officeMembership, session, twoFactor, us
 import { writeAudit, type AuditContext } from '../../lib/audit.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
-import { decodeCursor, pageOf } from '../../lib/pagination.js';
+import { ReadingCursorSchema, decodeCursor, pageOf } from '../../lib/pagination.js';
 import { revokeAllApiTokens } from '../auth/api-tokens.js';
 import { checkPassword } from '../auth/password-policy.js';
 import { formatRoles, parseRoles } from '../auth/roles.js';
@@ -48,7 +48,7 @@ function toAdminUser(u: typeof user.$inferSelect, offices: { id: string; name: s
 }
 
 export async function listUsers(opts: { db: Db; q?: string; role?: Role; disabled?: boolean; limit: number; cursor?: string }) {
-  const after = decodeCursor(opts.cursor) as [string, string] | undefined;
+  const after = decodeCursor(opts.cursor, ReadingCursorSchema);
   const term = opts.q?.trim().replace(/[\\%_]/g, (ch) => `\\${ch}`);
   const where = and(
     term ? or(ilike(user.name, `%${term}%`), ilike(user.email, `%${term}%`), ilike(user.nameKana, `%${term}%`)) : undefined,

@@ -4,13 +4,14 @@ import { z } from 'zod';
 import { AuditEventSchema, AuditQuerySchema } from '../../../shared/contracts/audit.js';
 import type { AppEnv, Deps } from '../../deps.js';
 import { writeAudit } from '../../lib/audit.js';
-import { requirePermission } from '../../lib/guards.js';
+import { permit, requirePermission } from '../../lib/guards.js';
 import { hookFor, jsonResponse, standardErrors } from '../../lib/openapi.js';
 import { PageQuerySchema, listOf } from '../../lib/pagination.js';
 import { searchAuditEvents, exportAuditEvents } from './search-audit-events.js';
 import { verifyAuditChain } from '../../lib/audit.js';
 
 const listRoute = createRoute({
+  ...permit('read:audit'),
   method: 'get',
   path: '/audit',
   tags: ['管理: アクセスログ'],
@@ -19,6 +20,7 @@ const listRoute = createRoute({
   responses: { 200: jsonResponse(listOf(AuditEventSchema), '一覧'), ...standardErrors },
 });
 const exportRoute = createRoute({
+  ...permit('read:audit'),
   method: 'get',
   path: '/audit/export.csv',
   tags: ['管理: アクセスログ'],
@@ -27,6 +29,7 @@ const exportRoute = createRoute({
   responses: { 200: { description: 'CSV', content: { 'text/csv': { schema: z.string() } } }, ...standardErrors },
 });
 const verifyRoute = createRoute({
+  ...permit('verify:audit'),
   method: 'post',
   path: '/audit/verify',
   tags: ['管理: アクセスログ'],

@@ -4,7 +4,7 @@ import type { AuditQuerySchema } from '../../../shared/contracts/audit.js';
 import type { Db } from '../../db/client.js';
 import { auditEvent } from '../../db/schema/index.js';
 import { count } from 'drizzle-orm';
-import { decodeCursor, pageOf } from '../../lib/pagination.js';
+import { SerialCursorSchema, decodeCursor, pageOf } from '../../lib/pagination.js';
 
 type Filter = z.infer<typeof AuditQuerySchema>;
 
@@ -40,7 +40,7 @@ const serialize = (r: typeof auditEvent.$inferSelect) => ({
 });
 
 export async function searchAuditEvents(opts: { db: Db; limit: number; cursor?: string } & Filter) {
-  const after = decodeCursor(opts.cursor) as [number] | undefined;
+  const after = decodeCursor(opts.cursor, SerialCursorSchema);
   const where = whereOf(opts);
   const [{ total } = { total: 0 }] = await opts.db.select({ total: count() }).from(auditEvent).where(where);
   const rows = await opts.db

@@ -9,6 +9,7 @@ import { writeAudit, type AuditInput } from '../../lib/audit.js';
 import { AppError, toProblem } from '../../lib/errors.js';
 import { AUTH_ERROR_JA } from './auth-messages.js';
 import { CLIENT_IP_HEADER } from './auth.js';
+import { resolveActor } from './resolve-actor.js';
 import { countRecentSignInFailures } from './sign-in-throttle.js';
 
 const AUDITED: Record<string, string> = {
@@ -33,8 +34,8 @@ const AUDITED: Record<string, string> = {
  * in the access log as `access.denied`.
  */
 const CLOSED: { path: RegExp; message: string }[] = [
-  { path: /^\/admin\//, message: 'アカウントの管理は管理 API（/api/admin）で行ってください。' },
-  { path: /^\/update-user$/, message: '氏名・表示言語の変更は PATCH /api/me で行ってください。' },
+  { path: /^\/admin(\/|$)/, message: 'アカウントの管理は管理 API（/api/admin）で行ってください。' },
+  { path: /^\/update-user\/?$/, message: '氏名・表示言語の変更は PATCH /api/me で行ってください。' },
 ];
 
 export function authRoutes(deps: Deps) {
@@ -42,8 +43,15 @@ export function authRoutes(deps: Deps) {
 
   app.on(['GET', 'POST'], '/*', async (c) => {
     const sub = c.req.path.replace(/^\/api\/auth/, '');
-    const closed = CLOSED.find((x) => x.path.test(sub));
-    if (closed) throw new AppError('FORBIDDEN', closed.message);
+    // Compared on a normalised path so `//Admin/…` cannot slip past.
+    const normalised = sub.replace(/\/{2,}/g, '/').toLowerCase();
+    const closed = CLOSED.find((x) => x.path.test(normalised));
+    if (closed) {
+      // Attribute the denial (logged by the error handler) to the caller when signed in.
+      const who = await resolveActor(deps, c.req.raw.headers, c.get('audit')).catch(() => null);
+      if (who) c.set('audit', who.actor.audit);
+      throw new AppError('FORBIDDEN', closed.message);
+    }
     const action = AUDITED[sub];
     const audit = c.get('audit');
     const headers = new Headers(c.req.raw.headers);

@@ -39,6 +39,10 @@ export function createAuth(db: Db, env: Env) {
       ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
       database: { generateId: () => crypto.randomUUID() },
       useSecureCookies: env.baseUrl.startsWith('https://'),
+      // better-auth turns its Origin/CSRF checks off when NODE_ENV=test; keep them on so the
+      // tests exercise what production runs.
+      disableOriginCheck: false,
+      disableCSRFCheck: false,
     },
     emailAndPassword: {
       enabled: true,

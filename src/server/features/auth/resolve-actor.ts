@@ -19,10 +19,16 @@ export interface Resolution {
   nameKana: string | null;
 }
 
+/**
+ * True when the request presents a token. It is judged by that token alone: a malformed
+ * `Bearer` header is a 401, never a silent fall-back to a session cookie sent alongside.
+ */
+export const usesBearer = (headers: Headers): boolean => /^Bearer(\s|$)/i.test(headers.get('authorization') ?? '');
+
 export async function resolveActor(deps: Deps, headers: Headers, audit: AuditContext): Promise<Resolution | null> {
-  const bearer = headers.get('authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1];
-  if (bearer) {
-    const userId = bearer.startsWith(TOKEN_PREFIX) ? await verifyApiToken(deps.db, bearer) : null;
+  if (usesBearer(headers)) {
+    const bearer = headers.get('authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1];
+    const userId = bearer?.startsWith(TOKEN_PREFIX) ? await verifyApiToken(deps.db, bearer) : null;
     if (!userId) throw new AppError('UNAUTHENTICATED', 'API トークンが無効です（失効・期限切れ・誤り）。');
     return loadResolution(deps, userId, 'token', audit);
   }

@@ -2,13 +2,13 @@
 // foreign-key order. A backup taken from the embedded database restores into server PostgreSQL
 // and back (the way to move a pilot onto a real server). For large production databases use
 // pg_dump / PITR as docs/operations.md describes; this format favours portability.
-import { createReadStream, createWriteStream } from 'node:fs';
-import { createInterface } from 'node:readline';
+import { createReadStream, createWriteStream, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { createGunzip, createGzip } from 'node:zlib';
 import { sql } from 'drizzle-orm';
-import type { Database, Db, DbOrTx } from '../../db/client.js';
+import { MIGRATIONS_DIR, type Database, type Db, type DbOrTx } from '../../db/client.js';
 import { AppError } from '../../lib/errors.js';
 
 export const BACKUP_FORMAT = 'tsunagu-backup';
@@ -126,27 +126,86 @@ async function nonEmptyTables(db: Db): Promise<string[]> {
   return out;
 }
 
+/** How many migrations this version of the app knows (a backup from a newer one cannot load). */
+function knownMigrations(): number {
+  const journal = JSON.parse(readFileSync(path.join(MIGRATIONS_DIR, 'meta', '_journal.json'), 'utf8')) as { entries: unknown[] };
+  return journal.entries.length;
+}
+
+type BackupLine = { format?: string; version?: number; migrations?: number; table?: string; columns?: string[]; r?: unknown; end?: boolean };
+
 /**
- * Restores a backup. Refuses a non-empty database unless `force`, which drops every table
- * (the append-only log included) and re-creates the schema first. All in one transaction:
- * a broken file leaves the database as it was.
+ * Reads the whole file once before anything is changed: gzip intact, every line JSON of the
+ * expected shape, tables before their rows, and the end marker last. Returns the header.
+ */
+async function checkBackupFile(file: string): Promise<{ migrations: number }> {
+  const bad = (why: string) => new AppError('BAD_REQUEST', `バックアップファイルが壊れています（${why}）。何も復元していません。`);
+  let header: { migrations: number } | null = null;
+  let inTable = false;
+  let ended = false;
+  let n = 0;
+  for await (const line of readLines(file)) {
+    n++;
+    let obj: BackupLine;
+    try {
+      obj = JSON.parse(line) as BackupLine;
+    } catch {
+      if (!header) break;
+      throw bad(`${n} 行目が JSON ではありません`);
+    }
+    if (!header) {
+      if (obj?.format !== BACKUP_FORMAT) break;
+      if (obj.version !== BACKUP_VERSION) throw new AppError('BAD_REQUEST', `対応していないバックアップ形式の版です（${obj.version}）。`);
+      header = { migrations: Number(obj.migrations ?? 0) };
+      continue;
+    }
+    if (ended) throw bad(`終了行の後に ${n} 行目があります`);
+    if (obj?.end === true) ended = true;
+    else if (typeof obj?.table === 'string' && Array.isArray(obj.columns) && obj.columns.every((c) => typeof c === 'string')) inTable = true;
+    else if (inTable && obj?.r && typeof obj.r === 'object') continue;
+    else throw bad(`${n} 行目の形式が正しくありません`);
+  }
+  if (!header) throw new AppError('BAD_REQUEST', 'tsunagu のバックアップファイルではありません（先頭行を読めません）。');
+  if (!ended) throw bad('途中で切れています。終了行がありません');
+  return header;
+}
+
+/**
+ * Empties every table inside the restore's transaction, so a failing restore rolls the
+ * deletion back too. The access log's append-only triggers are switched off for this one
+ * statement (ALTER TABLE is transactional: they are on again before the transaction ends).
+ */
+async function emptyAllTables(tx: DbOrTx) {
+  const tables = (await listTables(tx)).map((t) => t.name);
+  const guarded = rowsOf<{ t: string }>(
+    await tx.execute(sql`
+      select distinct c.relname as t from pg_trigger g join pg_class c on c.oid = g.tgrelid
+      join pg_namespace n on n.oid = c.relnamespace where n.nspname = 'public' and not g.tgisinternal`),
+  ).map((r) => r.t);
+  for (const t of guarded) await tx.execute(sql.raw(`alter table ${ident(t)} disable trigger user`));
+  await tx.execute(sql.raw(`truncate ${tables.map(ident).join(', ')} restart identity cascade`));
+  for (const t of guarded) await tx.execute(sql.raw(`alter table ${ident(t)} enable trigger user`));
+}
+
+/**
+ * Restores a backup. Refuses a non-empty database unless `force`, which replaces everything
+ * (the append-only log included). The file is checked completely first, and the emptying and
+ * the inserts run in one transaction: a broken, truncated or too-new file changes nothing.
  */
 export async function restoreDatabase(opts: { database: Database; file: string; force?: boolean; onProgress?: (table: string, rows: number) => void }) {
   const { database } = opts;
-  const header = await readHeader(opts.file);
+  const header = await checkBackupFile(opts.file);
+  const known = knownMigrations();
+  if (header.migrations > known)
+    throw new AppError('CONFLICT', `バックアップは新しい版（マイグレーション ${header.migrations}）で作られています。アプリを更新してから復元してください（現在 ${known}）。`);
   const nonEmpty = await nonEmptyTables(database.db);
   if (nonEmpty.length && !opts.force)
     throw new AppError('CONFLICT', `復元先のデータベースは空ではありません（${nonEmpty.slice(0, 5).join(', ')} など）。上書きする場合は --force を付けてください。`);
-  if (opts.force && nonEmpty.length) {
-    await database.db.execute(sql.raw('drop schema public cascade; create schema public; drop schema if exists drizzle cascade;'));
-  }
   await database.migrate();
-  const level = await migrationLevel(database.db);
-  if (header.migrations > level)
-    throw new AppError('CONFLICT', `バックアップは新しい版（マイグレーション ${header.migrations}）で作られています。アプリを更新してから復元してください（現在 ${level}）。`);
 
   const counts: { name: string; rows: number }[] = [];
   await database.db.transaction(async (tx) => {
+    if (nonEmpty.length) await emptyAllTables(tx);
     let current: { table: string; columns: string[] } | null = null;
     let buffer: unknown[] = [];
     let n = 0;
@@ -160,7 +219,7 @@ export async function restoreDatabase(opts: { database: Database; file: string; 
     };
     let ended = false;
     for await (const line of readLines(opts.file)) {
-      const obj = JSON.parse(line) as { format?: string; table?: string; columns?: string[]; r?: unknown; end?: boolean };
+      const obj = JSON.parse(line) as BackupLine;
       if (obj.format) continue;
       if (obj.end) {
         ended = true;
@@ -178,39 +237,49 @@ export async function restoreDatabase(opts: { database: Database; file: string; 
     }
     await flush();
     if (current) counts.push({ name: current.table, rows: n });
+    // The file changed since it was checked.
     if (!ended) throw new AppError('BAD_REQUEST', 'バックアップファイルが途中で切れています（end 行がありません）。何も復元していません。');
-    // Serial columns continue after the restored ids.
+    // Serial columns continue after the restored ids (or start at 1 in an empty table).
     const serials = rowsOf<{ t: string; c: string; s: string }>(
       await tx.execute(sql`select table_name as t, column_name as c, pg_get_serial_sequence(quote_ident(table_name), column_name) as s
         from information_schema.columns where table_schema = 'public' and column_default like 'nextval(%'`),
     );
     for (const s of serials)
-      if (s.s) await tx.execute(sql.raw(`select setval('${s.s}', greatest((select coalesce(max(${ident(s.c)}), 0) from ${ident(s.t)}), 1))`));
+      if (s.s) await tx.execute(sql.raw(`select setval('${s.s}', coalesce((select max(${ident(s.c)}) from ${ident(s.t)}), 1), (select count(*) > 0 from ${ident(s.t)}))`));
   });
   return { tables: counts, migrations: header.migrations };
 }
 
-async function readHeader(file: string): Promise<{ migrations: number }> {
-  for await (const line of readLines(file)) {
-    let h: { format?: string; version?: number; migrations?: number };
-    try {
-      h = JSON.parse(line);
-    } catch {
-      break;
-    }
-    if (h.format !== BACKUP_FORMAT) break;
-    if (h.version !== BACKUP_VERSION) throw new AppError('BAD_REQUEST', `対応していないバックアップ形式の版です（${h.version}）。`);
-    return { migrations: h.migrations ?? 0 };
-  }
-  throw new AppError('BAD_REQUEST', 'tsunagu のバックアップファイルではありません（先頭行を読めません）。');
-}
-
+/**
+ * The file's lines, gunzipped. `pipe()` does not pass errors on, so a missing file or a
+ * truncated archive is forwarded by hand and surfaces here as a BAD_REQUEST, instead of as an
+ * unhandled 'error' event that would end the process.
+ */
 async function* readLines(file: string): AsyncGenerator<string> {
-  const input = createReadStream(file).pipe(createGunzip());
-  const rl = createInterface({ input, crlfDelay: Infinity });
+  const source = createReadStream(file);
+  const gunzip = createGunzip();
+  source.on('error', (e) => gunzip.destroy(e));
+  source.pipe(gunzip);
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let rest = '';
   try {
-    for await (const line of rl) if (line.trim()) yield line;
+    for await (const chunk of gunzip as AsyncIterable<Buffer>) {
+      rest += decoder.decode(chunk, { stream: true });
+      const lines = rest.split('\n');
+      rest = lines.pop() ?? '';
+      for (const line of lines) if (line.trim()) yield line;
+    }
+    rest += decoder.decode();
+    if (rest.trim()) yield rest;
   } catch (e) {
-    throw new AppError('BAD_REQUEST', `バックアップファイルを読めません（${(e as Error).message}）。`);
+    if (e instanceof AppError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new AppError(
+      'BAD_REQUEST',
+      code === 'ENOENT' ? `バックアップファイルが見つかりません: ${file}` : `バックアップファイルを読めません（${(e as Error).message}）。何も復元していません。`,
+    );
+  } finally {
+    source.destroy();
+    gunzip.destroy();
   }
 }
