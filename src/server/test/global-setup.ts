@@ -30,7 +30,8 @@ export default async function setup(project: TestProject) {
     project.provide('pgTemplate', tpl);
     return async () => {
       // Drop leftovers of this run (files drop their own databases; crashes may leave some).
-      const rows = await admin.query(`select datname from pg_database where datname like 'tsunagu_t\\_%' or datname = $1`, [tpl]);
+      // Only this run's: other runs may share the PostgreSQL server.
+      const rows = await admin.query(`select datname from pg_database where datname like $1 or datname = $2`, [`tsunagu_t_${process.pid}\\_%`, tpl]);
       for (const r of rows.rows) await admin.query(`drop database if exists "${r.datname}" with (force)`).catch(() => undefined);
       await admin.end();
     };

@@ -29,7 +29,8 @@ export interface TestDatabase extends Database {
 export async function createTestDatabase(): Promise<TestDatabase> {
   if (process.env.TEST_DB === 'pg') {
     const base = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-    const name = `tsunagu_t_${randomBytes(6).toString('hex')}`;
+    // Named after the run's template (tsunagu_tpl_<pid>) so the run's teardown finds only its own.
+    const name = `${inject('pgTemplate').replace('tsunagu_tpl_', 'tsunagu_t_')}_${randomBytes(6).toString('hex')}`;
     const admin = new pg.Client({ connectionString: base });
     await admin.connect();
     await admin.query(`create database ${name} template ${inject('pgTemplate')}`);
