@@ -17,6 +17,8 @@ import { meRoutes } from './features/auth/me.routes.js';
 import { eventRoutes, MATERIAL_UPLOAD_PATH } from './features/events/events.routes.js';
 import { publicEventRoutes } from './features/events/events.public.routes.js';
 import { notificationRoutes } from './features/notifications/notifications.routes.js';
+import { surveyRoutes } from './features/surveys/surveys.routes.js';
+import { publicSurveyRoutes } from './features/surveys/surveys.public.routes.js';
 import { resolveActor } from './features/auth/resolve-actor.js';
 import { platformRoutes, renderApiDocsPage, renderApiDocsScript } from './features/platform/platform.routes.js';
 import { writeAudit } from './lib/audit.js';
@@ -111,7 +113,9 @@ export function createApp(deps: Deps) {
   app.route('/api/admin', auditRoutes(deps));
   app.route('/api', notificationRoutes(deps));
   app.route('/api', eventRoutes(deps));
+  app.route('/api', surveyRoutes(deps));
   app.route('/api/public', publicEventRoutes(deps));
+  app.route('/api/public', publicSurveyRoutes(deps));
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

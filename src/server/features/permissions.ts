@@ -5,8 +5,9 @@ import { adminPermissions } from './admin/admin-access.js';
 import { auditPermissions } from './audit/audit-access.js';
 import { eventPermissions } from './events/events-access.js';
 import { notificationPermissions } from './notifications/notifications-access.js';
+import { surveyPermissions } from './surveys/surveys-access.js';
 
-export const PERMISSIONS = { ...adminPermissions, ...auditPermissions, ...notificationPermissions, ...eventPermissions } as const;
+export const PERMISSIONS = { ...adminPermissions, ...auditPermissions, ...notificationPermissions, ...eventPermissions, ...surveyPermissions } as const;
 export type Permission = keyof typeof PERMISSIONS;
 
 export function can(actor: Pick<Actor, 'roles'>, permission: Permission): boolean {

@@ -192,7 +192,7 @@ describe('events and registration', () => {
 describe('materials', () => {
   const upload = (client: TestClient, eventId: string, name: string, bytes: Uint8Array, type = 'application/octet-stream') => {
     const form = new FormData();
-    form.append('file', new File([bytes], name, { type }));
+    form.append('file', new File([bytes as Uint8Array<ArrayBuffer>], name, { type }));
     return client.request(`/api/events/${eventId}/materials`, { method: 'POST', body: form });
   };
 

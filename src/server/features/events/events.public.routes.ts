@@ -37,7 +37,10 @@ export function publicEventRoutes(deps: Deps) {
   const app = new OpenAPIHono<AppEnv>();
   const { db } = deps;
   const limiter = createRateLimiter({ windowMs: 10 * 60_000, max: deps.env.publicFormMaxPer10Minutes });
-  app.use('*', bodyLimit({ maxSize: PUBLIC_BODY_LIMIT, onError: () => { throw new AppError('PAYLOAD_TOO_LARGE', '送信データが大きすぎます。'); } }));
+  // Scoped to this router's paths: every router mounted at /api/public shares the prefix.
+  const limit = bodyLimit({ maxSize: PUBLIC_BODY_LIMIT, onError: () => { throw new AppError('PAYLOAD_TOO_LARGE', '送信データが大きすぎます。'); } });
+  app.use('/events/*', limit);
+  app.use('/registrations/*', limit);
 
   app.openapi(routes.get, async (c) => {
     const [e] = await db.select().from(event).where(eq(event.publicToken, c.req.valid('param').token));
