@@ -18,6 +18,8 @@ import { eventRoutes, MATERIAL_UPLOAD_PATH } from './features/events/events.rout
 import { publicEventRoutes } from './features/events/events.public.routes.js';
 import { notificationRoutes } from './features/notifications/notifications.routes.js';
 import { surveyRoutes } from './features/surveys/surveys.routes.js';
+import { consultationRoutes } from './features/consultations/consultations.routes.js';
+import { glossaryRoutes } from './features/glossary/glossary.routes.js';
 import { publicSurveyRoutes } from './features/surveys/surveys.public.routes.js';
 import { resolveActor } from './features/auth/resolve-actor.js';
 import { platformRoutes, renderApiDocsPage, renderApiDocsScript } from './features/platform/platform.routes.js';
@@ -114,6 +116,8 @@ export function createApp(deps: Deps) {
   app.route('/api', notificationRoutes(deps));
   app.route('/api', eventRoutes(deps));
   app.route('/api', surveyRoutes(deps));
+  app.route('/api', consultationRoutes(deps));
+  app.route('/api', glossaryRoutes(deps));
   app.route('/api/public', publicEventRoutes(deps));
   app.route('/api/public', publicSurveyRoutes(deps));
 

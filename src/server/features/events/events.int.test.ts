@@ -11,7 +11,7 @@ let ipSeq = 0;
 const fromIp = () => ({ 'x-forwarded-for': `198.51.100.${++ipSeq}` });
 
 beforeAll(async () => {
-  t = await startTestApp({ TRUST_PROXY: '1', PUBLIC_FORM_MAX_PER_10_MINUTES: '5', MATERIAL_MAX_BYTES: '4096' });
+  t = await startTestApp({ AUTH_IP_MAX_SIGNIN_PER_MINUTE: '1000', TRUST_PROXY: '1', PUBLIC_FORM_MAX_PER_10_MINUTES: '5', MATERIAL_MAX_BYTES: '4096' });
   coord = (await t.signedIn(['coordinator'])).client;
 });
 afterAll(async () => t?.close());

@@ -9,7 +9,7 @@ let ipSeq = 0;
 const fromIp = () => ({ 'x-forwarded-for': `203.0.113.${++ipSeq}` });
 
 beforeAll(async () => {
-  t = await startTestApp({ TRUST_PROXY: '1', PUBLIC_FORM_MAX_PER_10_MINUTES: '50' });
+  t = await startTestApp({ AUTH_IP_MAX_SIGNIN_PER_MINUTE: '1000', TRUST_PROXY: '1', PUBLIC_FORM_MAX_PER_10_MINUTES: '50' });
   coord = (await t.signedIn(['coordinator'])).client;
 });
 afterAll(async () => t?.close());
