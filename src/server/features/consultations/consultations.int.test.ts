@@ -120,3 +120,14 @@ describe('glossary', () => {
     expect(res.segments.filter((s) => s.termId).map((s) => s.text)).toEqual(['人工呼吸器', 'カフアシスト', '個別避難計画']);
   });
 });
+
+describe('OpenAPI', () => {
+  it('documents the network API, the public links and the multipart upload', async () => {
+    const doc = (await (await t.client().get('/api/openapi.json')).json()) as { paths: Record<string, Record<string, { security?: unknown[]; requestBody?: { content: Record<string, unknown> } }>> };
+    for (const p of ['/api/events', '/api/events/{id}/check-in', '/api/surveys/{id}/results', '/api/indicators/{id}/trend', '/api/consultations', '/api/knowledge-base', '/api/glossary', '/api/notifications', '/api/admin/outbox'])
+      expect(doc.paths[p], p).toBeDefined();
+    expect(doc.paths['/api/public/surveys/{token}/responses']!.post!.security).toEqual([]);
+    expect(doc.paths['/api/public/events/{token}/registrations']!.post!.security).toEqual([]);
+    expect(Object.keys(doc.paths['/api/events/{id}/materials']!.post!.requestBody!.content)).toEqual(['multipart/form-data']);
+  });
+});

@@ -189,7 +189,7 @@ export function eventRoutes(deps: Deps) {
   });
   app.openAPIRegistry.registerPath({
     method: 'post',
-    path: '/api/events/{id}/materials',
+    path: '/events/{id}/materials',
     tags,
     summary: `資料のアップロード（multipart/form-data の file。最大 ${Math.round(deps.env.materialMaxBytes / 1024 / 1024)} MB、PDF・pptx・docx・xlsx・PNG・JPEG・txt）`,
     request: {
