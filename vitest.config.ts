@@ -10,6 +10,8 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
+          // Vitest 4 runs projects with different maxWorkers only in distinct groups (in this order).
+          sequence: { groupOrder: 0 },
           include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'scripts/**/*.test.ts'],
           exclude: ['**/*.int.test.ts', 'node_modules/**'],
           env: { TZ: 'UTC' },
@@ -18,6 +20,7 @@ export default defineConfig({
       {
         test: {
           name: 'int-pglite',
+          sequence: { groupOrder: 1 },
           include: ['src/**/*.int.test.ts'],
           env: { TEST_DB: 'pglite', NODE_ENV: 'test' },
           globalSetup: ['src/server/test/global-setup.ts'],
@@ -30,6 +33,7 @@ export default defineConfig({
       {
         test: {
           name: 'int-pg',
+          sequence: { groupOrder: 2 },
           include: ['src/**/*.int.test.ts'],
           env: { TEST_DB: 'pg', TEST_DATABASE_URL: PG_URL, NODE_ENV: 'test' },
           globalSetup: ['src/server/test/global-setup.ts'],
@@ -41,6 +45,7 @@ export default defineConfig({
       {
         test: {
           name: 'e2e',
+          sequence: { groupOrder: 3 },
           include: ['e2e/**/*.e2e.test.ts'],
           env: { NODE_ENV: 'test' },
           testTimeout: 120_000,
