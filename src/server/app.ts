@@ -16,6 +16,13 @@ import { adminRoutes } from './features/admin/admin.routes.js';
 import { auditRoutes } from './features/audit/audit.routes.js';
 import { authRoutes } from './features/auth/auth.routes.js';
 import { meRoutes } from './features/auth/me.routes.js';
+import { eventRoutes, MATERIAL_UPLOAD_PATH } from './features/events/events.routes.js';
+import { publicEventRoutes } from './features/events/events.public.routes.js';
+import { notificationRoutes } from './features/notifications/notifications.routes.js';
+import { surveyRoutes } from './features/surveys/surveys.routes.js';
+import { consultationRoutes } from './features/consultations/consultations.routes.js';
+import { glossaryRoutes } from './features/glossary/glossary.routes.js';
+import { publicSurveyRoutes } from './features/surveys/surveys.public.routes.js';
 import { resolveActor } from './features/auth/resolve-actor.js';
 import { platformRoutes, renderApiDocsPage, renderApiDocsScript } from './features/platform/platform.routes.js';
 import { writeAudit } from './lib/audit.js';
@@ -23,7 +30,16 @@ import { AppError, toProblem } from './lib/errors.js';
 import { isDatabaseUnavailable, pgCode } from './lib/db-errors.js';
 
 /** Paths under /api reachable without a session or token. */
-const PUBLIC_API = [/^\/api\/health$/, /^\/api\/openapi\.json$/, /^\/api\/docs(\.js)?$/, /^\/api\/auth\//];
+const PUBLIC_API = [
+  /^\/api\/health$/,
+  /^\/api\/openapi\.json$/,
+  /^\/api\/docs(\.js)?$/,
+  /^\/api\/auth\//,
+  // Network activities for people outside the network (public registration form, survey links,
+  // calendar feeds). Each route there authorises by an unguessable token and is rate-limited;
+  // see features/events/events.public.routes.ts and docs/decisions/007-network-activities.md.
+  /^\/api\/public\//,
+];
 const JSON_TYPE = /^application\/([\w.-]+\+)?json\s*(;|$)/i;
 /** Reachable by an account that still has to enrol two-factor (to enrol, or to sign out). */
 const TWO_FACTOR_EXEMPT = [/^\/api\/me$/];
@@ -63,14 +79,22 @@ export function createApp(deps: Deps) {
       );
   });
 
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: deps.env.bodyLimitBytes,
-      onError: () => {
-        throw new AppError('PAYLOAD_TOO_LARGE', `送信データが大きすぎます（上限 ${Math.round(deps.env.bodyLimitBytes / 1024)} KB）。`);
-      },
-    }),
+  // One body limit for every API call, except material uploads, which get the material size
+  // limit (plus room for the multipart envelope). The upload service checks the file size again.
+  const defaultBodyLimit = bodyLimit({
+    maxSize: deps.env.bodyLimitBytes,
+    onError: () => {
+      throw new AppError('PAYLOAD_TOO_LARGE', `送信データが大きすぎます（上限 ${Math.round(deps.env.bodyLimitBytes / 1024)} KB）。`);
+    },
+  });
+  const uploadBodyLimit = bodyLimit({
+    maxSize: deps.env.materialMaxBytes + 64 * 1024,
+    onError: () => {
+      throw new AppError('PAYLOAD_TOO_LARGE', `ファイルが大きすぎます（上限 ${Math.round(deps.env.materialMaxBytes / 1024 / 1024)} MB）。`);
+    },
+  });
+  app.use('/api/*', (c, next) =>
+    (c.req.method === 'POST' && MATERIAL_UPLOAD_PATH.test(c.req.path) ? uploadBodyLimit : defaultBodyLimit)(c, next),
   );
 
   // Authentication for every API path except the public ones.
@@ -108,6 +132,13 @@ export function createApp(deps: Deps) {
   app.route('/api', meRoutes(deps));
   app.route('/api/admin', adminRoutes(deps));
   app.route('/api/admin', auditRoutes(deps));
+  app.route('/api', notificationRoutes(deps));
+  app.route('/api', eventRoutes(deps));
+  app.route('/api', surveyRoutes(deps));
+  app.route('/api', consultationRoutes(deps));
+  app.route('/api', glossaryRoutes(deps));
+  app.route('/api/public', publicEventRoutes(deps));
+  app.route('/api/public', publicSurveyRoutes(deps));
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -12,6 +12,7 @@ import type { Deps } from './deps.js';
 import { isDatabaseEmpty, seedDemo, seedMunicipalities } from './demo/seed-demo.js';
 import type { Env } from './env.js';
 import { createAuth } from './features/auth/auth.js';
+import { seedGlossary } from './features/glossary/glossary.js';
 import { createLogger, type Logger } from './lib/logger.js';
 
 export async function openConfiguredDatabase(env: Env, logger?: Logger): Promise<Database> {
@@ -40,6 +41,8 @@ export async function startServer(env: Env, opts: { database?: Database; logger?
     database = opts.database ?? (await openConfiguredDatabase(env, logger));
     await database.migrate();
     await seedMunicipalities(database.db);
+    // Reference content (医ケア「基本のキ」): loaded once into an empty glossary, demo or not.
+    await seedGlossary(database.db);
     let demoAccounts: Running['demoAccounts'] = null;
     let seeded = false;
     if (env.demo) {

@@ -44,6 +44,10 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional().default('info'),
   WEB_DIST_DIR: z.string().optional().default('dist/web'),
   PAGE_LIMIT_MAX: int(200, 10, 1000),
+  /** Largest event material (資料) upload; the upload route alone gets a body limit this size. */
+  MATERIAL_MAX_BYTES: int(10 * 1024 * 1024, 1024, 100 * 1024 * 1024),
+  /** Public forms (registration, survey answers): submissions per IP address per 10 minutes. */
+  PUBLIC_FORM_MAX_PER_10_MINUTES: int(20, 1, 10_000),
 });
 
 export type Env = ReturnType<typeof buildEnv>;
@@ -96,6 +100,8 @@ function buildEnv(e: z.infer<typeof EnvSchema>) {
     logLevel: e.LOG_LEVEL,
     webDistDir: path.resolve(e.WEB_DIST_DIR),
     pageLimitMax: e.PAGE_LIMIT_MAX,
+    materialMaxBytes: e.MATERIAL_MAX_BYTES,
+    publicFormMaxPer10Minutes: e.PUBLIC_FORM_MAX_PER_10_MINUTES,
   };
 }
 

@@ -7,6 +7,7 @@ import { municipality, office, organization, user } from '../db/schema/index.js'
 import { writeAudit, type AuditContext } from '../lib/audit.js';
 import { newId } from '../lib/ids.js';
 import { createUser } from '../features/admin/users.js';
+import { seedNetworkDemo } from './seed-network.js';
 import { DEMO_OFFICES, DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_USERS, demoEmail } from './demo-data.js';
 
 const SEED_AUDIT: AuditContext = { label: 'system:demo-seed' };
@@ -81,6 +82,8 @@ export async function seedDemo(db: Db): Promise<{ seeded: boolean; accounts: { e
       },
     });
   }
+  // Network activities (issue #6): the seed's meetings, trainings, surveys; needs the accounts above.
+  await seedNetworkDemo(db);
   return { seeded: true, accounts };
 }
 

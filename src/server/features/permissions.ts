@@ -3,8 +3,13 @@ import type { Role } from '../../shared/contracts/auth.js';
 import type { Actor } from '../lib/access.js';
 import { adminPermissions } from './admin/admin-access.js';
 import { auditPermissions } from './audit/audit-access.js';
+import { eventPermissions } from './events/events-access.js';
+import { notificationPermissions } from './notifications/notifications-access.js';
+import { surveyPermissions } from './surveys/surveys-access.js';
+import { consultationPermissions } from './consultations/consultations-access.js';
+import { glossaryPermissions } from './glossary/glossary-access.js';
 
-export const PERMISSIONS = { ...adminPermissions, ...auditPermissions } as const;
+export const PERMISSIONS = { ...adminPermissions, ...auditPermissions, ...notificationPermissions, ...eventPermissions, ...surveyPermissions, ...consultationPermissions, ...glossaryPermissions } as const;
 export type Permission = keyof typeof PERMISSIONS;
 
 export function can(actor: Pick<Actor, 'roles'>, permission: Permission): boolean {

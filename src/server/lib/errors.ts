@@ -11,6 +11,8 @@ export const ERROR_STATUS = {
   CSRF_REJECTED: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  /** A link that worked once and no longer does: used or expired single-use tokens. */
+  GONE: 410,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   RATE_LIMITED: 429,
@@ -29,6 +31,7 @@ const DEFAULT_MESSAGE: Record<ErrorCode, string> = {
   CSRF_REJECTED: '不正な送信元からのリクエストのため拒否しました。',
   NOT_FOUND: '対象が見つかりません。',
   CONFLICT: '他の変更と競合しました。画面を更新してからやり直してください。',
+  GONE: 'このリンクは使用済みか、有効期限が切れています。',
   PAYLOAD_TOO_LARGE: '送信データが大きすぎます。',
   UNSUPPORTED_MEDIA_TYPE: 'JSON 形式で送信してください。',
   RATE_LIMITED: '試行回数が多すぎます。しばらくしてからやり直してください。',
