@@ -122,7 +122,9 @@ export function createApp(deps: Deps) {
   app.use('/api/*', async (c, next) => {
     // RFC 9112 §6.3: a request has a body when it declares a length or a transfer coding.
     const hasBody = Number(c.req.header('content-length') ?? 0) > 0 || c.req.header('transfer-encoding') !== undefined;
-    if (hasBody && !['GET', 'HEAD', 'OPTIONS'].includes(c.req.method) && !JSON_TYPE.test(c.req.header('content-type') ?? ''))
+    // The one multipart route (file upload) validates its own form.
+    const isUpload = c.req.method === 'POST' && MATERIAL_UPLOAD_PATH.test(c.req.path) && /^multipart\/form-data/i.test(c.req.header('content-type') ?? '');
+    if (hasBody && !isUpload && !['GET', 'HEAD', 'OPTIONS'].includes(c.req.method) && !JSON_TYPE.test(c.req.header('content-type') ?? ''))
       throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'JSON 形式（Content-Type: application/json）で送信してください。');
     await next();
   });
