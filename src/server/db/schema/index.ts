@@ -1,3 +1,5 @@
 export * from './auth.js';
 export * from './region.js';
 export * from './platform.js';
+export * from './people.js';
+export * from './referrals.js';
