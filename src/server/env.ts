@@ -44,6 +44,12 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional().default('info'),
   WEB_DIST_DIR: z.string().optional().default('dist/web'),
   PAGE_LIMIT_MAX: int(200, 10, 1000),
+  /** Referral offers: business days to answer, then to escalate to the area's coordinators, then to expire (after the answer date). */
+  REFERRAL_REPLY_BUSINESS_DAYS: int(3, 1, 30),
+  REFERRAL_ESCALATE_AFTER_BUSINESS_DAYS: int(2, 0, 30),
+  REFERRAL_EXPIRE_AFTER_BUSINESS_DAYS: int(5, 1, 60),
+  /** Seconds between reminder/escalation sweeps; 0 = off (default off under NODE_ENV=test). */
+  REFERRAL_SWEEP_SECONDS: z.coerce.number().int().min(0).max(86_400).optional(),
 });
 
 export type Env = ReturnType<typeof buildEnv>;
@@ -65,6 +71,11 @@ function buildEnv(e: z.infer<typeof EnvSchema>) {
   // Demo mode waives 2FA for demo accounts; it is the default only for the embedded database.
   const demo = e.TSUNAGU_DEMO ? e.TSUNAGU_DEMO === '1' : embedded;
   const baseUrl = (e.BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
+  if (e.REFERRAL_EXPIRE_AFTER_BUSINESS_DAYS <= e.REFERRAL_ESCALATE_AFTER_BUSINESS_DAYS) {
+    throw new EnvError(
+      '設定（環境変数）に誤りがあります:\n  REFERRAL_EXPIRE_AFTER_BUSINESS_DAYS: REFERRAL_ESCALATE_AFTER_BUSINESS_DAYS より大きい値にしてください（期限切れの前にコーディネーターへ知らせるため）',
+    );
+  }
   const dataDir = path.resolve(e.DATA_DIR);
   const secret = e.TSUNAGU_SECRET ?? (embedded ? readOrCreateLocalSecret(dataDir) : undefined);
   if (!secret) {
@@ -96,6 +107,10 @@ function buildEnv(e: z.infer<typeof EnvSchema>) {
     logLevel: e.LOG_LEVEL,
     webDistDir: path.resolve(e.WEB_DIST_DIR),
     pageLimitMax: e.PAGE_LIMIT_MAX,
+    referralReplyBusinessDays: e.REFERRAL_REPLY_BUSINESS_DAYS,
+    referralEscalateAfterBusinessDays: e.REFERRAL_ESCALATE_AFTER_BUSINESS_DAYS,
+    referralExpireAfterBusinessDays: e.REFERRAL_EXPIRE_AFTER_BUSINESS_DAYS,
+    referralSweepSeconds: e.REFERRAL_SWEEP_SECONDS ?? (e.NODE_ENV === 'test' ? 0 : 60),
   };
 }
 
