@@ -96,6 +96,7 @@ CREATE TABLE "referral_offer" (
 --> statement-breakpoint
 CREATE TABLE "referral_offer_event" (
 	"id" text PRIMARY KEY NOT NULL,
+	"seq" bigserial NOT NULL,
 	"offer_id" text NOT NULL,
 	"case_id" text NOT NULL,
 	"at" timestamp with time zone DEFAULT now() NOT NULL,

@@ -5,7 +5,7 @@
 // date, address, guardian) sit apart from the pseudonymous ones; services decide per viewer
 // which half is returned (referrals/referral-access.ts).
 import { sql } from 'drizzle-orm';
-import { check, date, index, integer, jsonb, pgTable, real, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigserial, check, date, index, integer, jsonb, pgTable, real, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { user } from './auth.js';
 import { municipality } from './region.js';
 
@@ -142,6 +142,8 @@ export const referralOfferEvent = pgTable(
   'referral_offer_event',
   {
     id: text('id').primaryKey(),
+    /** Insertion order: several events can share a timestamp (create + send in one transaction). */
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
     offerId: text('offer_id')
       .notNull()
       .references(() => referralOffer.id, { onDelete: 'cascade' }),

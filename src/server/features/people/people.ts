@@ -1,9 +1,9 @@
 // People registry services. The caseload is counted from the assignments (referral_case), the
 // backup load from accepted case_backup rows — neither can be typed in.
-import { and, asc, count, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import type { PersonProfile, UpdatePersonProfile } from '../../../shared/contracts/people.js';
 import type { Db, DbOrTx } from '../../db/client.js';
-import { auditEvent, caseBackup, municipality, office, officeMembership, personProfile, referralCase, user } from '../../db/schema/index.js';
+import { auditEvent, municipality, office, officeMembership, personProfile, user } from '../../db/schema/index.js';
 import type { Actor } from '../../lib/access.js';
 import { writeAudit } from '../../lib/audit.js';
 import { AppError, forbidden, notFound } from '../../lib/errors.js';
@@ -11,11 +11,11 @@ import { decodeCursor, pageOf } from '../../lib/pagination.js';
 import { parseRoles } from '../auth/roles.js';
 import { can } from '../permissions.js';
 
+// Correlated subqueries are written with explicit aliases: drizzle leaves column names
+// unqualified in single-table selects, which would bind them to the inner table.
 /** Open cases assigned to the user: the one definition of "current caseload". */
-export const caseloadOf = (userIdColumn: SQL | typeof user.id) =>
-  sql<number>`(select count(*)::int from ${referralCase} where ${referralCase.assignedConsultantId} = ${userIdColumn} and ${referralCase.status} = 'assigned')`;
-const backupLoadOf = (userIdColumn: typeof user.id) =>
-  sql<number>`(select count(*)::int from ${caseBackup} where ${caseBackup.coordinatorId} = ${userIdColumn} and ${caseBackup.status} = 'accepted')`;
+const caseload = sql<number>`(select count(*)::int from referral_case rc where rc.assigned_consultant_id = "user"."id" and rc.status = 'assigned')`;
+const backupLoad = sql<number>`(select count(*)::int from case_backup cb where cb.coordinator_id = "user"."id" and cb.status = 'accepted')`;
 
 const isPerson = sql`string_to_array(${user.role}, ',') && array['consultant','coordinator']::text[]`;
 const active = sql`coalesce(${user.banned}, false) = false`;
@@ -24,8 +24,8 @@ const sortKey = sql<string>`coalesce(${user.nameKana}, ${user.name})`;
 const columns = {
   u: { id: user.id, name: user.name, nameKana: user.nameKana, role: user.role, municipalityCode: user.municipalityCode },
   p: personProfile,
-  caseload: caseloadOf(user.id),
-  backupLoad: backupLoadOf(user.id),
+  caseload: caseload,
+  backupLoad: backupLoad,
   sortKey,
 };
 
@@ -103,8 +103,8 @@ function whereOf(f: PeopleFilter) {
     f.hasCapacity === undefined
       ? undefined
       : f.hasCapacity
-        ? sql`${personProfile.maxCaseload} > ${caseloadOf(user.id)}`
-        : sql`(${personProfile.userId} is null or ${personProfile.maxCaseload} <= ${caseloadOf(user.id)})`,
+        ? sql`${personProfile.maxCaseload} > ${caseload}`
+        : sql`(${personProfile.userId} is null or ${personProfile.maxCaseload} <= ${caseload})`,
     f.trainingCompleted === undefined
       ? undefined
       : f.trainingCompleted

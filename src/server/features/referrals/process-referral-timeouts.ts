@@ -26,6 +26,15 @@ export interface TimeoutResult {
   expired: string[];
 }
 
+/** The three dates that matter for an offer answered by `respondBy`: acting happens on the day after each. */
+export function timeoutSchedule(respondBy: string, config: ReferralConfig) {
+  return {
+    remindAfter: respondBy,
+    escalateAfter: addBusinessDays(respondBy, config.escalateAfterBusinessDays),
+    expireAfter: addBusinessDays(respondBy, config.expireAfterBusinessDays),
+  };
+}
+
 export async function processReferralTimeouts(opts: { db: DbOrTx; now?: Date; config: ReferralConfig; onError?: (offerId: string, err: unknown) => void }): Promise<TimeoutResult> {
   const now = opts.now ?? new Date();
   const today = tokyoDate(now);
@@ -37,8 +46,7 @@ export async function processReferralTimeouts(opts: { db: DbOrTx; now?: Date; co
     .where(and(inArray(referralOffer.status, ['sent', 'viewed']), lt(referralOffer.respondBy, today)));
   for (const { o, municipalityCode, createdBy } of open) {
     const respondBy = o.respondBy!;
-    const expireOn = addBusinessDays(respondBy, opts.config.expireAfterBusinessDays);
-    const escalateOn = addBusinessDays(respondBy, opts.config.escalateAfterBusinessDays);
+    const { escalateAfter: escalateOn, expireAfter: expireOn } = timeoutSchedule(respondBy, opts.config);
     // One (sub)transaction per offer: a failure leaves the others done and is retried next tick.
     await opts.db.transaction(async (tx) => {
       if (today > expireOn) {

@@ -50,8 +50,9 @@ export async function backupsOf(db: DbOrTx, caseIds: string[]) {
   const rows = await db
     .select({
       b: caseBackup,
-      consultantName: sql<string>`(select name from ${user} where id = ${caseBackup.consultantId})`,
-      coordinatorName: sql<string | null>`(select name from ${user} where id = ${caseBackup.coordinatorId})`,
+      // Qualified by hand: drizzle drops table names in single-table selects.
+      consultantName: sql<string>`(select u.name from "user" u where u.id = "case_backup"."consultant_id")`,
+      coordinatorName: sql<string | null>`(select u.name from "user" u where u.id = "case_backup"."coordinator_id")`,
     })
     .from(caseBackup)
     .where(inArray(caseBackup.caseId, caseIds))

@@ -63,8 +63,10 @@ export async function getAreaDashboard(opts: { db: Db; actor: Actor; municipalit
   const cases = await opts.db
     .select({
       c: referralCase,
-      openOffers: sql<number>`(select count(*)::int from ${referralOffer} where ${referralOffer.caseId} = ${referralCase.id} and ${referralOffer.status} in ('sent','viewed'))`,
-      declinedOffers: sql<number>`(select count(*)::int from ${referralOffer} where ${referralOffer.caseId} = ${referralCase.id} and ${referralOffer.status} in ('declined','expired'))`,
+      // Written out qualified: drizzle drops table names in single-table selects, which would
+      // bind "id" inside the subquery to referral_offer.id.
+      openOffers: sql<number>`(select count(*)::int from referral_offer o where o.case_id = "referral_case"."id" and o.status in ('sent','viewed'))`,
+      declinedOffers: sql<number>`(select count(*)::int from referral_offer o where o.case_id = "referral_case"."id" and o.status in ('declined','expired'))`,
     })
     .from(referralCase)
     .where(and(inArea, eq(referralCase.status, 'open')))

@@ -232,7 +232,7 @@ export async function completeOffer(opts: { db: Db; actor: Actor; caseId: string
 
 async function toOfferViews(db: Db | Tx, rows: OfferRow[]) {
   if (rows.length === 0) return [];
-  const events = await db.select().from(referralOfferEvent).where(inArray(referralOfferEvent.offerId, rows.map((r) => r.id))).orderBy(asc(referralOfferEvent.at), asc(referralOfferEvent.id));
+  const events = await db.select().from(referralOfferEvent).where(inArray(referralOfferEvent.offerId, rows.map((r) => r.id))).orderBy(asc(referralOfferEvent.seq));
   const ids = [...new Set([...rows.flatMap((r) => [r.candidateId, r.senderId, r.backupCoordinatorId]), ...events.map((e) => e.actorId)].filter((x): x is string => Boolean(x)))];
   const names = new Map((await db.select({ id: user.id, name: user.name }).from(user).where(inArray(user.id, ids))).map((u) => [u.id, u.name]));
   const ref = (id: string | null) => (id ? { id, name: names.get(id) ?? '' } : null);
