@@ -3,3 +3,4 @@ export * from './region.js';
 export * from './platform.js';
 export * from './people.js';
 export * from './referrals.js';
+export * from './notifications.js';
