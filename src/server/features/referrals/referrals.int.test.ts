@@ -2,7 +2,7 @@
 // consent, matching, offers, first-acceptance-wins, backup, forbidden attempts, timeouts.
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { referralOffer } from '../../db/schema/index.js';
+import { outboxEmail, referralOffer } from '../../db/schema/index.js';
 import { readJson, readProblem, startTestApp, type TestApp, type TestClient } from '../../test/harness.js';
 import { processReferralTimeouts } from './process-referral-timeouts.js';
 
@@ -56,6 +56,12 @@ beforeAll(async () => {
   await readJson(await coord.client.put(`/api/people/${coord.user.id}`, profile({ coordinatorTrainingYear: 2023, backupAvailable: true, maxBackupCases: 3 })));
 });
 afterAll(async () => t?.close());
+
+/** Notification kinds a user received about one case. */
+async function kinds(client: TestClient, caseId: string) {
+  const res = await readJson<{ items: { kind: string; link: string | null }[] }>(await client.get('/api/notifications?limit=200'));
+  return res.items.filter((n) => n.link === `/referrals/${caseId}`).map((n) => n.kind).reverse();
+}
 
 async function createCase(client: TestClient, over: Record<string, unknown> = {}) {
   return readJson<{ id: string; view: string; identity?: { name: string } }>(await client.post('/api/referrals', newCase(over)), 201);
@@ -111,6 +117,7 @@ describe('referral journey', () => {
     expect(cand.consultants.map((x) => x.userId)).not.toContain(outsider.user.id); // accepts "no"
 
     const offers = await offer(c.id, [a.user.id, b.user.id]);
+    expect(await kinds(a.client, c.id)).toEqual(['referral.offer']);
 
     // A opens the case: limited view, no identity, no summary (not consented); offer → viewed
     const seen = await readJson<Record<string, unknown>>(await a.client.get(`/api/referrals/${c.id}`));
@@ -131,6 +138,8 @@ describe('referral journey', () => {
     const accepted = await readJson<{ status: string; history: { action: string; actor: { id: string } | null }[] }>(await a.client.post(`/api/referrals/${c.id}/offers/${offers[a.user.id]}/accept`));
     expect(accepted.status).toBe('accepted');
     expect(accepted.history.map((h) => h.action)).toEqual(['create', 'send', 'view', 'accept']);
+    expect(await kinds(coord.client, c.id)).toEqual(expect.arrayContaining(['referral.declined', 'referral.accepted']));
+    expect(await kinds(nurse.client, c.id)).toEqual(expect.arrayContaining(['referral.accepted']));
     const full = await readJson<{ view: string; identity: { name: string }; assignedConsultant: { id: string } }>(await a.client.get(`/api/referrals/${c.id}`));
     expect(full.view).toBe('full');
     expect(full.identity.name).toBe('テスト 花子');
@@ -232,6 +241,11 @@ describe('reminders, escalation and expiry', () => {
     const o = await readJson<{ status: string; history: { action: string }[] }>(await coord.client.get(`/api/referrals/${c.id}/offers/${id}`));
     expect(o.status).toBe('expired');
     expect(o.history.map((h) => h.action)).toEqual(['create', 'send', 'remind', 'escalate', 'expire']);
+    // each notice once, in-app and by e-mail (outbox)
+    expect((await kinds(b.client, c.id)).sort()).toEqual(['referral.expired', 'referral.offer', 'referral.reminder']);
+    expect((await kinds(coord.client, c.id)).filter((k) => k === 'referral.escalated')).toHaveLength(1);
+    const mails = await t.db.select().from(outboxEmail);
+    expect(mails.filter((m) => m.subject.includes('返答期限') && m.subject.includes('過ぎています')).length).toBeGreaterThanOrEqual(1);
 
     const area = await readJson<{ unassignedCases: { caseId: string; declinedOffers: number }[] }>(await coord.client.get('/api/referrals/dashboard/area'));
     expect(area.unassignedCases.find((x) => x.caseId === c.id)?.declinedOffers).toBe(1);
