@@ -222,6 +222,14 @@ describe('referral journey', () => {
   });
 });
 
+describe('API document', () => {
+  it('documents the people and referral endpoints in OpenAPI', async () => {
+    const doc = await readJson<{ paths: Record<string, unknown> }>(await t.client().get('/api/openapi.json'));
+    for (const p of ['/api/people', '/api/people/{id}', '/api/referrals', '/api/referrals/{id}/candidates', '/api/referrals/{id}/offers/{offerId}/accept', '/api/referrals/inbox', '/api/referrals/dashboard/stats', '/api/referrals/{id}/backups', '/api/notifications'])
+      expect(Object.keys(doc.paths)).toContain(p);
+  });
+});
+
 describe('reminders, escalation and expiry', () => {
   it('reminds once, escalates once, then expires — in business days around Golden Week', async () => {
     const c = await createCase(coord.client);
