@@ -23,6 +23,8 @@ import { surveyRoutes } from './features/surveys/surveys.routes.js';
 import { consultationRoutes } from './features/consultations/consultations.routes.js';
 import { glossaryRoutes } from './features/glossary/glossary.routes.js';
 import { publicSurveyRoutes } from './features/surveys/surveys.public.routes.js';
+import { peopleRoutes } from './features/people/people.routes.js';
+import { referralRoutes } from './features/referrals/referrals.routes.js';
 import { resolveActor } from './features/auth/resolve-actor.js';
 import { platformRoutes, renderApiDocsPage, renderApiDocsScript } from './features/platform/platform.routes.js';
 import { writeAudit } from './lib/audit.js';
@@ -141,6 +143,8 @@ export function createApp(deps: Deps) {
   app.route('/api', glossaryRoutes(deps));
   app.route('/api/public', publicEventRoutes(deps));
   app.route('/api/public', publicSurveyRoutes(deps));
+  app.route('/api', peopleRoutes(deps));
+  app.route('/api', referralRoutes(deps));
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

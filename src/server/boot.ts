@@ -14,6 +14,8 @@ import type { Env } from './env.js';
 import { createAuth } from './features/auth/auth.js';
 import { seedGlossary } from './features/glossary/glossary.js';
 import { createLogger, type Logger } from './lib/logger.js';
+import { referralConfigOf } from './features/referrals/referral-config.js';
+import { startReferralScheduler } from './features/referrals/referral-jobs.js';
 
 export async function openConfiguredDatabase(env: Env, logger?: Logger): Promise<Database> {
   return openDatabase({
@@ -55,6 +57,8 @@ export async function startServer(env: Env, opts: { database?: Database; logger?
     const deps: Deps = { env, database, db: database.db, auth: createAuth(database.db, env), logger };
     const app = createApp(deps);
     mountInternalCli(app, deps, cliToken);
+    // Reminders / escalation / expiry of unanswered referral offers (decision 008).
+    const stopScheduler = startReferralScheduler({ db: database.db, config: referralConfigOf(env), seconds: env.referralSweepSeconds, logger });
 
     const server = await new Promise<ServerType>((resolve) => {
       const s = serve({ fetch: app.fetch, port: env.port, hostname: env.host }, () => resolve(s));
@@ -74,6 +78,7 @@ export async function startServer(env: Env, opts: { database?: Database; logger?
       demoAccounts,
       seeded,
       close: async () => {
+        stopScheduler();
         await new Promise<void>((r) => server.close(() => r()));
         if (!opts.database) await db.close();
         release();

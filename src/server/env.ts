@@ -48,6 +48,12 @@ const EnvSchema = z.object({
   MATERIAL_MAX_BYTES: int(10 * 1024 * 1024, 1024, 100 * 1024 * 1024),
   /** Public forms (registration, survey answers): submissions per IP address per 10 minutes. */
   PUBLIC_FORM_MAX_PER_10_MINUTES: int(20, 1, 10_000),
+  /** Referral offers: business days to answer, then to escalate to the area's coordinators, then to expire (after the answer date). */
+  REFERRAL_REPLY_BUSINESS_DAYS: int(3, 1, 30),
+  REFERRAL_ESCALATE_AFTER_BUSINESS_DAYS: int(2, 0, 30),
+  REFERRAL_EXPIRE_AFTER_BUSINESS_DAYS: int(5, 1, 60),
+  /** Seconds between reminder/escalation sweeps; 0 = off (default off under NODE_ENV=test). */
+  REFERRAL_SWEEP_SECONDS: z.coerce.number().int().min(0).max(86_400).optional(),
 });
 
 export type Env = ReturnType<typeof buildEnv>;
@@ -69,6 +75,11 @@ function buildEnv(e: z.infer<typeof EnvSchema>) {
   // Demo mode waives 2FA for demo accounts; it is the default only for the embedded database.
   const demo = e.TSUNAGU_DEMO ? e.TSUNAGU_DEMO === '1' : embedded;
   const baseUrl = (e.BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
+  if (e.REFERRAL_EXPIRE_AFTER_BUSINESS_DAYS <= e.REFERRAL_ESCALATE_AFTER_BUSINESS_DAYS) {
+    throw new EnvError(
+      '設定（環境変数）に誤りがあります:\n  REFERRAL_EXPIRE_AFTER_BUSINESS_DAYS: REFERRAL_ESCALATE_AFTER_BUSINESS_DAYS より大きい値にしてください（期限切れの前にコーディネーターへ知らせるため）',
+    );
+  }
   const dataDir = path.resolve(e.DATA_DIR);
   const secret = e.TSUNAGU_SECRET ?? (embedded ? readOrCreateLocalSecret(dataDir) : undefined);
   if (!secret) {
@@ -102,6 +113,10 @@ function buildEnv(e: z.infer<typeof EnvSchema>) {
     pageLimitMax: e.PAGE_LIMIT_MAX,
     materialMaxBytes: e.MATERIAL_MAX_BYTES,
     publicFormMaxPer10Minutes: e.PUBLIC_FORM_MAX_PER_10_MINUTES,
+    referralReplyBusinessDays: e.REFERRAL_REPLY_BUSINESS_DAYS,
+    referralEscalateAfterBusinessDays: e.REFERRAL_ESCALATE_AFTER_BUSINESS_DAYS,
+    referralExpireAfterBusinessDays: e.REFERRAL_EXPIRE_AFTER_BUSINESS_DAYS,
+    referralSweepSeconds: e.REFERRAL_SWEEP_SECONDS ?? (e.NODE_ENV === 'test' ? 0 : 60),
   };
 }
 

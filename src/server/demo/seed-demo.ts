@@ -8,6 +8,7 @@ import { writeAudit, type AuditContext } from '../lib/audit.js';
 import { newId } from '../lib/ids.js';
 import { createUser } from '../features/admin/users.js';
 import { seedNetworkDemo } from './seed-network.js';
+import { seedReferrals } from './seed-referrals.js';
 import { DEMO_OFFICES, DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_USERS, demoEmail } from './demo-data.js';
 
 const SEED_AUDIT: AuditContext = { label: 'system:demo-seed' };
@@ -84,6 +85,8 @@ export async function seedDemo(db: Db): Promise<{ seeded: boolean; accounts: { e
   }
   // Network activities (issue #6): the seed's meetings, trainings, surveys; needs the accounts above.
   await seedNetworkDemo(db);
+  // Profiles and referral cases (issue #4), once the accounts exist.
+  await seedReferrals(db);
   return { seeded: true, accounts };
 }
 

@@ -9,7 +9,20 @@ import { surveyPermissions } from './surveys/surveys-access.js';
 import { consultationPermissions } from './consultations/consultations-access.js';
 import { glossaryPermissions } from './glossary/glossary-access.js';
 
-export const PERMISSIONS = { ...adminPermissions, ...auditPermissions, ...notificationPermissions, ...eventPermissions, ...surveyPermissions, ...consultationPermissions, ...glossaryPermissions } as const;
+import { peoplePermissions } from './people/people-access.js';
+import { referralPermissions } from './referrals/referrals-access.js';
+
+export const PERMISSIONS = {
+  ...adminPermissions,
+  ...auditPermissions,
+  ...notificationPermissions,
+  ...eventPermissions,
+  ...surveyPermissions,
+  ...consultationPermissions,
+  ...glossaryPermissions,
+  ...peoplePermissions,
+  ...referralPermissions,
+} as const;
 export type Permission = keyof typeof PERMISSIONS;
 
 export function can(actor: Pick<Actor, 'roles'>, permission: Permission): boolean {

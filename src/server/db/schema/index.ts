@@ -6,3 +6,5 @@ export * from './events.js';
 export * from './surveys.js';
 export * from './consultations.js';
 export * from './glossary.js';
+export * from './people.js';
+export * from './referrals.js';
