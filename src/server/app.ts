@@ -14,7 +14,9 @@ import { adminRoutes } from './features/admin/admin.routes.js';
 import { auditRoutes } from './features/audit/audit.routes.js';
 import { authRoutes } from './features/auth/auth.routes.js';
 import { meRoutes } from './features/auth/me.routes.js';
+import { clientRoutes } from './features/clients/clients.routes.js';
 import { notificationRoutes } from './features/notifications/notifications.routes.js';
+import { planRoutes } from './features/plans/plans.routes.js';
 import { resolveActor } from './features/auth/resolve-actor.js';
 import { platformRoutes, renderApiDocsPage, renderApiDocsScript } from './features/platform/platform.routes.js';
 import { writeAudit } from './lib/audit.js';
@@ -91,6 +93,8 @@ export function createApp(deps: Deps) {
   app.route('/api/admin', adminRoutes(deps));
   app.route('/api/admin', auditRoutes(deps));
   app.route('/api', notificationRoutes(deps));
+  app.route('/api', clientRoutes(deps));
+  app.route('/api', planRoutes(deps));
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -3,9 +3,11 @@ import type { Role } from '../../shared/contracts/auth.js';
 import type { Actor } from '../lib/access.js';
 import { adminPermissions } from './admin/admin-access.js';
 import { auditPermissions } from './audit/audit-access.js';
+import { clientPermissions } from './clients/clients-access.js';
 import { notificationPermissions } from './notifications/notifications-access.js';
+import { planPermissions } from './plans/plans-access.js';
 
-export const PERMISSIONS = { ...adminPermissions, ...auditPermissions, ...notificationPermissions } as const;
+export const PERMISSIONS = { ...adminPermissions, ...auditPermissions, ...notificationPermissions, ...clientPermissions, ...planPermissions } as const;
 export type Permission = keyof typeof PERMISSIONS;
 
 export function can(actor: Pick<Actor, 'roles'>, permission: Permission): boolean {

@@ -3,7 +3,7 @@
 // what was consented to). A small fixed set, so the database policies can name them.
 //
 // Codes are stored (consent.scopes, provision_record.scopes) and used in SQL policies
-// (migration 0005_client_rls.sql): never rename one.
+// (migration 0006_client_rls.sql): never rename one.
 
 export const CONSENT_SCOPES = ['profile', 'contact', 'medical', 'plan', 'timeline', 'emergency'] as const;
 export type ConsentScope = (typeof CONSENT_SCOPES)[number];
