@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvent, client, clientMedical, consent, notification, outboxEmail, provisionRecord } from '../../db/schema/index.js';
 import { readJson, readProblem, startTestApp, type TestApp, type TestClient } from '../../test/harness.js';
+import { OUTPUT_ROUTE_PATHS } from '../plans/outputs.routes.js';
 import { withUserContext } from './client-access.js';
 import { rowsOf } from './sql-rows.js';
 
@@ -126,7 +127,7 @@ describe('outsiders', () => {
       ['POST', `/api/clients/${id}/conferences`, { heldAt: '2026-05-01T10:00:00+09:00' }],
       ['GET', `/api/clients/${id}/conferences/x`],
       ['PUT', `/api/clients/${id}/conferences/x`, { ...v, heldAt: '2026-05-01T10:00:00+09:00' }],
-      ...OUTPUT_PATHS.map((p) => ['GET', p.replace('{id}', id)] as [string, string]),
+      ...OUTPUT_ROUTE_PATHS.map((p) => ['GET', p.replace('{id}', id).replace(/\{(\w+)\}/g, (_, n: string) => (n.endsWith('Pdf') ? 'x.pdf' : n.endsWith('Xlsx') ? 'x.xlsx' : 'x'))] as [string, string]),
     ];
     for (const [method, path, json] of calls) {
       const res = await outsider.request(path, { method, json });
@@ -246,5 +247,3 @@ describe('care score calculator', () => {
   });
 });
 
-/** Print and export endpoints, also tried by the outsider above. */
-export const OUTPUT_PATHS: string[] = [];

@@ -199,11 +199,20 @@ export async function createPlan(o: Opts & { input: z.infer<typeof CreatePlanSch
       monitoringPeriodMonths: 3,
       isNewPlan: !rev,
       ...base,
-      ...Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)),
+      // A copy keeps the source's content unless the request gave a value (zod fills
+      // defaults such as '' and [] for what was not sent, so those do not count as given).
+      ...Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined && !(copyFromPlanId && isEmptyValue(v)))),
     });
     await tx.insert(carePlan).values({ id, clientId: o.clientId, revision: (rev ?? 0) + 1, status: 'draft', ...body, authorUserId: o.actor.userId, authorName: o.actor.name });
   });
   return getPlan({ ...o, id });
+}
+
+function isEmptyValue(v: unknown): boolean {
+  if (v === '' || v === null || v === false) return true;
+  if (Array.isArray(v)) return v.length === 0;
+  if (typeof v === 'object') return Object.values(v as object).every(isEmptyValue);
+  return false;
 }
 
 async function assertDraft(tx: Tx, clientId: string, id: string) {
