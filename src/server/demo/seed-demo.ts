@@ -7,6 +7,7 @@ import { municipality, office, organization, user } from '../db/schema/index.js'
 import { writeAudit, type AuditContext } from '../lib/audit.js';
 import { newId } from '../lib/ids.js';
 import { createUser } from '../features/admin/users.js';
+import { seedDemoClients } from './seed-clients.js';
 import { DEMO_OFFICES, DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_USERS, demoEmail } from './demo-data.js';
 
 const SEED_AUDIT: AuditContext = { label: 'system:demo-seed' };
@@ -81,6 +82,7 @@ export async function seedDemo(db: Db): Promise<{ seeded: boolean; accounts: { e
       },
     });
   }
+  await seedDemoClients(db);
   return { seeded: true, accounts };
 }
 

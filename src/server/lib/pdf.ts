@@ -145,7 +145,7 @@ export function finish(doc: Pdf, footer: string): Promise<Buffer> {
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0; // writing inside the margin must not add a page
     doc.font('jp').fontSize(7).fillColor('#444');
-    doc.text(`${footer}　${stamp}`, doc.page.margins.left, y, { width: contentWidth(doc) - 50, lineBreak: false });
+    doc.text(`${footer}\u3000${stamp}`, doc.page.margins.left, y, { width: contentWidth(doc) - 50, lineBreak: false });
     doc.text(`${i - range.start + 1} / ${range.count}`, doc.page.width - doc.page.margins.right - 50, y, { width: 50, align: 'right', lineBreak: false });
     doc.page.margins.bottom = bottom;
     doc.fillColor('#000');

@@ -94,7 +94,7 @@ export async function planWorkbook(c: ClientHead, p: PlanOut): Promise<Buffer> {
   wb.creator = 'tsunagu つなぐ';
   const cols = 9;
   const ws = sheet(wb, '計画', [8, 28, 24, 10, 30, 20, 20, 10, 20]);
-  titleRow(ws, `${PLAN_KIND_LABELS[p.kind]}${p.status === 'draft' ? '（案）' : ''}　第${p.revision}版`, cols);
+  titleRow(ws, `${PLAN_KIND_LABELS[p.kind]}${p.status === 'draft' ? '（案）' : ''}\u3000第${p.revision}版`, cols);
   let r = headerBlock(
     ws,
     3,

@@ -24,7 +24,7 @@ const yn = (b: boolean) => (b ? '有' : '無');
 
 function clientLine(c: ClientHead) {
   const asOf = tokyoDate();
-  return `${c.name}（${c.nameKana}）　${d(c.birthDate)}生（${ageOn(c.birthDate, asOf)}歳）　${SEX[c.sex] ?? ''}　${c.municipalityName ?? ''}`;
+  return `${c.name}（${c.nameKana}）\u3000${d(c.birthDate)}生（${ageOn(c.birthDate, asOf)}歳）\u3000${SEX[c.sex] ?? ''}\u3000${c.municipalityName ?? ''}`;
 }
 
 // ---- plan and weekly schedule ---------------------------------------------------------------
@@ -81,7 +81,7 @@ export function renderPlan(c: ClientHead, p: PlanOut): Promise<Buffer> {
     { fontSize: 8 },
   );
   heading(doc, '同意');
-  paragraph(doc, p.agreedOn ? `${d(p.agreedOn)}　利用者（保護者）同意署名: ${p.agreedBy ?? ''}` : '利用者（保護者）同意署名: ＿＿＿＿＿＿＿＿＿＿＿＿　　日付: 　　年　　月　　日');
+  paragraph(doc, p.agreedOn ? `${d(p.agreedOn)}\u3000利用者（保護者）同意署名: ${p.agreedBy ?? ''}` : '利用者（保護者）同意署名: ＿＿＿＿＿＿＿＿＿＿＿＿\u3000\u3000日付: \u3000\u3000年\u3000\u3000月\u3000\u3000日');
   return finish(doc, `${PLAN_KIND_LABELS[p.kind]} ${c.name}`);
 }
 
@@ -93,7 +93,7 @@ const BLOCKS: [string, string][] = [
 
 export function renderWeekly(c: ClientHead, p: PlanOut): Promise<Buffer> {
   const doc = createPdf({ title: '週間計画表', subject: c.name, landscape: true });
-  title(doc, '週間計画表', `${clientLine(c)}　計画 第${p.revision}版（${d(p.startDate)}〜）`);
+  title(doc, '週間計画表', `${clientLine(c)}\u3000計画 第${p.revision}版（${d(p.startDate)}〜）`);
   const rows = BLOCKS.map(([from, to]) => [
     `${from}〜${to}`,
     ...WEEKDAYS.map((day) =>
@@ -109,7 +109,7 @@ export function renderWeekly(c: ClientHead, p: PlanOut): Promise<Buffer> {
     [{ header: '主な日常生活上の活動', width: 1 }, { header: '週単位以外のサービス', width: 1 }, { header: 'サービス提供によって実現する生活の全体像', width: 1 }],
     [[p.weekly.dailyActivities, p.weekly.nonWeeklyServices, p.weekly.overallLife]],
   );
-  paragraph(doc, '■ 福祉サービス等　・ 日常生活上の活動（家族・学校・医療など）');
+  paragraph(doc, '■ 福祉サービス等\u3000・ 日常生活上の活動（家族・学校・医療など）');
   return finish(doc, `週間計画表 ${c.name}`);
 }
 
@@ -154,7 +154,7 @@ export function renderMonitoring(c: ClientHead, m: MonitoringOut, plan: PlanOut 
     ]),
     { fontSize: 8 },
   );
-  paragraph(doc, `計画の見直し: ${m.planChangeNeeded ? '必要' : '不要'}　　作成者: ${m.authorName}`);
+  paragraph(doc, `計画の見直し: ${m.planChangeNeeded ? '必要' : '不要'}\u3000\u3000作成者: ${m.authorName}`);
   return finish(doc, `モニタリング報告書 ${c.name}`);
 }
 
@@ -202,7 +202,7 @@ export function renderEmergencySummary(c: ClientHead, m: Medical, k: Contact): P
     ['氏名', `${c.name}（${c.nameKana}）`],
     ['生年月日・年齢', `${d(c.birthDate)}（${ageOn(c.birthDate, tokyoDate())}歳）`],
     ['性別', SEX[c.sex] ?? ''],
-    ['血液型・体重', `${m.bloodType || '-'}　${m.weightKg ? `${m.weightKg} kg` : ''}`],
+    ['血液型・体重', `${m.bloodType || '-'}\u3000${m.weightKg ? `${m.weightKg} kg` : ''}`],
   ]);
   heading(doc, '診断名');
   paragraph(doc, diagnosisText(m));
@@ -269,7 +269,7 @@ export function renderLifeSupportFile(c: ClientHead, p: Profile, m: Medical, k: 
     ...upcomingTransitions(c.birthDate, asOf, 36).map((t) => [`${t.label}（${d(t.date)}）`, t.hint]),
   ]);
   heading(doc, '情報の提供についての同意');
-  paragraph(doc, 'このファイルの内容を、支援に関わる機関に見せることに同意します。\n\n署名: ＿＿＿＿＿＿＿＿＿＿＿＿＿＿　　日付: 　　年　　月　　日');
+  paragraph(doc, 'このファイルの内容を、支援に関わる機関に見せることに同意します。\n\n署名: ＿＿＿＿＿＿＿＿＿＿＿＿＿＿\u3000\u3000日付: \u3000\u3000年\u3000\u3000月\u3000\u3000日');
   return finish(doc, `ライフサポートファイル ${c.name}`);
 }
 
