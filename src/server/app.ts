@@ -25,6 +25,8 @@ import { glossaryRoutes } from './features/glossary/glossary.routes.js';
 import { publicSurveyRoutes } from './features/surveys/surveys.public.routes.js';
 import { peopleRoutes } from './features/people/people.routes.js';
 import { referralRoutes } from './features/referrals/referrals.routes.js';
+import { clientRoutes } from './features/clients/clients.routes.js';
+import { planRoutes } from './features/plans/plans.routes.js';
 import { resolveActor } from './features/auth/resolve-actor.js';
 import { platformRoutes, renderApiDocsPage, renderApiDocsScript } from './features/platform/platform.routes.js';
 import { writeAudit } from './lib/audit.js';
@@ -145,6 +147,8 @@ export function createApp(deps: Deps) {
   app.route('/api/public', publicSurveyRoutes(deps));
   app.route('/api', peopleRoutes(deps));
   app.route('/api', referralRoutes(deps));
+  app.route('/api', clientRoutes(deps));
+  app.route('/api', planRoutes(deps));
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

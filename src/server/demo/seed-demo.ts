@@ -9,6 +9,7 @@ import { newId } from '../lib/ids.js';
 import { createUser } from '../features/admin/users.js';
 import { seedNetworkDemo } from './seed-network.js';
 import { seedReferrals } from './seed-referrals.js';
+import { seedDemoClients } from './seed-clients.js';
 import { DEMO_OFFICES, DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_USERS, demoEmail } from './demo-data.js';
 
 const SEED_AUDIT: AuditContext = { label: 'system:demo-seed' };
@@ -87,6 +88,7 @@ export async function seedDemo(db: Db): Promise<{ seeded: boolean; accounts: { e
   await seedNetworkDemo(db);
   // Profiles and referral cases (issue #4), once the accounts exist.
   await seedReferrals(db);
+  await seedDemoClients(db);
   return { seeded: true, accounts };
 }
 

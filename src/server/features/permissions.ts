@@ -22,7 +22,11 @@ export const PERMISSIONS = {
   ...glossaryPermissions,
   ...peoplePermissions,
   ...referralPermissions,
+  ...clientPermissions,
+  ...planPermissions,
 } as const;
+import { clientPermissions } from './clients/clients-access.js';
+import { planPermissions } from './plans/plans-access.js';
 export type Permission = keyof typeof PERMISSIONS;
 
 export function can(actor: Pick<Actor, 'roles'>, permission: Permission): boolean {

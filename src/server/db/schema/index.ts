@@ -8,3 +8,5 @@ export * from './consultations.js';
 export * from './glossary.js';
 export * from './people.js';
 export * from './referrals.js';
+export * from './clients.js';
+export * from './plans.js';
