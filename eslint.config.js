@@ -17,6 +17,13 @@ export default tseslint.config(
   {
     // A feature never imports another feature's internals (DESIGN.md §3); only its index.
     files: ['src/web/features/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: ['../../*/api/*', '../../*/components/*'] }] },
+    // The shared UI kit (../../../components/ui) and lib are fine; another feature's api/ or
+    // components/ (../../<feature>/api/…) is not.
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^\\.\\./\\.\\./[^./][^/]*/(api|components)(/|$)', message: 'A feature never imports another feature’s internals: import from its index.' }] },
+      ],
+    },
   },
 );

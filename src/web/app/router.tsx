@@ -1,0 +1,255 @@
+// Code-based routes. Everything but /sign-in sits under the pathless `app` route, whose guard
+// loads the account (401 → /sign-in?redirect=…) and holds accounts that must enrol two-factor
+// at /account/2fa.
+import type { QueryClient } from '@tanstack/react-query';
+import { Outlet, createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent, redirect, useRouter } from '@tanstack/react-router';
+import { z } from 'zod';
+import { AuditQuerySchema } from '../../shared/contracts/audit';
+import { OfficeListQuerySchema } from '../../shared/contracts/region';
+import { UserListQuerySchema } from '../../shared/contracts/users';
+import { SignInPage, meQueryOptions } from '../features/auth';
+import { useHealth } from '../features/platform';
+import { isApiError } from '../lib/api-client';
+import { AREAS, type AreaKey } from './areas';
+import { AppShell } from './layout/app-shell';
+import { PublicLayout } from './layout/public-layout';
+import { ComingSoonPage } from './pages/coming-soon-page';
+import { HomePage } from './pages/home-page';
+import { ErrorPage, NotFoundPage } from './pages/status-pages';
+import { RequirePermission } from './require-permission';
+import { parseSearch, safeRedirect, searchValidator, stringifySearch } from './search-params';
+import { rememberSignInNotice } from './session-events';
+import { LoadingState } from '../components/ui/query-state';
+
+// Signed-in screens load on demand (and are preloaded when a link is hovered or focused), so
+// the sign-in page stays small on a phone.
+const AccountPage = lazyRouteComponent(() => import('../features/auth/pages'), 'AccountPage');
+const TwoFactorRequiredPage = lazyRouteComponent(() => import('../features/auth/pages'), 'TwoFactorRequiredPage');
+const UsersPage = lazyRouteComponent(() => import('../features/admin'), 'UsersPage');
+const OfficesPage = lazyRouteComponent(() => import('../features/admin'), 'OfficesPage');
+const OrganizationsPage = lazyRouteComponent(() => import('../features/admin'), 'OrganizationsPage');
+const MunicipalitiesPage = lazyRouteComponent(() => import('../features/admin'), 'MunicipalitiesPage');
+const AuditPage = lazyRouteComponent(() => import('../features/audit'), 'AuditPage');
+
+export interface RouterContext {
+  queryClient: QueryClient;
+}
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: Outlet,
+  notFoundComponent: () => (
+    <PublicLayout>
+      <NotFoundPage />
+    </PublicLayout>
+  ),
+  errorComponent: ({ error, reset }) => (
+    <PublicLayout>
+      <ErrorPage error={error} reset={reset} />
+    </PublicLayout>
+  ),
+});
+
+// --- Signed out -------------------------------------------------------------------------
+
+const SignInSearchSchema = z.object({
+  reason: z.enum(['expired', 'signed-out', 'required']).optional().catch(undefined),
+  redirect: z.string().max(2000).optional().catch(undefined),
+});
+
+const signInRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/sign-in',
+  validateSearch: (raw: Record<string, unknown>) => SignInSearchSchema.parse(raw),
+  beforeLoad: async ({ context, search }) => {
+    // Already signed in? Ask only if the guard has not just been told "no" (a 401).
+    if (context.queryClient.getQueryState(meQueryOptions.queryKey)?.status === 'error') return;
+    const me = await context.queryClient.fetchQuery(meQueryOptions).catch(() => null);
+    if (me) throw redirect({ href: safeRedirect(search.redirect) });
+  },
+  component: SignInRoute,
+});
+
+function SignInRoute() {
+  const search = signInRoute.useSearch();
+  const router = useRouter();
+  const health = useHealth();
+  return (
+    <PublicLayout>
+      <SignInPage reason={search.reason} demoMode={health.data?.demoMode} onSignedIn={() => void router.navigate({ href: safeRedirect(search.redirect) })} />
+    </PublicLayout>
+  );
+}
+
+// --- Signed in --------------------------------------------------------------------------
+
+const appRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'app',
+  beforeLoad: async ({ context, location }) => {
+    let twoFactorRequired: boolean;
+    try {
+      twoFactorRequired = (await context.queryClient.ensureQueryData(meQueryOptions)).twoFactorRequired;
+    } catch (error) {
+      if (isApiError(error) && error.status === 401) {
+        rememberSignInNotice(error.problem);
+        throw redirect({ to: '/sign-in', search: { redirect: location.href === '/' ? undefined : location.href } });
+      }
+      throw error;
+    }
+    if (twoFactorRequired && location.pathname !== '/account/2fa') throw redirect({ to: '/account/2fa' });
+  },
+  component: AppShell,
+  errorComponent: ({ error, reset }) => (
+    <PublicLayout>
+      <ErrorPage error={error} reset={reset} />
+    </PublicLayout>
+  ),
+});
+
+const homeRoute = createRoute({ getParentRoute: () => appRoute, path: '/', component: HomePage });
+const accountRoute = createRoute({ getParentRoute: () => appRoute, path: '/account', component: AccountPage });
+const twoFactorRoute = createRoute({ getParentRoute: () => appRoute, path: '/account/2fa', component: TwoFactorRoute });
+
+function TwoFactorRoute() {
+  const router = useRouter();
+  return <TwoFactorRequiredPage onEnrolled={() => void router.navigate({ to: '/' })} />;
+}
+
+const areaByKey = (key: AreaKey) => AREAS.find((a) => a.key === key)!;
+const areaPage = (key: AreaKey) => () => <ComingSoonPage area={areaByKey(key)} />;
+const directoryRoute = createRoute({ getParentRoute: () => appRoute, path: '/directory', component: areaPage('directory') });
+const peopleRoute = createRoute({ getParentRoute: () => appRoute, path: '/people', component: areaPage('people') });
+const casesRoute = createRoute({ getParentRoute: () => appRoute, path: '/cases', component: areaPage('cases') });
+const plansRoute = createRoute({ getParentRoute: () => appRoute, path: '/plans', component: areaPage('plans') });
+const evacuationRoute = createRoute({ getParentRoute: () => appRoute, path: '/evacuation', component: areaPage('evacuation') });
+const eventsRoute = createRoute({ getParentRoute: () => appRoute, path: '/events', component: areaPage('events') });
+const analyticsRoute = createRoute({ getParentRoute: () => appRoute, path: '/analytics', component: areaPage('analytics') });
+
+const adminIndexRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/admin',
+  beforeLoad: () => {
+    throw redirect({ to: '/admin/users' });
+  },
+});
+
+const usersRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/admin/users',
+  validateSearch: searchValidator(UserListQuerySchema),
+  component: function UsersRoute() {
+    const filters = usersRoute.useSearch();
+    const navigate = usersRoute.useNavigate();
+    return (
+      <RequirePermission permission="manage:users">
+        <UsersPage filters={filters} onFiltersChange={(search) => void navigate({ search })} />
+      </RequirePermission>
+    );
+  },
+});
+
+const officesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/admin/offices',
+  validateSearch: searchValidator(OfficeListQuerySchema),
+  component: function OfficesRoute() {
+    const filters = officesRoute.useSearch();
+    const navigate = officesRoute.useNavigate();
+    return (
+      <RequirePermission permission="manage:region">
+        <OfficesPage filters={filters} onFiltersChange={(search) => void navigate({ search })} />
+      </RequirePermission>
+    );
+  },
+});
+
+const organizationsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/admin/organizations',
+  validateSearch: searchValidator(z.object({ q: z.string().max(100).optional() })),
+  component: function OrganizationsRoute() {
+    const filters = organizationsRoute.useSearch();
+    const navigate = organizationsRoute.useNavigate();
+    return (
+      <RequirePermission permission="manage:region">
+        <OrganizationsPage filters={filters} onFiltersChange={(search) => void navigate({ search })} />
+      </RequirePermission>
+    );
+  },
+});
+
+const municipalitiesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/admin/municipalities',
+  component: function MunicipalitiesRoute() {
+    return (
+      <RequirePermission permission="manage:region">
+        <MunicipalitiesPage />
+      </RequirePermission>
+    );
+  },
+});
+
+const auditRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/admin/audit',
+  validateSearch: searchValidator(AuditQuerySchema),
+  component: function AuditRoute() {
+    const filters = auditRoute.useSearch();
+    const navigate = auditRoute.useNavigate();
+    return (
+      <RequirePermission permission="read:audit">
+        <AuditPage filters={filters} onFiltersChange={(search) => void navigate({ search })} />
+      </RequirePermission>
+    );
+  },
+});
+
+/** Unknown paths inside the app: a 404 page within the shell. */
+const notFoundRoute = createRoute({ getParentRoute: () => appRoute, path: '$', component: NotFoundPage });
+
+const routeTree = rootRoute.addChildren([
+  signInRoute,
+  appRoute.addChildren([
+    homeRoute,
+    accountRoute,
+    twoFactorRoute,
+    directoryRoute,
+    peopleRoute,
+    casesRoute,
+    plansRoute,
+    evacuationRoute,
+    eventsRoute,
+    analyticsRoute,
+    adminIndexRoute,
+    usersRoute,
+    officesRoute,
+    organizationsRoute,
+    municipalitiesRoute,
+    auditRoute,
+    notFoundRoute,
+  ]),
+]);
+
+export function createAppRouter(queryClient: QueryClient) {
+  return createRouter({
+    routeTree,
+    context: { queryClient },
+    parseSearch,
+    stringifySearch,
+    defaultPreload: 'intent',
+    // The query cache is the data layer; the router only orders guards.
+    defaultPreloadStaleTime: 0,
+    scrollRestoration: true,
+    defaultErrorComponent: ({ error, reset }) => <ErrorPage error={error} reset={reset} />,
+    defaultPendingComponent: () => <LoadingState />,
+  });
+}
+
+export type AppRouter = ReturnType<typeof createAppRouter>;
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: AppRouter;
+  }
+}

@@ -1,0 +1,16 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { apiFetch } from '../../../lib/api-client';
+import { adminKeys } from './keys';
+
+export const deleteOffice = (id: string) => apiFetch<void>(`/api/admin/offices/${encodeURIComponent(id)}`, { method: 'DELETE' });
+
+export function useDeleteOffice() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: deleteOffice,
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: adminKeys.offices });
+      void queryClient.invalidateQueries({ queryKey: adminKeys.organizations });
+    },
+  });
+}

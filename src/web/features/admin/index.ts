@@ -1,0 +1,8 @@
+// Public surface of the admin feature (region and accounts), for the router.
+export { UsersPage } from './components/users-page';
+export { OfficesPage } from './components/offices-page';
+export { OrganizationsPage } from './components/organizations-page';
+export { MunicipalitiesPage } from './components/municipalities-page';
+export type { UserListFilters } from './api/list-users';
+export type { OfficeListFilters } from './api/list-offices';
+export type { OrganizationFilters } from './api/list-organizations';

@@ -1,0 +1,35 @@
+// The web app: Vite root is src/web, built into dist/web, which the Node server serves with an
+// SPA fallback (src/server/app.ts). In development `npm run dev:web` proxies /api to the server.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
+const API_TARGET = 'http://localhost:3000';
+
+export default defineConfig({
+  root: fileURLToPath(new URL('./src/web', import.meta.url)),
+  plugins: [react()],
+  define: { __APP_VERSION__: JSON.stringify(pkg.version) },
+  build: {
+    outDir: fileURLToPath(new URL('./dist/web', import.meta.url)),
+    emptyOutDir: true,
+  },
+  server: {
+    port: 5173,
+    proxy: {
+      '/api': {
+        target: API_TARGET,
+        // The server rejects cookie-authenticated writes whose Origin it does not trust
+        // (CSRF protection). In development the page's origin is the Vite server, so the
+        // proxy presents the API's own origin instead; production serves both from one origin.
+        configure: (proxy) => {
+          proxy.on('proxyReq', (req) => {
+            if (req.getHeader('origin')) req.setHeader('origin', API_TARGET);
+          });
+        },
+      },
+    },
+  },
+});
