@@ -275,6 +275,8 @@ export const TransitionSchema = z.object({ kind: z.string(), label: z.string(), 
 export const ClientRecordSchema = ClientSummarySchema.extend({
   version: z.number().int(),
   createdAt: z.string(),
+  /** The referral case (紹介依頼) this record was opened from, when any. Link: /referrals/{caseIntakeId}. */
+  caseIntakeId: z.string().nullable(),
   profile: ProfileSchema.extend(SectionMetaSchema.shape).nullable(),
   contact: ContactSchema.extend(SectionMetaSchema.shape).nullable(),
   medical: MedicalSchema.extend(SectionMetaSchema.shape).extend({ careScore: CareScoreResultSchema }).nullable(),

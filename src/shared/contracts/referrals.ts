@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { availableMonitoringLevels, CARE_ITEM_CODES, MONITORING_LEVELS } from '../domain/care-items.js';
 import { OTHER_SERVICE_TYPE_CODES, WAM_SERVICE_TYPE_CODES } from '../domain/service-types.js';
 import { DAY_CODES } from './people.js';
-import { MunicipalityCodeSchema } from './region.js';
+import { KanaSchema, MunicipalityCodeSchema } from './region.js';
 
 export const URGENCY_CODES = ['urgent', 'soon', 'normal'] as const;
 export type Urgency = (typeof URGENCY_CODES)[number];
@@ -110,16 +110,38 @@ export const ConsentSchema = z
   })
   .meta({ id: 'ReferralConsent' });
 
+export const CLIENT_SEX_CODES = ['female', 'male', 'other', 'unknown'] as const;
+
+/**
+ * The identifying half, as the intake records it. Reading (kana) and birth date are required:
+ * accepting an offer opens the client record from them (docs/referrals.md §7), and the
+ * accepting consultant cannot edit the intake. Sex is optional (the record starts with
+ * 'unknown').
+ */
 export const IdentitySchema = z
   .object({
     name: z.string().trim().min(1, { error: '入力してください' }).max(100).meta({ title: '氏名' }),
-    nameKana: z.string().trim().max(100).nullable().optional().meta({ title: '氏名（よみ）' }),
-    birthDate: z.iso.date({ error: 'YYYY-MM-DD の形式で入力してください' }).nullable().optional().meta({ title: '生年月日' }),
+    nameKana: KanaSchema.meta({ title: '氏名（よみ）' }),
+    birthDate: z.iso.date({ error: 'YYYY-MM-DD の形式で入力してください' }).meta({ title: '生年月日' }),
+    sex: z.enum(CLIENT_SEX_CODES, { error: '性別を選んでください' }).nullable().optional().meta({ title: '性別' }),
     address: z.string().trim().max(300).nullable().optional().meta({ title: '住所' }),
     guardianName: z.string().trim().max(100).nullable().optional().meta({ title: '保護者氏名' }),
     guardianContact: z.string().trim().max(200).nullable().optional().meta({ title: '保護者連絡先' }),
   })
   .meta({ id: 'ReferralIdentity' });
+
+/** The identifying half as stored (cases recorded before kana/birth date were required may lack them). */
+export const IdentityViewSchema = z
+  .object({
+    name: z.string(),
+    nameKana: z.string().nullable(),
+    birthDate: z.string().nullable(),
+    sex: z.enum(CLIENT_SEX_CODES).nullable(),
+    address: z.string().nullable(),
+    guardianName: z.string().nullable(),
+    guardianContact: z.string().nullable(),
+  })
+  .meta({ id: 'ReferralIdentityView' });
 
 export const CreateReferralCaseSchema = z
   .object({
@@ -168,7 +190,12 @@ export const ReferralCaseViewSchema = z
     sourceNote: z.string().optional(),
     createdBy: z.object({ id: z.string(), name: z.string() }).optional(),
     consent: ConsentSchema.extend({ recordedBy: z.string().nullable() }).optional(),
-    identity: IdentitySchema.optional(),
+    identity: IdentityViewSchema.optional(),
+    /**
+     * The client record the acceptance opened (full view only; null before acceptance and for
+     * cases handed over before records existed). Link: /clients/{clientId}.
+     */
+    clientId: z.string().nullable().optional(),
     assignedConsultant: z.object({ id: z.string(), name: z.string(), assignedAt: z.string() }).nullable().optional(),
     backups: z
       .array(z.object({ id: z.string(), status: z.enum(BACKUP_STATUSES), coordinator: z.object({ id: z.string(), name: z.string() }).nullable(), consultant: z.object({ id: z.string(), name: z.string() }), requestedAt: z.string(), respondedAt: z.string().nullable(), note: z.string() }))

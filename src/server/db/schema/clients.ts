@@ -7,7 +7,7 @@
 // Sections are split by consent scope (profile / contact / medical) so the database can
 // refuse a section the guardian did not consent to, not just the API.
 import { sql } from 'drizzle-orm';
-import { check, date, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { check, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import type { Contact, Medical, Profile } from '../../../shared/contracts/clients.js';
 import { user } from './auth.js';
 import { municipality, office } from './region.js';
@@ -27,7 +27,7 @@ export const client = pgTable(
       .notNull()
       .references(() => municipality.code),
     status: text('status').$type<'active' | 'closed'>().notNull().default('active'),
-    /** The intake case this record was opened from (referral feature), when any. */
+    /** The intake case this record was opened from (referral_case.id, referral feature), when any. */
     caseIntakeId: text('case_intake_id'),
     version: integer('version').notNull().default(1),
     createdBy: text('created_by').references(() => user.id, { onDelete: 'set null' }),
@@ -37,6 +37,8 @@ export const client = pgTable(
   (t) => [
     index('client_name_kana_idx').on(t.nameKana),
     index('client_municipality_idx').on(t.municipalityCode),
+    // An accepted referral opens exactly one record.
+    uniqueIndex('client_case_intake_uq').on(t.caseIntakeId).where(sql`${t.caseIntakeId} is not null`),
     check('client_sex_check', sql`${t.sex} in ('female','male','other','unknown')`),
     check('client_status_check', sql`${t.status} in ('active','closed')`),
   ],

@@ -1,12 +1,14 @@
 // Intake and closed-loop referral (issue #4).
 //
-// referral_case is what intake needs and nothing more: a later issue builds full client records
-// (docs/referrals.md "Hand-over to client records"). Identifying columns (name, kana, birth
-// date, address, guardian) sit apart from the pseudonymous ones; services decide per viewer
-// which half is returned (referrals/referral-access.ts).
+// referral_case is what intake needs and nothing more: accepting an offer opens the client
+// record from it (docs/referrals.md §7, referrals/referral-handover.ts) and keeps the link in
+// client_id. Identifying columns (name, kana, birth date, sex, address, guardian) sit apart
+// from the pseudonymous ones; services decide per viewer which half is returned
+// (referrals/referrals-access.ts).
 import { sql } from 'drizzle-orm';
 import { bigserial, check, date, index, integer, jsonb, pgTable, real, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { user } from './auth.js';
+import { client, clientTeamMember } from './clients.js';
 import { municipality } from './region.js';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -68,12 +70,16 @@ export const referralCase = pgTable(
     clientName: text('client_name').notNull(),
     clientNameKana: text('client_name_kana'),
     clientBirthDate: date('client_birth_date', { mode: 'string' }),
+    /** null = not recorded at intake; the record then starts with 'unknown'. */
+    clientSex: text('client_sex').$type<'female' | 'male' | 'other' | 'unknown'>(),
     clientAddress: text('client_address'),
     guardianName: text('guardian_name'),
     guardianContact: text('guardian_contact'),
-    // ── assignment: set once, by the accepting transaction (referrals/accept-offer.ts) ──
+    // ── assignment: set once, by the accepting transaction (referrals/referral-offers.ts) ──
     assignedConsultantId: text('assigned_consultant_id').references(() => user.id, { onDelete: 'set null' }),
     assignedAt: ts('assigned_at'),
+    /** The client record the acceptance opened (same transaction); null before acceptance. */
+    clientId: text('client_id').references(() => client.id, { onDelete: 'set null' }),
     closedAt: ts('closed_at'),
     closeReason: text('close_reason'),
   },
@@ -81,6 +87,9 @@ export const referralCase = pgTable(
     check('referral_case_status_check', sql`${t.status} in ('open','assigned','closed')`),
     check('referral_case_urgency_check', sql`${t.urgency} in ('urgent','soon','normal')`),
     check('referral_case_assigned_check', sql`${t.status} <> 'assigned' or ${t.assignedConsultantId} is not null`),
+    check('referral_case_client_sex_check', sql`${t.clientSex} is null or ${t.clientSex} in ('female','male','other','unknown')`),
+    // One record per case (and client.case_intake_id: one case per record).
+    uniqueIndex('referral_case_client_uq').on(t.clientId),
     index('referral_case_status_idx').on(t.status, t.municipalityCode, t.createdAt),
     // Caseload = count of assigned cases per consultant; this index answers it.
     index('referral_case_assigned_idx').on(t.assignedConsultantId, t.status),
@@ -178,6 +187,11 @@ export const caseBackup = pgTable(
     respondedAt: ts('responded_at'),
     endedAt: ts('ended_at'),
     note: text('note').notNull().default(''),
+    /**
+     * The team membership that accepting this backup added to the case's client record; ending
+     * the backup removes exactly that one (null: none added, e.g. already on the team).
+     */
+    clientTeamMemberId: text('client_team_member_id').references(() => clientTeamMember.id, { onDelete: 'set null' }),
   },
   (t) => [
     check('case_backup_status_check', sql`${t.status} in ('requested','accepted','declined','ended')`),

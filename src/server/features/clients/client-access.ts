@@ -53,6 +53,30 @@ export async function enterSystemContext(tx: Tx): Promise<void> {
   await tx.execute(sql.raw(`set local role ${APP_ROLE}`));
 }
 
+/**
+ * Runs `fn` as system work inside the caller's open transaction, then returns the transaction
+ * to the login role (the caller — e.g. the referral feature — continues in it). For seams that
+ * write a client's rows before the acting user is on its team.
+ */
+export async function asSystemWithin<T>(tx: Tx, fn: () => Promise<T>): Promise<T> {
+  const leave = async () => {
+    await tx.execute(sql`select set_config('tsunagu.system', 'off', true)`);
+    await tx.execute(sql.raw('reset role'));
+  };
+  await enterSystemContext(tx);
+  let result: T;
+  try {
+    result = await fn();
+  } catch (e) {
+    // After a failed statement the transaction is aborted and rolls back anyway; keep the
+    // original error rather than "current transaction is aborted".
+    await leave().catch(() => undefined);
+    throw e;
+  }
+  await leave();
+  return result;
+}
+
 /** Scopes and team roles of the user for one client, as the database sees them. */
 export async function loadAccess(tx: Tx, actor: Pick<Actor, 'userId' | 'officeIds'>, clientId: string): Promise<ClientAccess> {
   const rows = (await tx.execute(sql`select scope from tsunagu_access() where client_id = ${clientId}`)) as unknown as { rows?: { scope: string }[] } | { scope: string }[];

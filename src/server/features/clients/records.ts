@@ -21,7 +21,7 @@ import { AppError, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { decodeCursor, pageOf } from '../../lib/pagination.js';
 import { MANAGING_TEAM_ROLES, MEDICAL_EDITOR_ROLES } from './clients-access.js';
-import { assertVersion, enterSystemContext, enterUserContext, withClientAccess, withUserContext, type AccessActor } from './client-access.js';
+import { asSystemWithin, assertVersion, enterUserContext, withClientAccess, withUserContext, type AccessActor } from './client-access.js';
 import { rowsOf } from './sql-rows.js';
 
 type CreateInput = z.infer<typeof CreateClientSchema>;
@@ -51,8 +51,8 @@ export interface OpenRecordInput {
  * openClientFromReferral.
  */
 async function insertRecord(tx: Tx, input: OpenRecordInput, audit: AuditContext): Promise<string> {
-  await enterSystemContext(tx);
-  try {
+  // Leaves the caller's transaction as it found it (the referral feature continues in it).
+  return asSystemWithin(tx, async () => {
     const [m] = await tx.select({ code: municipality.code }).from(municipality).where(eq(municipality.code, input.identity.municipalityCode));
     if (!m) throw fieldError('municipalityCode', '支給決定市区町村', '登録されていない市区町村です');
     const id = newId();
@@ -80,11 +80,7 @@ async function insertRecord(tx: Tx, input: OpenRecordInput, audit: AuditContext)
     }
     await writeAudit(tx, audit, { action: 'client.create', entityType: 'client', entityId: id, clientId: id, details: { caseIntakeId: input.caseIntakeId ?? null, members: input.members.length } });
     return id;
-  } finally {
-    // Leave the caller's transaction as we found it (the referral feature continues in it).
-    await tx.execute(sql`select set_config('tsunagu.system', 'off', true)`);
-    await tx.execute(sql.raw('reset role'));
-  }
+  });
 }
 
 const fieldError = (field: string, label: string, message: string) =>
@@ -118,9 +114,11 @@ export async function createClient(opts: { db: Db; actor: Actor; input: CreateIn
 
 /**
  * The seam for the referral feature (issue #4): when a referral is accepted, call this inside
- * the acceptance transaction. It opens the record, adds the accepting consultant (and the
- * coordinator backup, when one was recorded) to the team, and records the guardian's consent
- * that the intake collected. Returns the new client id.
+ * the acceptance transaction (referrals/referral-handover.ts does). It opens the record with
+ * what the intake collected (identity, and when given the address, guardian and care items),
+ * adds the accepting consultant (and a coordinator backup, when one is given) to the team, and
+ * records the guardian's consent carried over from the intake. Returns the new client id.
+ * `officeId: null` = the person has no office: the consent's recipient is then the person.
  * @example const clientId = await openClientFromReferral({ tx, audit: actor.audit, caseIntakeId: c.id, identity, consent, consultant: { userId, officeId } })
  */
 export async function openClientFromReferral(opts: {
@@ -129,8 +127,10 @@ export async function openClientFromReferral(opts: {
   caseIntakeId: string;
   identity: Identity;
   consent: ConsentFields;
-  consultant: { userId: string; officeId: string };
+  consultant: { userId: string; officeId: string | null };
   coordinator?: { userId: string; officeId: string | null } | null;
+  profile?: z.infer<typeof ProfileSchema>;
+  contact?: z.infer<typeof ContactSchema>;
   medical?: z.infer<typeof MedicalSchema>;
   byUserId?: string | null;
 }): Promise<string> {
@@ -138,7 +138,7 @@ export async function openClientFromReferral(opts: {
   if (opts.coordinator) members.push({ role: 'coordinator', userId: opts.coordinator.userId, officeId: opts.coordinator.officeId, roleNote: 'コーディネーターによるバックアップ' });
   return insertRecord(
     opts.tx,
-    { identity: opts.identity, medical: opts.medical, caseIntakeId: opts.caseIntakeId, members, consent: opts.consent, byUserId: opts.byUserId ?? opts.consultant.userId },
+    { identity: opts.identity, profile: opts.profile, contact: opts.contact, medical: opts.medical, caseIntakeId: opts.caseIntakeId, members, consent: opts.consent, byUserId: opts.byUserId ?? opts.consultant.userId },
     opts.audit,
   );
 }
@@ -224,6 +224,7 @@ export async function getClientRecord(opts: { db: Db; actor: AccessActor; client
       ...summaryOf(row, access.scopes, access.teamRoles, asOf),
       version: row.version,
       createdAt: iso(row.createdAt),
+      caseIntakeId: row.caseIntakeId,
       profile: profile ? { ...ProfileSchema.parse(profile.data), ...meta(profile) } : null,
       contact: contact ? { ...ContactSchema.parse(contact.data), ...meta(contact) } : null,
       medical: medical ? { ...MedicalSchema.parse(medical.data), ...meta(medical), careScore: careScoreOf(MedicalSchema.parse(medical.data)) } : null,

@@ -8,10 +8,11 @@ import { CONSENT_SCOPES, type ConsentScope } from '../../../shared/domain/consen
 import { tokyoDate } from '../../../shared/dates.js';
 import type { Db, Tx } from '../../db/client.js';
 import { clientTeamMember, consent, office, officeMembership, provisionRecord, user } from '../../db/schema/index.js';
+import { writeAudit } from '../../lib/audit.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { MANAGING_TEAM_ROLES } from './clients-access.js';
-import { withClientAccess, type AccessActor } from './client-access.js';
+import { asSystemWithin, withClientAccess, type AccessActor } from './client-access.js';
 
 /** APPI: provision records are kept at least 3 years (個人情報保護法施行規則 第14条). */
 export const PROVISION_RETENTION_YEARS = 3;
@@ -197,6 +198,98 @@ export async function addTeamMember(opts: { db: Db; actor: AccessActor; clientId
     await recordTeamAccessProvisions(tx, opts.clientId, opts.actor, consents.filter((c) => isActiveConsent(c) && consentMatches(c, m!)).map((c) => ({ m: m!, c })));
     const [row] = (await teamRows(tx, opts.clientId)).filter((r) => r.m.id === id);
     return memberOut(row!, consents);
+  });
+}
+
+/** The guardian's consent as another feature hands it over (recipient = the member's office, or the person). */
+export interface CarriedConsent {
+  scopes: ConsentScope[];
+  purpose: string;
+  givenBy: string;
+  givenByRelation: string;
+  consentedOn: string;
+  method: 'written' | 'electronic' | 'oral';
+  document: string;
+}
+
+/**
+ * Seam for the referral feature: a person joins a record's team because of something decided
+ * outside the record (a coordinator accepting a backup), inside the caller's transaction. Runs
+ * as system work — the person is not on the team yet, so the policies would refuse their own
+ * insert — and returns the transaction to the caller's role. Adds the consent carried over
+ * (unless an active consent to the same recipient already covers its scopes), writes the
+ * provision record when the person's office is another organisation than the record's holder,
+ * and logs `client.team.add` with the client id.
+ * Returns the new membership id, or null when the person is already an active member.
+ */
+export async function joinTeamFromReferral(opts: {
+  tx: Tx;
+  audit: AccessActor['audit'];
+  clientId: string;
+  member: { role: TeamRole; userId: string; officeId: string | null; roleNote: string };
+  consent: CarriedConsent | null;
+  /** Who provides the access (the record's consultant), for the provision record. */
+  providedBy: { userId: string; name: string };
+  details?: Record<string, unknown>;
+}): Promise<string | null> {
+  const { tx, member } = opts;
+  return asSystemWithin(tx, async () => {
+    const [already] = await tx
+      .select({ id: clientTeamMember.id })
+      .from(clientTeamMember)
+      .where(and(eq(clientTeamMember.clientId, opts.clientId), eq(clientTeamMember.userId, member.userId), isNull(clientTeamMember.removedAt)));
+    if (already) return null;
+    const id = newId();
+    const [m] = await tx
+      .insert(clientTeamMember)
+      .values({ id, clientId: opts.clientId, role: member.role, roleNote: member.roleNote, userId: member.userId, officeId: member.officeId, addedBy: opts.providedBy.userId })
+      .returning();
+    let consents = await tx.select().from(consent).where(eq(consent.clientId, opts.clientId));
+    const c = opts.consent;
+    if (c && c.scopes.length && !consents.some((x) => isActiveConsent(x) && consentMatches(x, m!) && c.scopes.every((s) => x.scopes.includes(s)))) {
+      const recipientName = await recipientLabel(tx, member.officeId, member.officeId ? null : member.userId);
+      await tx.insert(consent).values({
+        id: newId(),
+        clientId: opts.clientId,
+        recipientType: member.officeId ? 'office' : 'user',
+        recipientOfficeId: member.officeId,
+        recipientUserId: member.officeId ? null : member.userId,
+        recipientName,
+        scopes: [...new Set(c.scopes)],
+        purpose: c.purpose,
+        givenBy: c.givenBy,
+        givenByRelation: c.givenByRelation,
+        consentedOn: c.consentedOn,
+        method: c.method,
+        document: c.document,
+        recordedBy: opts.providedBy.userId,
+      });
+      consents = await tx.select().from(consent).where(eq(consent.clientId, opts.clientId));
+    }
+    const provider: AccessActor = { userId: opts.providedBy.userId, name: opts.providedBy.name, officeIds: [], audit: opts.audit };
+    await recordTeamAccessProvisions(tx, opts.clientId, provider, consents.filter((x) => isActiveConsent(x) && consentMatches(x, m!)).map((x) => ({ m: m!, c: x })));
+    await writeAudit(tx, opts.audit, {
+      action: 'client.team.add',
+      entityType: 'client_team_member',
+      entityId: id,
+      clientId: opts.clientId,
+      details: { ...opts.details, role: member.role, userId: member.userId, officeId: member.officeId, scopes: scopesOfMember(m!, consents) },
+    });
+    return id;
+  });
+}
+
+/** Seam for the referral feature: ends a membership that joinTeamFromReferral added (system work, logged). */
+export async function leaveTeamFromReferral(opts: { tx: Tx; audit: AccessActor['audit']; clientId: string; memberId: string; details?: Record<string, unknown> }): Promise<boolean> {
+  const { tx } = opts;
+  return asSystemWithin(tx, async () => {
+    const [row] = await tx
+      .update(clientTeamMember)
+      .set({ removedAt: new Date() })
+      .where(and(eq(clientTeamMember.id, opts.memberId), eq(clientTeamMember.clientId, opts.clientId), isNull(clientTeamMember.removedAt)))
+      .returning({ id: clientTeamMember.id });
+    if (row) await writeAudit(tx, opts.audit, { action: 'client.team.remove', entityType: 'client_team_member', entityId: opts.memberId, clientId: opts.clientId, details: opts.details });
+    return Boolean(row);
   });
 }
 

@@ -1,5 +1,6 @@
 // Coordinator backup on an assigned case, as a recorded relationship: who backs whom on which
-// case, requested → accepted | declined, later ended.
+// case, requested → accepted | declined, later ended. Accepting puts the coordinator on the
+// client record's team; ending takes that membership away again (referral-handover.ts).
 import { and, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
 import { caseBackup, personProfile, referralCase, user } from '../../db/schema/index.js';
@@ -10,6 +11,7 @@ import { newId } from '../../lib/ids.js';
 import { parseRoles } from '../auth/roles.js';
 import { caseLink, notifyReferral } from './referral-notify.js';
 import { backupsOf, loadCase } from './referral-cases.js';
+import { addBackupCoordinatorToClient, removeBackupCoordinatorFromClient } from './referral-handover.js';
 import { canManageCase } from './referrals-access.js';
 
 /** Coordinators whose profile covers the municipality (all coordinators when none does). */
@@ -72,7 +74,26 @@ export async function respondBackup(opts: { db: Db; actor: Actor; caseId: string
       .where(and(eq(caseBackup.id, b.id), eq(caseBackup.status, 'requested'), or(isNull(caseBackup.coordinatorId), eq(caseBackup.coordinatorId, actor.userId))))
       .returning({ id: caseBackup.id });
     if (!u) throw conflict('この後方支援の依頼には、すでに応答があります。');
-    await writeAudit(tx, actor.audit, { action: opts.accept ? 'case_backup.accept' : 'case_backup.decline', entityType: 'case_backup', entityId: b.id, details: { caseId: b.caseId } });
+    // Accepting the backup is when the coordinator joins the client's team (docs/referrals.md §7).
+    const row = await loadCase(tx, b.caseId);
+    let teamMemberId: string | null = null;
+    if (opts.accept) {
+      const [consultant] = await tx.select({ id: user.id, name: user.name }).from(user).where(eq(user.id, b.consultantId));
+      teamMemberId = await addBackupCoordinatorToClient(tx, {
+        row,
+        backupId: b.id,
+        coordinator: { userId: actor.userId },
+        consultant: { userId: b.consultantId, name: consultant?.name ?? '' },
+        audit: actor.audit,
+      });
+    }
+    await writeAudit(tx, actor.audit, {
+      action: opts.accept ? 'case_backup.accept' : 'case_backup.decline',
+      entityType: 'case_backup',
+      entityId: b.id,
+      clientId: row.clientId,
+      details: { caseId: b.caseId, ...(opts.accept ? { clientTeamMemberId: teamMemberId } : {}) },
+    });
     await notifyReferral({ tx, userIds: [b.consultantId], kind: opts.accept ? 'referral.backup_accepted' : 'referral.backup_declined', title: opts.accept ? `${actor.name} さんが後方支援を引き受けました` : `${actor.name} さんは後方支援を引き受けられませんでした`, link: caseLink(b.caseId), email: true });
   });
   return viewOf(opts.db, opts.caseId, opts.backupId);
@@ -88,9 +109,10 @@ export async function endBackup(opts: { db: Db; actor: Actor; caseId: string; ba
       .update(caseBackup)
       .set({ status: 'ended', endedAt: new Date(), note: opts.note ? `${b.note}\n${opts.note}`.trim() : b.note })
       .where(and(eq(caseBackup.id, b.id), inArray(caseBackup.status, ['requested', 'accepted'])))
-      .returning({ id: caseBackup.id });
+      .returning({ id: caseBackup.id, memberId: caseBackup.clientTeamMemberId });
     if (!u) throw conflict('この後方支援はすでに終了しています。');
-    await writeAudit(tx, actor.audit, { action: 'case_backup.end', entityType: 'case_backup', entityId: b.id, details: { caseId: b.caseId } });
+    const left = await removeBackupCoordinatorFromClient(tx, { clientId: row.clientId, backupId: b.id, memberId: u.memberId, audit: actor.audit, reason: 'backup_ended' });
+    await writeAudit(tx, actor.audit, { action: 'case_backup.end', entityType: 'case_backup', entityId: b.id, clientId: row.clientId, details: { caseId: b.caseId, leftClientTeam: left } });
   });
   return viewOf(opts.db, opts.caseId, opts.backupId);
 }

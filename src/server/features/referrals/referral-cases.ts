@@ -12,6 +12,7 @@ import { newId } from '../../lib/ids.js';
 import { decodeCursor, pageOf } from '../../lib/pagination.js';
 import { canManageCase, caseAccess } from './referrals-access.js';
 import { caseLink, notifyReferral } from './referral-notify.js';
+import { removeBackupCoordinatorFromClient } from './referral-handover.js';
 import { toCaseView, type CaseRow, type CaseView } from './referral-views.js';
 import { OPEN_STATUSES, assertTransition } from './referral-state.js';
 
@@ -105,8 +106,9 @@ export async function createReferralCase(opts: { db: Db; actor: Actor; input: Cr
       consentNote: input.consent.note,
       consentRecordedBy: actor.userId,
       clientName: input.identity.name,
-      clientNameKana: input.identity.nameKana ?? null,
-      clientBirthDate: input.identity.birthDate ?? null,
+      clientNameKana: input.identity.nameKana,
+      clientBirthDate: input.identity.birthDate,
+      clientSex: input.identity.sex ?? null,
       clientAddress: input.identity.address ?? null,
       guardianName: input.identity.guardianName ?? null,
       guardianContact: input.identity.guardianContact ?? null,
@@ -149,7 +151,8 @@ export async function getReferralCase(opts: { db: Db; actor: Actor; id: string; 
       }
     }
     if (opts.logView !== false)
-      await writeAudit(tx, actor.audit, { action: 'referral_case.view', entityType: 'referral_case', entityId: row.id, details: { view: access, identity: access === 'full' } });
+      // Once the case has a record, a full read (identity) is a read of that client's data.
+      await writeAudit(tx, actor.audit, { action: 'referral_case.view', entityType: 'referral_case', entityId: row.id, clientId: access === 'full' ? row.clientId : null, details: { view: access, identity: access === 'full' } });
     if (access === 'limited') return toCaseView(row, 'limited', { myOffer, now: opts.now });
     const names = await namesOf(tx, [row.createdBy, row.assignedConsultantId]);
     const backups = (await backupsOf(tx, [row.id])).get(row.id) ?? [];
@@ -230,8 +233,9 @@ export async function updateReferralCase(opts: { db: Db; actor: Actor; id: strin
     if (input.identity)
       Object.assign(set, {
         clientName: input.identity.name,
-        clientNameKana: input.identity.nameKana ?? null,
-        clientBirthDate: input.identity.birthDate ?? null,
+        clientNameKana: input.identity.nameKana,
+        clientBirthDate: input.identity.birthDate,
+        clientSex: input.identity.sex ?? null,
         clientAddress: input.identity.address ?? null,
         guardianName: input.identity.guardianName ?? null,
         guardianContact: input.identity.guardianContact ?? null,
@@ -263,8 +267,14 @@ export async function closeReferralCase(opts: { db: Db; actor: Actor; id: string
       .returning({ id: referralCase.id });
     if (!u) throw conflict('この紹介依頼はすでに終了しています。');
     const withdrawn = await withdrawLiveOffers(tx, row.id, actor.userId, '紹介依頼の終了により取り下げ');
-    await tx.update(caseBackup).set({ status: 'ended', endedAt: new Date() }).where(and(eq(caseBackup.caseId, row.id), inArray(caseBackup.status, ['requested', 'accepted'])));
-    await writeAudit(tx, actor.audit, { action: 'referral_case.close', entityType: 'referral_case', entityId: row.id, details: { reason: opts.reason, withdrawnOffers: withdrawn.map((w) => w.id) } });
+    const ended = await tx
+      .update(caseBackup)
+      .set({ status: 'ended', endedAt: new Date() })
+      .where(and(eq(caseBackup.caseId, row.id), inArray(caseBackup.status, ['requested', 'accepted'])))
+      .returning({ id: caseBackup.id, memberId: caseBackup.clientTeamMemberId });
+    // The record itself stays (clients are closed in the record, never here); backups leave its team.
+    for (const b of ended) await removeBackupCoordinatorFromClient(tx, { clientId: row.clientId, backupId: b.id, memberId: b.memberId, audit: actor.audit, reason: 'referral_closed' });
+    await writeAudit(tx, actor.audit, { action: 'referral_case.close', entityType: 'referral_case', entityId: row.id, clientId: row.clientId, details: { reason: opts.reason, withdrawnOffers: withdrawn.map((w) => w.id) } });
     await notifyReferral({ tx, userIds: withdrawn.filter((w) => w.status !== 'draft').map((w) => w.candidateId), kind: 'referral.withdrawn', title: '紹介の打診が取り下げられました', link: caseLink(row.id) });
   });
   return getReferralCase({ db: opts.db, actor, id: opts.id, logView: false });

@@ -15,6 +15,7 @@ import { AppError, conflict, forbidden, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { parseRoles } from '../auth/roles.js';
 import { rankForCase } from './find-candidates.js';
+import { openClientForAcceptedCase } from './referral-handover.js';
 import type { ReferralConfig } from './referral-config.js';
 import { caseLink, notifyReferral } from './referral-notify.js';
 import { loadCase, requireCaseManager, withdrawLiveOffers } from './referral-cases.js';
@@ -144,6 +145,8 @@ export async function sendOffer(opts: { db: Db; actor: Actor; caseId: string; of
  * which takes the row lock; a concurrent acceptance waits on that lock, re-reads the row,
  * finds it assigned and gets 409. Nothing else is written before that UPDATE, so no lock is
  * held that the winner could need (no deadlock with the access-log chain lock).
+ * The same transaction opens the client record (referral-handover.ts) and stores its id on the
+ * case: if that fails (e.g. the intake lacks the birth date), nothing of the acceptance stays.
  */
 export async function acceptOffer(opts: { db: Db; actor: Actor; caseId: string; offerId: string; now?: Date }) {
   const { actor } = opts;
@@ -156,7 +159,7 @@ export async function acceptOffer(opts: { db: Db; actor: Actor; caseId: string; 
       .update(referralCase)
       .set({ status: 'assigned', assignedConsultantId: actor.userId, assignedAt: now, updatedAt: now })
       .where(and(eq(referralCase.id, opts.caseId), eq(referralCase.status, 'open')))
-      .returning({ id: referralCase.id, createdBy: referralCase.createdBy });
+      .returning();
     if (!won) throw conflict('この紹介依頼は、すでに他の相談支援専門員が受諾したか、終了しています。');
     const o = await loadOffer(tx, opts.caseId, opts.offerId);
     await applyTransition(tx, o, 'accept', actor.userId, { respondedAt: now }, '', now);
@@ -175,11 +178,15 @@ export async function acceptOffer(opts: { db: Db; actor: Actor; caseId: string; 
         note: '打診の受諾時に後方支援を依頼（マッチングで提案されたコーディネーター）',
       });
     }
+    // The hand-over: the client's record opens now, in this transaction (docs/referrals.md §7).
+    // The proposed backup coordinator joins its team when they accept the backup request.
+    const clientId = await openClientForAcceptedCase(tx, won, actor);
     await writeAudit(tx, actor.audit, {
       action: 'referral_offer.accept',
       entityType: 'referral_offer',
       entityId: o.id,
-      details: { caseId: o.caseId, withdrawnOffers: withdrawn.map((w) => w.id), backupRequestId: backupId },
+      clientId,
+      details: { caseId: o.caseId, clientId, withdrawnOffers: withdrawn.map((w) => w.id), backupRequestId: backupId },
     });
     await notifyReferral({ tx, userIds: [o.senderId, won.createdBy].filter((x) => x !== actor.userId), kind: 'referral.accepted', title: `${actor.name} さんが紹介を受諾しました`, link: caseLink(o.caseId), email: true });
     await notifyReferral({ tx, userIds: withdrawn.filter((w) => w.status !== 'draft').map((w) => w.candidateId), kind: 'referral.withdrawn', title: '他の候補者が受諾したため、打診は取り下げられました', link: caseLink(o.caseId) });
@@ -224,7 +231,7 @@ export async function completeOffer(opts: { db: Db; actor: Actor; caseId: string
     const o = await loadOffer(tx, opts.caseId, opts.offerId);
     if (o.candidateId !== actor.userId && !canManageCase(actor, row)) throw forbidden('引き継ぎ完了を記録できるのは、担当者・登録した人・コーディネーターです。');
     await applyTransition(tx, o, 'complete', actor.userId, { completedAt: new Date() }, opts.note);
-    await writeAudit(tx, actor.audit, { action: 'referral_offer.complete', entityType: 'referral_offer', entityId: o.id, details: { caseId: o.caseId } });
+    await writeAudit(tx, actor.audit, { action: 'referral_offer.complete', entityType: 'referral_offer', entityId: o.id, clientId: row.clientId, details: { caseId: o.caseId } });
     await notifyReferral({ tx, userIds: [o.senderId, row.createdBy, o.candidateId].filter((x) => x !== actor.userId), kind: 'referral.completed', title: '引き継ぎが完了しました', link: caseLink(o.caseId) });
   });
   return getOffer(opts);

@@ -75,12 +75,14 @@ export function toCaseView(row: CaseRow, view: 'full' | 'limited', x: ViewExtras
       recordedBy: row.consentRecordedBy,
     };
     base.assignedConsultant = row.assignedConsultantId && row.assignedAt ? { id: row.assignedConsultantId, name: x.assignedName ?? '', assignedAt: row.assignedAt.toISOString() } : null;
+    base.clientId = row.clientId;
     if (x.backups) base.backups = x.backups;
     if (x.withIdentity)
       base.identity = {
         name: row.clientName,
         nameKana: row.clientNameKana,
         birthDate: row.clientBirthDate,
+        sex: row.clientSex,
         address: row.clientAddress,
         guardianName: row.guardianName,
         guardianContact: row.guardianContact,

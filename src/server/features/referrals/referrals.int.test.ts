@@ -2,7 +2,7 @@
 // consent, matching, offers, first-acceptance-wins, backup, forbidden attempts, timeouts.
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { outboxEmail, referralOffer } from '../../db/schema/index.js';
+import { client, outboxEmail, referralOffer } from '../../db/schema/index.js';
 import { readJson, readProblem, startTestApp, type TestApp, type TestClient } from '../../test/harness.js';
 import { processReferralTimeouts } from './process-referral-timeouts.js';
 
@@ -181,6 +181,10 @@ describe('referral journey', () => {
     expect(full.assignedConsultant.id).toBe(winner.user.id);
     const [lost] = await t.db.select().from(referralOffer).where(eq(referralOffer.id, offers[loser.user.id]!));
     expect(lost!.status).toBe('withdrawn');
+    // …and exactly one client record was opened, for the winner (the loser's transaction rolled back).
+    const records = await t.db.select({ id: client.id }).from(client).where(eq(client.caseIntakeId, c.id));
+    expect(records).toHaveLength(1);
+    expect(await t.auditRows({ action: 'client.create', details: { caseIntakeId: c.id } })).toEqual([expect.objectContaining({ actorUserId: winner.user.id, clientId: records[0]!.id })]);
   });
 
   it('shows candidates only what the consent allows', async () => {
