@@ -1,23 +1,27 @@
 // Fictitious demo clients with full records (issue #5). Aちゃん follows the seed report's group
 // work: 4 years old, ventilator and tube feeding, 児童発達支援 3 days a week, her mother wants
-// to return to work and is looking for a nursery for the younger sister. Every name, number
-// and date here is invented; dates are relative to the day the demo is seeded so the
-// dashboard always has something due.
-import { inArray } from 'drizzle-orm';
+// to return to work and is looking for a nursery for the younger sister. Her record was opened
+// by 鈴木 accepting her referral (seed-referrals.ts, same identity and dates: demo-achan.ts):
+// the intake's consent is the first consent, the written consent at the contract the second.
+// Every name, number and date here is invented; dates are relative to the day the demo is
+// seeded so the dashboard always has something due.
+import { and, eq, inArray } from 'drizzle-orm';
 import { ContactSchema, MedicalSchema, ProfileSchema } from '../../shared/contracts/clients.js';
 import { AssessmentSectionsSchema, PlanBodySchema } from '../../shared/contracts/plans.js';
 import { addDays, addMonths } from '../../shared/calendar-date.js';
 import { tokyoDate } from '../../shared/dates.js';
 import type { Db, Tx } from '../db/client.js';
-import { assessment, carePlan, caseConference, client, clientContact, clientMedical, clientProfile, clientTeamMember, consent, monitoringReport, office, provisionRecord, timelineEvent, user } from '../db/schema/index.js';
+import { assessment, carePlan, caseBackup, caseConference, client, clientContact, clientMedical, clientProfile, clientTeamMember, consent, monitoringReport, office, provisionRecord, referralCase, timelineEvent, user } from '../db/schema/index.js';
 import { writeAudit, type AuditContext } from '../lib/audit.js';
 import { newId } from '../lib/ids.js';
 import { enterSystemContext } from '../features/clients/client-access.js';
+import { consentFromIntake, recordScopesFromIntakeConsent } from '../features/referrals/referral-handover.js';
+import { A_CHAN, aChanDates } from './demo-achan.js';
 import { demoEmail } from './demo-data.js';
+import { findDemoAChan } from './seed-referrals.js';
 
 const AUDIT: AuditContext = { label: 'system:demo-seed' };
 const ALL = ['profile', 'contact', 'medical', 'plan', 'timeline', 'emergency'];
-const firstOfMonth = (iso: string) => `${iso.slice(0, 7)}-01`;
 const at = (iso: string, hhmm: string) => new Date(`${iso}T${hhmm}:00+09:00`);
 
 interface Ctx {
@@ -29,7 +33,8 @@ interface Ctx {
 async function member(ctx: Ctx, clientId: string, role: string, userLocal: string | null, officeName: string, scopes: string[], consentedOn: string, roleNote = '') {
   const officeId = ctx.offices.get(officeName)!;
   const u = userLocal ? ctx.users.get(userLocal)! : null;
-  await ctx.tx.insert(clientTeamMember).values({ id: newId(), clientId, role, roleNote, userId: u?.id ?? null, officeId, since: at(consentedOn, '10:00') });
+  const memberId = newId();
+  await ctx.tx.insert(clientTeamMember).values({ id: memberId, clientId, role, roleNote, userId: u?.id ?? null, officeId, since: at(consentedOn, '10:00') });
   const consentId = newId();
   await ctx.tx.insert(consent).values({
     id: consentId,
@@ -45,7 +50,7 @@ async function member(ctx: Ctx, clientId: string, role: string, userLocal: strin
     method: 'written',
     document: `個人情報提供同意書 ${consentedOn}（相談支援センターひだまり松戸 保管）`,
   });
-  return { officeId, consentId, user: u };
+  return { memberId, officeId, consentId, user: u };
 }
 
 export async function seedDemoClients(db: Db) {
@@ -63,15 +68,27 @@ export async function seedDemoClients(db: Db) {
 
     // ---- Aちゃん --------------------------------------------------------------------------
     const aId = newId();
-    const birth = addDays(addMonths(today, -(4 * 12 + 5)), -3);
-    const planStart = firstOfMonth(addMonths(today, -5));
-    const consentedOn = addDays(planStart, -20);
-    await tx.insert(client).values({ id: aId, name: '青木 あかり', nameKana: 'あおき あかり', birthDate: birth, sex: 'female', municipalityCode: '12207', createdBy: users.get('consult.suzuki')!.id });
+    const { birth, planStart, consentedOn, acceptedOn } = aChanDates(today);
+    // Her referral, accepted by 鈴木 (seeded just before): the record is the one it opened.
+    const caseId = await findDemoAChan(tx);
+    const [intake] = caseId ? await tx.select().from(referralCase).where(eq(referralCase.id, caseId)) : [];
+    await tx.insert(client).values({
+      id: aId,
+      name: A_CHAN.name,
+      nameKana: A_CHAN.nameKana,
+      birthDate: birth,
+      sex: A_CHAN.sex,
+      municipalityCode: A_CHAN.municipalityCode,
+      caseIntakeId: intake?.id ?? null,
+      createdBy: users.get('consult.suzuki')!.id,
+      createdAt: at(acceptedOn, '10:00'),
+    });
+    if (intake) await tx.update(referralCase).set({ clientId: aId }).where(eq(referralCase.id, intake.id));
     await tx.insert(clientProfile).values({
       clientId: aId,
       data: ProfileSchema.parse({
         postalCode: '271-0000',
-        address: '千葉県松戸市デモ町1-2-3（架空）',
+        address: A_CHAN.address,
         school: { kind: 'jihatsu', name: '重症児デイつばさ柏', grade: '週3回' },
         siblings: [{ name: '青木 ひなた', relation: '妹', birthDate: addMonths(today, -20), note: '保育園を探している' }],
         certificates: [
@@ -86,7 +103,7 @@ export async function seedDemoClients(db: Db) {
       clientId: aId,
       data: ContactSchema.parse({
         guardians: [
-          { name: '青木 まゆみ', nameKana: 'あおき まゆみ', relation: '母', phone: '090-0000-1111', isPrimary: true, work: '育休中。会社と復職を交渉中（週3日から）' },
+          { name: A_CHAN.guardianName, nameKana: 'あおき まゆみ', relation: '母', phone: A_CHAN.guardianPhone, isPrimary: true, work: '育休中。会社と復職を交渉中（週3日から）' },
           { name: '青木 けんた', nameKana: 'あおき けんた', relation: '父', phone: '090-0000-2222', work: '会社員（平日 8:00–19:00）' },
         ],
         emergencyContacts: [{ name: '青木 とし子', relation: '祖母（市内在住）', phone: '047-000-0000' }],
@@ -125,7 +142,15 @@ export async function seedDemoClients(db: Db) {
       }),
     });
     const suzuki = await member(ctx, aId, 'consultant', 'consult.suzuki', '相談支援センターひだまり松戸', ALL, consentedOn);
-    await member(ctx, aId, 'coordinator', 'coord.sato', '相談支援センターひだまり松戸', ALL, consentedOn, '医療的ケア児等コーディネーターとしてバックアップ');
+    if (intake) {
+      // The consent the acceptance carried over from the intake (as acceptOffer records it),
+      // before the written consent at the contract widened it.
+      const carried = consentFromIntake(intake, recordScopesFromIntakeConsent({ shareWith: intake.consentShareWith, items: intake.consentItems }));
+      await tx.insert(consent).values({ id: newId(), clientId: aId, recipientType: 'office', recipientOfficeId: suzuki.officeId, recipientName: '相談支援センターひだまり松戸', ...carried, recordedBy: suzuki.user!.id, recordedAt: at(acceptedOn, '10:00') });
+    }
+    const sato = await member(ctx, aId, 'coordinator', 'coord.sato', '相談支援センターひだまり松戸', ALL, consentedOn, '医療的ケア児等コーディネーターとしてバックアップ');
+    // 佐藤's accepted backup on the case is this membership: ending the backup ends it.
+    if (intake) await tx.update(caseBackup).set({ clientTeamMemberId: sato.memberId }).where(and(eq(caseBackup.caseId, intake.id), eq(caseBackup.status, 'accepted')));
     await member(ctx, aId, 'medical', 'staff.kango', 'ひだまり訪問看護ステーション松戸', ['medical', 'plan', 'timeline', 'emergency', 'contact'], consentedOn, '訪問看護 週2回');
     const jihatsu = await member(ctx, aId, 'provider', 'staff.jihatsu', '重症児デイつばさ柏', ['medical', 'plan', 'timeline', 'emergency'], consentedOn, '児童発達支援 週3回');
     // 重症児デイつばさ柏 belongs to another 法人: its access is a provision to a third party.

@@ -1,16 +1,23 @@
 // Demo profiles and ~15 referral cases at different stages (issue #4), among them the seed
 // report's Aちゃん. Everything is fictitious. Called by seedDemo after the accounts exist.
 //
-// Caseloads come out of the assigned cases below (never typed in): 鈴木 is full (4/4), 渡辺
-// nearly (3/4), 高橋・伊藤・中村 take cases only with a coordinator behind them.
-import { eq } from 'drizzle-orm';
+// Caseloads come out of the assigned cases below (never typed in): 鈴木 is full (4/4, one of
+// them Aちゃん), 渡辺 nearly (3/4), 高橋・伊藤・中村 take cases only with a coordinator behind them.
+//
+// Aちゃん's case was accepted by 鈴木 half a year ago with 佐藤 as backup; seed-clients.ts opens
+// her record from it and links the two (client.case_intake_id ↔ referral_case.client_id), as
+// the app does on acceptance. The other assigned cases are older hand-overs without a record.
+import { and, asc, eq } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client.js';
 import { caseBackup, personProfile, referralCase, referralOffer, referralOfferEvent, user } from '../db/schema/index.js';
 import type { CaseCareItem, CaseServiceWanted, CaseWishes } from '../db/schema/referrals.js';
 import { addBusinessDays } from '../../shared/business-days.js';
+import { addDays, addMonths, daysBetween, type IsoDate } from '../../shared/calendar-date.js';
 import { tokyoDate } from '../../shared/dates.js';
+import { ageOn } from '../../shared/domain/life-stage.js';
 import { writeAudit } from '../lib/audit.js';
 import { newId } from '../lib/ids.js';
+import { A_CHAN, aChanDates } from './demo-achan.js';
 import { demoEmail } from './demo-data.js';
 
 const M = { matsudo: '12207', noda: '12208', kashiwa: '12217', nagareyama: '12220', abiko: '12222', kamagaya: '12224' } as const;
@@ -58,6 +65,14 @@ interface DemoCase {
   source: string;
   sourceNote?: string;
   name: string;
+  /** Reading (required at intake: the record is opened from it). */
+  kana: string;
+  /** Default: `age` years and a few months before the intake. */
+  birthDate?: string;
+  sex?: 'female' | 'male';
+  address?: string;
+  guardianName?: string;
+  guardianContact?: string;
   consentItems?: string[];
   offers?: DemoOffer[];
   /** Backup relationship after acceptance. */
@@ -67,68 +82,99 @@ interface DemoCase {
 
 const done = (to: string, sentDaysAgo: number, after: number): DemoOffer => ({ to, status: 'completed', sentDaysAgo, answeredAfterDays: after });
 
-const CASES: DemoCase[] = [
-  // ── the seed report's Aちゃん: open, offered to 高橋 (with_backup → 佐藤 backs her), viewed ──
-  {
-    key: 'a-chan',
-    by: 'staff.kango',
-    daysAgo: 6,
-    municipality: M.matsudo,
-    age: 4,
-    careItems: care(['ventilator', 'high', '呼吸器が外せない'], ['suction', 'high', '乾燥による痰詰まりがあり頻繁'], ['nebulizer', 'low', '吸入も頻繁'], ['tube_feeding', 'high'], ['feeding_pump', 'high', 'ポンプで1回2時間']),
-    services: [{ serviceType: '70', note: '障害児支援利用計画（相談支援専門員の交代）' }, { serviceType: '63', note: '児童発達支援 週3回（継続）' }, { serviceType: '11', note: '毎日の入浴介助（排痰ケアとしても大切）' }, { serviceType: 'medical_short_stay', note: '母の就労に向けたレスパイト' }],
-    urgency: 'soon',
-    wishes: wishes({ weekendContact: true, consultantGender: 'female', note: '母は仕事復帰を強く希望（会社と交渉中）。妹（もうすぐ2歳）の保育園探しも始めた。平日日中は連絡が取りにくくなる。' }),
-    summary: '4歳。骨の病気があり骨折のリスクが高い。誤嚥性肺炎で体調を崩すことがよくある。児童発達支援への通所（週3回）が定着し、表情がとても豊かになってきた。母の育児休業が明けるため、就労と姉妹の育児を両立できる支援体制を組みたい。',
-    source: 'visiting_nurse',
-    sourceNote: 'ひだまり訪問看護ステーション松戸',
-    name: 'デモ Aちゃん',
-    offers: [{ to: 'consult.takahashi', status: 'viewed', sentDaysAgo: 2, backupBy: 'coord.sato' }],
-  },
-  // ── open, nobody asked yet (urgent, hospital discharge) ──
-  { key: 'kashiwa-discharge', by: 'coord.tanaka', daysAgo: 1, municipality: M.kashiwa, age: 0, careItems: care(['tracheostomy', 'high'], ['suction', 'high'], ['oxygen', 'high'], ['tube_feeding', 'high']), services: [{ serviceType: '70' }, { serviceType: 'home_nursing' }], urgency: 'urgent', summary: 'NICU から退院予定。気管切開・在宅酸素。両親とも医療的ケアに不安が強い。', source: 'hospital', sourceNote: 'かしわ小児医療センター（架空）', name: 'デモ 乳児B', wishes: wishes({ consultantGender: 'female' }) },
-  // ── open: 伊藤 declined (schedule), then 中村 asked, past the answer date (reminded) ──
-  { key: 'kamagaya-school', by: 'coord.tanaka', daysAgo: 16, municipality: M.kamagaya, age: 7, careItems: care(['intermittent_catheterization', 'low'], ['seizure_care', 'high']), services: [{ serviceType: '70' }, { serviceType: '65', note: '放課後等デイ 週2回' }], urgency: 'normal', summary: '特別支援学校の小学部。導尿と発作時の対応。放課後の居場所を探している。', source: 'school', name: 'デモ 児童C', offers: [{ to: 'consult.ito', status: 'declined', sentDaysAgo: 14, answeredAfterDays: 2, declineReason: 'out_of_area', declineNote: '鎌ケ谷市は担当地域外のため' }, { to: 'consult.nakamura', status: 'sent', sentDaysAgo: 8, reminded: true }] },
-  // ── open: an offer to 渡辺 expired unanswered ──
-  { key: 'noda-adult', by: 'official.kashiwa', daysAgo: 30, municipality: M.noda, age: 19, careItems: care(['ventilator', 'middle'], ['suction', 'high'], ['tube_feeding', 'low']), services: [{ serviceType: '52' }, { serviceType: '22' }, { serviceType: '24' }], urgency: 'soon', summary: '特別支援学校を卒業し生活介護へ。18歳を過ぎて計画相談の担当を探している。', source: 'city', name: 'デモ 成人D', consentItems: ['age', 'municipality', 'care_items', 'services_wanted', 'urgency'], offers: [{ to: 'consult.watanabe', status: 'expired', sentDaysAgo: 25, answeredAfterDays: 14 }] },
-  // ── assigned and completed, with 田中 backing 中村 ──
-  { key: 'kamagaya-backup', by: 'coord.tanaka', daysAgo: 50, municipality: M.kamagaya, age: 3, careItems: care(['suction', 'high'], ['nebulizer', 'low'], ['tube_feeding', 'high']), services: [{ serviceType: '70' }, { serviceType: '63' }], urgency: 'soon', summary: '胃ろうと吸引。就園に向けて相談先を探している。', source: 'coordinator', name: 'デモ 幼児E', wishes: wishes({ weekendContact: true }), offers: [done('consult.nakamura', 48, 1)], backup: { coordinator: 'coord.tanaka', status: 'accepted' } },
-  // ── 高橋 accepted with 佐藤's backup (requested) ──
-  { key: 'kashiwa-backup', by: 'coord.sato', daysAgo: 20, municipality: M.kashiwa, age: 9, careItems: care(['suction', 'low'], ['tube_feeding', 'low']), services: [{ serviceType: '70' }, { serviceType: '65' }], urgency: 'normal', summary: '経管栄養と吸引。母の就労時間に合わせた放デイの利用を希望。', source: 'family', name: 'デモ 児童F', offers: [{ to: 'consult.suzuki', status: 'declined', sentDaysAgo: 18, answeredAfterDays: 1, declineReason: 'caseload_full', declineNote: '担当件数がいっぱい' }, { to: 'consult.takahashi', status: 'accepted', sentDaysAgo: 15, answeredAfterDays: 3, backupBy: 'coord.sato' }], backup: { coordinator: 'coord.sato', status: 'requested' } },
-  // ── closed: family moved ──
-  { key: 'abiko-closed', by: 'coord.sato', daysAgo: 40, municipality: M.abiko, age: 12, careItems: care(['blood_glucose', 'high'], ['injection', 'high']), services: [{ serviceType: '70' }], urgency: 'normal', summary: '1型糖尿病。中学進学に向けて。', source: 'school', name: 'デモ 生徒G', offers: [{ to: 'consult.yamamoto', status: 'withdrawn', sentDaysAgo: 38 }], closed: '家族の転居により終了' },
-  // ── the history that makes caseloads (鈴木 full 4/4, 渡辺 3/4, 佐藤 2/6) and the monthly charts ──
-  ...(
-    [
-      ['consult.suzuki', M.matsudo, 5, 170, 3],
-      ['consult.suzuki', M.matsudo, 11, 140, 6],
-      ['consult.suzuki', M.matsudo, 2, 110, 1],
-      ['consult.suzuki', M.matsudo, 15, 75, 9],
-      ['consult.watanabe', M.noda, 8, 160, 4],
-      ['consult.watanabe', M.noda, 1, 95, 2],
-      ['consult.watanabe', M.noda, 6, 60, 5],
-      ['coord.sato', M.nagareyama, 13, 130, 2],
-      ['coord.sato', M.abiko, 16, 45, 7],
-    ] as const
-  ).map(([to, muni, age, daysAgo, after], i): DemoCase => ({
-    key: `history-${i}`,
-    by: 'coord.sato',
-    daysAgo,
-    municipality: muni,
-    age,
-    careItems: i % 2 ? care(['suction', 'high'], ['tube_feeding', 'low']) : care(['ventilator', 'middle'], ['tracheostomy', 'high'], ['suction', 'high']),
-    services: [{ serviceType: age >= 18 ? '52' : '70' }],
-    urgency: 'normal',
-    summary: '（デモ）担当が決まり、支援が続いているケース。',
-    source: i % 3 ? 'hospital' : 'city',
-    name: `デモ 過去ケース${i + 1}`,
-    offers: [
-      ...(i % 3 === 0 ? [{ to: 'consult.yamamoto', status: 'declined', sentDaysAgo: daysAgo - 1, answeredAfterDays: 1, declineReason: 'care_inexperienced' } as DemoOffer] : []),
-      ...(i % 4 === 1 ? [{ to: 'consult.ito', status: 'declined', sentDaysAgo: daysAgo - 1, answeredAfterDays: 2, declineReason: 'no_backup' } as DemoOffer] : []),
-      done(to, daysAgo - 2, after),
-    ],
-  })),
-];
+function demoCases(today: IsoDate): DemoCase[] {
+  const a = aChanDates(today);
+  const aDaysAgo = daysBetween(a.intakeOn, today);
+  return [
+    // ── the seed report's Aちゃん: taken in by the visiting nurse, accepted by 鈴木 (before he was
+    //    full) with 佐藤 backing him; the acceptance opened her client record (seed-clients.ts) ──
+    {
+      key: 'a-chan',
+      by: 'staff.kango',
+      daysAgo: aDaysAgo,
+      municipality: A_CHAN.municipalityCode,
+      age: ageOn(a.birth, a.intakeOn),
+      careItems: care(['ventilator', 'high', '呼吸器が外せない'], ['suction', 'high', '乾燥による痰詰まりがあり頻繁'], ['nebulizer', 'low', '吸入も頻繁'], ['tube_feeding', 'high'], ['feeding_pump', 'high', 'ポンプで1回2時間']),
+      services: [{ serviceType: '70', note: '障害児支援利用計画（相談支援専門員の交代）' }, { serviceType: '63', note: '児童発達支援 週3回（継続）' }, { serviceType: '11', note: '毎日の入浴介助（排痰ケアとしても大切）' }, { serviceType: 'medical_short_stay', note: '母の就労に向けたレスパイト' }],
+      urgency: 'soon',
+      wishes: wishes({ weekendContact: true, consultantGender: 'female', note: '母は仕事復帰を強く希望（会社と交渉中）。妹（もうすぐ2歳）の保育園探しも始めた。平日日中は連絡が取りにくくなる。' }),
+      summary: '骨の病気があり骨折のリスクが高い。誤嚥性肺炎で体調を崩すことがよくある。児童発達支援への通所（週3回）が定着し、表情がとても豊かになってきた。母の育児休業が明けるため、就労と姉妹の育児を両立できる支援体制を組みたい。',
+      source: 'visiting_nurse',
+      sourceNote: 'ひだまり訪問看護ステーション松戸',
+      name: A_CHAN.name,
+      kana: A_CHAN.nameKana,
+      birthDate: a.birth,
+      sex: A_CHAN.sex,
+      address: A_CHAN.address,
+      guardianName: A_CHAN.guardianName,
+      guardianContact: A_CHAN.guardianPhone,
+      offers: [{ to: 'consult.suzuki', status: 'completed', sentDaysAgo: aDaysAgo - 1, answeredAfterDays: 2, backupBy: 'coord.sato' }],
+      backup: { coordinator: 'coord.sato', status: 'accepted' },
+    },
+    // ── open, offered to 高橋 (with_backup → 佐藤 backs her), viewed: 鈴木 is full now ──
+    {
+      key: 'matsudo-with-backup',
+      by: 'staff.kango',
+      daysAgo: 6,
+      municipality: M.matsudo,
+      age: 5,
+      careItems: care(['tracheostomy', 'high'], ['ventilator', 'high', '夜間のみ'], ['suction', 'high', '気管内吸引'], ['tube_feeding', 'high', '胃ろう']),
+      services: [{ serviceType: '70', note: '障害児支援利用計画（担当者の退職による交代）' }, { serviceType: '63', note: '児童発達支援 週2回' }, { serviceType: 'medical_short_stay', note: '家族の休息' }],
+      urgency: 'soon',
+      wishes: wishes({ weekendContact: true, consultantGender: 'female', note: '母は夜間の吸引で睡眠不足。土曜の午前に相談したい。' }),
+      summary: '気管切開と夜間の人工呼吸器、胃ろう。これまでの相談支援専門員が退職するため、引き継ぎ先を探している。来年度の就学相談も始まる。',
+      source: 'visiting_nurse',
+      sourceNote: 'ひだまり訪問看護ステーション松戸',
+      name: 'デモ 幼児H',
+      kana: 'でも ようじえいち',
+      sex: 'male',
+      offers: [{ to: 'consult.takahashi', status: 'viewed', sentDaysAgo: 2, backupBy: 'coord.sato' }],
+    },
+    // ── open, nobody asked yet (urgent, hospital discharge) ──
+    { key: 'kashiwa-discharge', by: 'coord.tanaka', daysAgo: 1, municipality: M.kashiwa, age: 0, careItems: care(['tracheostomy', 'high'], ['suction', 'high'], ['oxygen', 'high'], ['tube_feeding', 'high']), services: [{ serviceType: '70' }, { serviceType: 'home_nursing' }], urgency: 'urgent', summary: 'NICU から退院予定。気管切開・在宅酸素。両親とも医療的ケアに不安が強い。', source: 'hospital', sourceNote: 'かしわ小児医療センター（架空）', name: 'デモ 乳児B', kana: 'でも にゅうじびー', wishes: wishes({ consultantGender: 'female' }) },
+    // ── open: 伊藤 declined (schedule), then 中村 asked, past the answer date (reminded) ──
+    { key: 'kamagaya-school', by: 'coord.tanaka', daysAgo: 16, municipality: M.kamagaya, age: 7, careItems: care(['intermittent_catheterization', 'low'], ['seizure_care', 'high']), services: [{ serviceType: '70' }, { serviceType: '65', note: '放課後等デイ 週2回' }], urgency: 'normal', summary: '特別支援学校の小学部。導尿と発作時の対応。放課後の居場所を探している。', source: 'school', name: 'デモ 児童C', kana: 'でも じどうしー', offers: [{ to: 'consult.ito', status: 'declined', sentDaysAgo: 14, answeredAfterDays: 2, declineReason: 'out_of_area', declineNote: '鎌ケ谷市は担当地域外のため' }, { to: 'consult.nakamura', status: 'sent', sentDaysAgo: 8, reminded: true }] },
+    // ── open: an offer to 渡辺 expired unanswered ──
+    { key: 'noda-adult', by: 'official.kashiwa', daysAgo: 30, municipality: M.noda, age: 19, careItems: care(['ventilator', 'middle'], ['suction', 'high'], ['tube_feeding', 'low']), services: [{ serviceType: '52' }, { serviceType: '22' }, { serviceType: '24' }], urgency: 'soon', summary: '特別支援学校を卒業し生活介護へ。18歳を過ぎて計画相談の担当を探している。', source: 'city', name: 'デモ 成人D', kana: 'でも せいじんでぃー', consentItems: ['age', 'municipality', 'care_items', 'services_wanted', 'urgency'], offers: [{ to: 'consult.watanabe', status: 'expired', sentDaysAgo: 25, answeredAfterDays: 14 }] },
+    // ── assigned and completed, with 田中 backing 中村 ──
+    { key: 'kamagaya-backup', by: 'coord.tanaka', daysAgo: 50, municipality: M.kamagaya, age: 3, careItems: care(['suction', 'high'], ['nebulizer', 'low'], ['tube_feeding', 'high']), services: [{ serviceType: '70' }, { serviceType: '63' }], urgency: 'soon', summary: '胃ろうと吸引。就園に向けて相談先を探している。', source: 'coordinator', name: 'デモ 幼児E', kana: 'でも ようじいー', wishes: wishes({ weekendContact: true }), offers: [done('consult.nakamura', 48, 1)], backup: { coordinator: 'coord.tanaka', status: 'accepted' } },
+    // ── 高橋 accepted with 佐藤's backup (requested) ──
+    { key: 'kashiwa-backup', by: 'coord.sato', daysAgo: 20, municipality: M.kashiwa, age: 9, careItems: care(['suction', 'low'], ['tube_feeding', 'low']), services: [{ serviceType: '70' }, { serviceType: '65' }], urgency: 'normal', summary: '経管栄養と吸引。母の就労時間に合わせた放デイの利用を希望。', source: 'family', name: 'デモ 児童F', kana: 'でも じどうえふ', offers: [{ to: 'consult.suzuki', status: 'declined', sentDaysAgo: 18, answeredAfterDays: 1, declineReason: 'caseload_full', declineNote: '担当件数がいっぱい' }, { to: 'consult.takahashi', status: 'accepted', sentDaysAgo: 15, answeredAfterDays: 3, backupBy: 'coord.sato' }], backup: { coordinator: 'coord.sato', status: 'requested' } },
+    // ── closed: family moved ──
+    { key: 'abiko-closed', by: 'coord.sato', daysAgo: 40, municipality: M.abiko, age: 12, careItems: care(['blood_glucose', 'high'], ['injection', 'high']), services: [{ serviceType: '70' }], urgency: 'normal', summary: '1型糖尿病。中学進学に向けて。', source: 'school', name: 'デモ 生徒G', kana: 'でも せいとじー', offers: [{ to: 'consult.yamamoto', status: 'withdrawn', sentDaysAgo: 38 }], closed: '家族の転居により終了' },
+    // ── the history that makes caseloads (鈴木 full 4/4, 渡辺 3/4, 佐藤 2/6) and the monthly charts ──
+    ...(
+      [
+        ['consult.suzuki', M.matsudo, 5, 170, 3],
+        ['consult.suzuki', M.matsudo, 11, 140, 6],
+        ['consult.suzuki', M.matsudo, 15, 75, 9],
+        ['consult.watanabe', M.noda, 8, 160, 4],
+        ['consult.watanabe', M.noda, 1, 95, 2],
+        ['consult.watanabe', M.noda, 6, 60, 5],
+        ['coord.sato', M.nagareyama, 13, 130, 2],
+        ['coord.sato', M.abiko, 16, 45, 7],
+      ] as const
+    ).map(([to, muni, age, daysAgo, after], i): DemoCase => ({
+      key: `history-${i}`,
+      by: 'coord.sato',
+      daysAgo,
+      municipality: muni,
+      age,
+      careItems: i % 2 ? care(['suction', 'high'], ['tube_feeding', 'low']) : care(['ventilator', 'middle'], ['tracheostomy', 'high'], ['suction', 'high']),
+      services: [{ serviceType: age >= 18 ? '52' : '70' }],
+      urgency: 'normal',
+      summary: '（デモ）担当が決まり、支援が続いているケース。',
+      source: i % 3 ? 'hospital' : 'city',
+      name: `デモ 過去ケース${i + 1}`,
+      kana: `でも かこけーす${i + 1}`,
+      offers: [
+        ...(i % 3 === 0 ? [{ to: 'consult.yamamoto', status: 'declined', sentDaysAgo: daysAgo - 1, answeredAfterDays: 1, declineReason: 'care_inexperienced' } as DemoOffer] : []),
+        ...(i % 4 === 1 ? [{ to: 'consult.ito', status: 'declined', sentDaysAgo: daysAgo - 1, answeredAfterDays: 2, declineReason: 'no_backup' } as DemoOffer] : []),
+        done(to, daysAgo - 2, after),
+      ],
+    })),
+  ];
+}
 
 export async function seedReferrals(db: Db, now = new Date()): Promise<void> {
   const ids = new Map<string, string>();
@@ -139,6 +185,8 @@ export async function seedReferrals(db: Db, now = new Date()): Promise<void> {
     return id;
   };
   const ago = (days: number, hours = 0) => new Date(now.getTime() - days * 86_400_000 + hours * 3_600_000);
+  const today = tokyoDate(now);
+  const CASES = demoCases(today);
   await db.transaction(async (tx: Tx) => {
     for (const [local, p] of Object.entries(PROFILES)) await tx.insert(personProfile).values({ userId: uid(local), ...p, updatedBy: uid(local) });
     for (const c of CASES) {
@@ -168,9 +216,12 @@ export async function seedReferrals(db: Db, now = new Date()): Promise<void> {
         consentItems: c.consentItems ?? ALL_ITEMS,
         consentRecordedBy: uid(c.by),
         clientName: c.name,
-        clientNameKana: null,
-        clientAddress: `（デモ）${c.municipality === M.matsudo ? '松戸市' : ''}架空町1-2-3`,
-        guardianName: c.age >= 18 ? null : 'デモ 保護者',
+        clientNameKana: c.kana,
+        clientBirthDate: c.birthDate ?? addDays(addMonths(tokyoDate(created), -(c.age * 12 + 3)), -11),
+        clientSex: c.sex ?? null,
+        clientAddress: c.address ?? `（デモ）${c.municipality === M.matsudo ? '松戸市' : ''}架空町1-2-3`,
+        guardianName: c.guardianName ?? (c.age >= 18 ? null : 'デモ 保護者'),
+        guardianContact: c.guardianContact ?? null,
         assignedConsultantId: accepted ? uid(accepted.to) : null,
         assignedAt: acceptedAt,
         closedAt: c.closed ? ago(c.daysAgo - 10) : null,
@@ -215,8 +266,13 @@ export async function seedReferrals(db: Db, now = new Date()): Promise<void> {
   });
 }
 
-/** For tests and the CLI: the demo Aちゃん case id, if seeded. */
-export async function findDemoAChan(db: Db) {
-  const [row] = await db.select({ id: referralCase.id }).from(referralCase).where(eq(referralCase.clientName, 'デモ Aちゃん'));
+/** For tests, the CLI and seed-clients.ts: the demo Aちゃん case id (the accepted one), if seeded. */
+export async function findDemoAChan(db: Db | Tx) {
+  const [row] = await db
+    .select({ id: referralCase.id })
+    .from(referralCase)
+    .where(and(eq(referralCase.clientName, A_CHAN.name), eq(referralCase.status, 'assigned')))
+    .orderBy(asc(referralCase.createdAt))
+    .limit(1);
   return row?.id ?? null;
 }
