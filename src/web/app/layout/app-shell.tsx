@@ -37,7 +37,9 @@ export function AppShell() {
   useEffect(
     () =>
       router.subscribe('onRendered', (event) => {
-        if (!event.pathChanged) return;
+        // No previous location = the first render of a full page load: focus stays at the top
+        // of the document, so the skip link remains the first Tab stop.
+        if (!event.pathChanged || !event.fromLocation) return;
         setMenuOpen(false);
         focusPageHeading(event.toLocation.hash);
       }),
