@@ -13,6 +13,7 @@ import type { AppEnv, Deps } from './deps.js';
 import { adminRoutes } from './features/admin/admin.routes.js';
 import { auditRoutes } from './features/audit/audit.routes.js';
 import { authRoutes } from './features/auth/auth.routes.js';
+import { directoryRoutes } from './features/directory/directory.routes.js';
 import { meRoutes } from './features/auth/me.routes.js';
 import { resolveActor } from './features/auth/resolve-actor.js';
 import { platformRoutes, renderApiDocsPage, renderApiDocsScript } from './features/platform/platform.routes.js';
@@ -89,6 +90,7 @@ export function createApp(deps: Deps) {
   app.route('/api', meRoutes(deps));
   app.route('/api/admin', adminRoutes(deps));
   app.route('/api/admin', auditRoutes(deps));
+  app.route('/api', directoryRoutes(deps));
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

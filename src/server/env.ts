@@ -43,6 +43,12 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional().default('info'),
   WEB_DIST_DIR: z.string().optional().default('dist/web'),
   PAGE_LIMIT_MAX: int(200, 10, 1000),
+  /** Directory: a vacancy counts for `vacancy=true` only if confirmed within this many days. */
+  DIRECTORY_VACANCY_FRESH_DAYS: int(14, 1, 365),
+  /** Directory: a listing not confirmed or changed for this many days is flagged stale. */
+  DIRECTORY_STALE_DAYS: int(30, 1, 3650),
+  /** Directory: largest WAM NET CSV upload accepted by the admin endpoint (bytes). */
+  WAM_UPLOAD_MAX_BYTES: int(64 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
 });
 
 export type Env = ReturnType<typeof buildEnv>;
@@ -94,6 +100,11 @@ function buildEnv(e: z.infer<typeof EnvSchema>) {
     logLevel: e.LOG_LEVEL,
     webDistDir: path.resolve(e.WEB_DIST_DIR),
     pageLimitMax: e.PAGE_LIMIT_MAX,
+    directory: {
+      vacancyFreshDays: e.DIRECTORY_VACANCY_FRESH_DAYS,
+      staleDays: e.DIRECTORY_STALE_DAYS,
+      wamUploadMaxBytes: e.WAM_UPLOAD_MAX_BYTES,
+    },
   };
 }
 

@@ -3,8 +3,9 @@ import type { Role } from '../../shared/contracts/auth.js';
 import type { Actor } from '../lib/access.js';
 import { adminPermissions } from './admin/admin-access.js';
 import { auditPermissions } from './audit/audit-access.js';
+import { directoryPermissions } from './directory/directory-access.js';
 
-export const PERMISSIONS = { ...adminPermissions, ...auditPermissions } as const;
+export const PERMISSIONS = { ...adminPermissions, ...auditPermissions, ...directoryPermissions } as const;
 export type Permission = keyof typeof PERMISSIONS;
 
 export function can(actor: Pick<Actor, 'roles'>, permission: Permission): boolean {
