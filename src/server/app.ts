@@ -14,6 +14,7 @@ import { adminRoutes } from './features/admin/admin.routes.js';
 import { auditRoutes } from './features/audit/audit.routes.js';
 import { authRoutes } from './features/auth/auth.routes.js';
 import { directoryRoutes } from './features/directory/directory.routes.js';
+import { WAM_UPLOAD_PATH, wamImportRoutes } from './features/directory/wam-import.routes.js';
 import { meRoutes } from './features/auth/me.routes.js';
 import { resolveActor } from './features/auth/resolve-actor.js';
 import { platformRoutes, renderApiDocsPage, renderApiDocsScript } from './features/platform/platform.routes.js';
@@ -60,15 +61,17 @@ export function createApp(deps: Deps) {
       );
   });
 
-  app.use(
-    '/api/*',
+  const limitTo = (maxSize: number) =>
     bodyLimit({
-      maxSize: deps.env.bodyLimitBytes,
+      maxSize,
       onError: () => {
-        throw new AppError('PAYLOAD_TOO_LARGE', `送信データが大きすぎます（上限 ${Math.round(deps.env.bodyLimitBytes / 1024)} KB）。`);
+        throw new AppError('PAYLOAD_TOO_LARGE', `送信データが大きすぎます（上限 ${Math.round(maxSize / 1024)} KB）。`);
       },
-    }),
-  );
+    });
+  const apiBodyLimit = limitTo(deps.env.bodyLimitBytes);
+  // National WAM NET files are 4–15 MB: the upload endpoint has its own, larger limit.
+  const wamBodyLimit = limitTo(deps.env.directory.wamUploadMaxBytes);
+  app.use('/api/*', (c, next) => (c.req.path === WAM_UPLOAD_PATH ? wamBodyLimit(c, next) : apiBodyLimit(c, next)));
 
   // Authentication for every API path except the public ones.
   app.use('/api/*', async (c, next) => {
@@ -91,6 +94,7 @@ export function createApp(deps: Deps) {
   app.route('/api/admin', adminRoutes(deps));
   app.route('/api/admin', auditRoutes(deps));
   app.route('/api', directoryRoutes(deps));
+  app.route('/api/admin', wamImportRoutes(deps));
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
