@@ -15,6 +15,7 @@ import { auditRoutes } from './features/audit/audit.routes.js';
 import { authRoutes } from './features/auth/auth.routes.js';
 import { directoryRoutes } from './features/directory/directory.routes.js';
 import { WAM_UPLOAD_PATH, wamImportRoutes } from './features/directory/wam-import.routes.js';
+import { hsdsRoutes } from './features/directory/hsds.routes.js';
 import { meRoutes } from './features/auth/me.routes.js';
 import { resolveActor } from './features/auth/resolve-actor.js';
 import { platformRoutes, renderApiDocsPage, renderApiDocsScript } from './features/platform/platform.routes.js';
@@ -95,6 +96,7 @@ export function createApp(deps: Deps) {
   app.route('/api/admin', auditRoutes(deps));
   app.route('/api', directoryRoutes(deps));
   app.route('/api/admin', wamImportRoutes(deps));
+  app.route('/api/hsds', hsdsRoutes(deps));
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
