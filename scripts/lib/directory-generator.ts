@@ -246,7 +246,7 @@ export function* generateOffices(opts: { offices: number; municipalities: Genera
     const nameKana = sector === 'administration' ? `${m.nameKana}${labelKana}` : `${brand[1]}${labelKana}${place[1]}`;
     const types = [type];
     const companions = COMPANIONS[type];
-    if (companions) for (const c of companions) if (r.chance(0.28)) types.push(c);
+    if (companions) for (const c of companions) if (r.chance(0.4)) types.push(c);
     const services = types.map((t) => makeService(r, t, t === type ? careRate : (TYPES.find((x) => x[0] === t)?.[5] ?? 0.1)));
     const isWam = Boolean(findServiceType(type)?.isWam);
     yield {

@@ -47,6 +47,8 @@ const EnvSchema = z.object({
   DIRECTORY_VACANCY_FRESH_DAYS: int(14, 1, 365),
   /** Directory: a listing not confirmed or changed for this many days is flagged stale. */
   DIRECTORY_STALE_DAYS: int(30, 1, 3650),
+  /** Directory: counts and facets are exact up to this many matches (decision 006). */
+  DIRECTORY_COUNT_CAP: int(10_000, 100, 10_000_000),
   /** Directory: largest WAM NET CSV upload accepted by the admin endpoint (bytes). */
   WAM_UPLOAD_MAX_BYTES: int(64 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
 });
@@ -103,6 +105,7 @@ function buildEnv(e: z.infer<typeof EnvSchema>) {
     directory: {
       vacancyFreshDays: e.DIRECTORY_VACANCY_FRESH_DAYS,
       staleDays: e.DIRECTORY_STALE_DAYS,
+      countCap: e.DIRECTORY_COUNT_CAP,
       wamUploadMaxBytes: e.WAM_UPLOAD_MAX_BYTES,
     },
   };

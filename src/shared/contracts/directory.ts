@@ -152,6 +152,7 @@ export const DirectoryHitSchema = z
 export const FacetCountSchema = z.object({ code: z.string(), label: z.string(), count: z.number().int() }).meta({ id: 'FacetCount' });
 export const FacetsSchema = z
   .object({
+    exact: z.boolean().describe('false: 一致件数が上限（既定 10,000）を超えたため、件数は上限までの一致から数えた下限値'),
     municipality: z.array(FacetCountSchema).describe('市区町村ごとの件数（多い順、上位 100）'),
     serviceType: z.array(FacetCountSchema),
     careItem: z.array(FacetCountSchema).describe('yes または conditional のサービス数'),
@@ -162,6 +163,7 @@ export const DirectorySearchResultSchema = z
   .object({
     items: z.array(DirectoryHitSchema),
     total: z.number().int(),
+    totalExact: z.boolean().describe('false: 一致件数が上限を超えたため total は推定値（上限 + 1 以上）'),
     nextCursor: z.string().nullable(),
     facets: FacetsSchema.nullable(),
     vacancyFreshDays: z.number().int(),

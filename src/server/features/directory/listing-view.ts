@@ -9,9 +9,12 @@ import { service, serviceCareCapability } from '../../db/schema/index.js';
 export interface DirectorySettings {
   vacancyFreshDays: number;
   staleDays: number;
+  /** Counts and facets are exact up to this many matches; beyond, total is an estimate (decision 006). */
+  countCap?: number;
 }
 
-export const DEFAULT_DIRECTORY_SETTINGS: DirectorySettings = { vacancyFreshDays: 14, staleDays: 30 };
+export const DEFAULT_COUNT_CAP = 10_000;
+export const DEFAULT_DIRECTORY_SETTINGS: DirectorySettings = { vacancyFreshDays: 14, staleDays: 30, countCap: DEFAULT_COUNT_CAP };
 
 const DAY_MS = 86_400_000;
 const CARE_ORDER = new Map(CARE_ITEMS.map((c, i) => [c.code as string, i]));

@@ -14,7 +14,7 @@ import { municipality, office, organization, service } from '../../db/schema/ind
 import { AppError } from '../../lib/errors.js';
 import { decodeCursor, encodeCursor } from '../../lib/pagination.js';
 import { ageTag } from './listing-search.js';
-import { capabilitiesOf, toServiceView, type DirectorySettings } from './listing-view.js';
+import { DEFAULT_COUNT_CAP, capabilitiesOf, toServiceView, type DirectorySettings } from './listing-view.js';
 
 export const DEFAULT_RADIUS_KM = 10;
 const MAX_TERMS = 8;
@@ -227,30 +227,50 @@ export async function searchDirectory(opts: {
   const nextCursor = hasMore && last ? encodeCursor(ord.key(last)) : null;
 
   const wantFacets = query.facets !== false;
-  const counts = opts.skipCount ? { total: -1, facets: null } : wantFacets ? await countFacets(db, plan.where) : await countOnly(db, plan.where);
+  const cap = settings.countCap ?? DEFAULT_COUNT_CAP;
+  const counts = opts.skipCount
+    ? { total: -1, totalExact: true, facets: null }
+    : wantFacets
+      ? await countFacets(db, plan.where, cap)
+      : await countOnly(db, plan.where, cap);
   const items = await hitsFor(db, page, settings);
-  return { items, total: counts.total, nextCursor, facets: counts.facets, vacancyFreshDays: settings.vacancyFreshDays, staleDays: settings.staleDays };
+  return { items, total: counts.total, totalExact: counts.totalExact, nextCursor, facets: counts.facets, vacancyFreshDays: settings.vacancyFreshDays, staleDays: settings.staleDays };
 }
 
-async function countOnly(db: Db, where: SQL) {
-  const [row] = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from ${service} where ${where}`));
-  return { total: row?.n ?? 0, facets: null };
+/**
+ * Beyond `cap` matches the exact count would cost a visit to every matching row; the planner's
+ * row estimate stands in (never below cap + 1), flagged totalExact: false.
+ */
+async function estimateTotal(db: DbOrTx, where: SQL, cap: number): Promise<number> {
+  const r = rowsOf<Record<string, unknown>>(await db.execute(sql`explain (format json) select 1 from ${service} where ${where}`));
+  const raw = Object.values(r[0] ?? {})[0];
+  const plan = (typeof raw === 'string' ? JSON.parse(raw) : raw) as { Plan: { 'Plan Rows': number } }[];
+  return Math.max(cap + 1, Math.round(plan[0]?.Plan['Plan Rows'] ?? 0));
+}
+
+async function countOnly(db: Db, where: SQL, cap: number) {
+  const [row] = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from (select 1 from ${service} where ${where} limit ${cap + 1}) m`));
+  const n = row?.n ?? 0;
+  return n > cap ? { total: await estimateTotal(db, where, cap), totalExact: false, facets: null } : { total: n, totalExact: true, facets: null };
 }
 
 /**
  * Total and all three facets in one pass: GROUPING SETS over municipality and type, and the
- * care-item counts as bit tests on care_mask in the grand-total row (no unnest).
+ * care-item counts as bit tests on care_mask in the grand-total row (no unnest). The pass reads
+ * at most cap + 1 matching rows: beyond that, facet counts are lower bounds (facetsExact false)
+ * and the total is the planner's estimate.
  */
-export async function countFacets(db: DbOrTx, where: SQL) {
-  const careCounts = CARE_ITEM_CODES.map((_, i) => sql`count(*) filter (where ${service.careMask} & ${1 << i} <> 0)::int`);
+export async function countFacets(db: DbOrTx, where: SQL, cap = DEFAULT_COUNT_CAP) {
+  const careCounts = CARE_ITEM_CODES.map((_, i) => sql`count(*) filter (where m.care_mask & ${1 << i} <> 0)::int`);
   const rows = rowsOf<{ gm: number; gt: number; m: string | null; t: string | null; n: number; care: number[] | null }>(
     await db.execute(sql`
-      select grouping(${service.municipalityCode})::int as gm, grouping(${service.serviceType})::int as gt,
-             ${service.municipalityCode} as m, ${service.serviceType} as t, count(*)::int as n,
-             case when grouping(${service.municipalityCode}) = 1 and grouping(${service.serviceType}) = 1
+      select grouping(m.municipality_code)::int as gm, grouping(m.service_type)::int as gt,
+             m.municipality_code as m, m.service_type as t, count(*)::int as n,
+             case when grouping(m.municipality_code) = 1 and grouping(m.service_type) = 1
                   then array[${sql.join(careCounts, sql`, `)}] end as care
-      from ${service} where ${where}
-      group by grouping sets ((${service.municipalityCode}), (${service.serviceType}), ())`),
+      from (select ${service.municipalityCode} as municipality_code, ${service.serviceType} as service_type, ${service.careMask} as care_mask
+            from ${service} where ${where} limit ${cap + 1}) m
+      group by grouping sets ((m.municipality_code), (m.service_type), ())`),
   );
   let total = 0;
   const muni: { code: string; count: number }[] = [];
@@ -274,9 +294,12 @@ export async function countFacets(db: DbOrTx, where: SQL) {
     for (const m of ms) names.set(m.code, m.name);
   }
   types.sort((a, b) => b.count - a.count || a.code.localeCompare(b.code));
+  const exact = total <= cap;
   return {
-    total,
+    total: exact ? total : await estimateTotal(db, where, cap),
+    totalExact: exact,
     facets: {
+      exact,
       municipality: topMuni.map((m) => ({ ...m, label: names.get(m.code) ?? m.code })),
       serviceType: types.map((t) => ({ ...t, label: findServiceType(t.code)?.label ?? t.code })),
       careItem: CARE_ITEM_CODES.map((code, i) => ({ code, label: getCareItem(code).label, count: Number(care[i] ?? 0) })).filter((c) => c.count > 0),
