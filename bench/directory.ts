@@ -1,4 +1,4 @@
-// `npm run bench:directory -- [--offices 120000] [--runs 5] [--data DIR] [--keep]`
+// `npm run bench:directory -- [--offices 120000] [--runs 5] [--data DIR] [--db NAME] [--keep] [--only REGEX]`
 //
 // Loads a fictitious national-scale directory (scripts/lib/directory-generator.ts) into a fresh
 // database — PGlite in memory by default (or a reusable PGlite directory with --data), a new
@@ -32,6 +32,8 @@ const { values } = parseArgs({
     data: { type: 'string' },
     keep: { type: 'boolean' },
     only: { type: 'string' },
+    /** PostgreSQL: reuse this already loaded database instead of creating one. */
+    db: { type: 'string' },
   },
 });
 const OFFICES = Number(values.offices);
@@ -39,6 +41,12 @@ const RUNS = Number(values.runs);
 const url = process.env.DATABASE_URL;
 
 async function openBenchDatabase(): Promise<{ database: Database; fresh: boolean; drop: () => Promise<void>; label: string }> {
+  if (url && values.db) {
+    const u = new URL(url);
+    u.pathname = `/${values.db}`;
+    const database = await openDatabase({ url: u.toString(), poolMax: 10 });
+    return { database, fresh: false, label: `PostgreSQL (${values.db}, reused)`, drop: () => database.close() };
+  }
   if (url) {
     const name = `tsunagu_bench_${randomBytes(4).toString('hex')}`;
     const admin = new pg.Client({ connectionString: url });
@@ -121,6 +129,7 @@ async function main() {
     WEB_DIST_DIR: 'tmp/no-web-build',
     DATA_DIR: 'tmp/bench-env',
     ...(url ? { DATABASE_URL: url } : {}),
+    ...(process.env.DIRECTORY_COUNT_CAP ? { DIRECTORY_COUNT_CAP: process.env.DIRECTORY_COUNT_CAP } : {}),
   });
   const bench = await openBenchDatabase();
   const { database } = bench;
@@ -169,7 +178,12 @@ async function main() {
         // Plans: the filter alone and the facet query, with the planner's own choices.
         const where = buildSearchConditions(query, settings).where;
         for (const stmt of [sql`explain select ${service.id} from ${service} where ${where} limit 21`, sql`explain select count(*) from (select 1 from ${service} where ${where} limit 10001) m`]) {
-          const r = await database.db.execute(stmt);
+          // The same planner settings as the search itself (search-directory.ts).
+          const r = await database.db.transaction(async (tx) => {
+            await tx.execute(sql`set local enable_seqscan = off`);
+            await tx.execute(sql`set local jit = off`);
+            return tx.execute(stmt);
+          });
           const text = (((r as unknown as { rows?: Record<string, string>[] }).rows ?? (r as unknown as Record<string, string>[])).map((x) => Object.values(x)[0]).join('\n'));
           if (/Seq Scan on service\b/.test(text)) seq = true;
         }

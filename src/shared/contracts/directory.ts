@@ -164,6 +164,7 @@ export const DirectorySearchResultSchema = z
     items: z.array(DirectoryHitSchema),
     total: z.number().int(),
     totalExact: z.boolean().describe('false: 一致件数が上限を超えたため total は推定値（上限 + 1 以上）'),
+    sort: z.enum(SEARCH_SORTS).describe('実際の並び順。relevance を求めても一致が上限を超えると name（よみ順）になる'),
     nextCursor: z.string().nullable(),
     facets: FacetsSchema.nullable(),
     vacancyFreshDays: z.number().int(),

@@ -9,7 +9,7 @@ export const KanaSchema = z
   .trim()
   .min(1, { error: '入力してください' })
   .max(200, { error: '200文字以内で入力してください' })
-  .regex(/^[\p{Script=Hiragana}\p{Script=Katakana}ー・\s　A-Za-z0-9０-９Ａ-Ｚａ-ｚ]+$/u, { error: 'ひらがな・カタカナで入力してください' });
+  .regex(/^[\p{Script=Hiragana}\p{Script=Katakana}ー・\s\u3000A-Za-z0-9０-９Ａ-Ｚａ-ｚ]+$/u, { error: 'ひらがな・カタカナで入力してください' });
 
 const NameSchema = z.string().trim().min(1, { error: '入力してください' }).max(200, { error: '200文字以内で入力してください' });
 

@@ -107,6 +107,8 @@ export const service = pgTable(
     index('service_geo_gist').using('gist', sql`point(${t.lon}, ${t.lat})`),
     // Vacancy filter: only rows with a vacancy are indexed, ordered by confirmation time.
     index('service_vacancy_idx').on(t.vacancyConfirmedAt).where(sql`${t.vacancyCount} > 0`),
+    // Covering index for counting the unfiltered directory by index-only scan (browse all).
+    index('service_facet_idx').on(t.municipalityCode, t.serviceType, t.careMask),
     index('service_updated_idx').on(t.updatedAt, t.id),
     index('service_kana_idx').on(t.sortKana, t.id),
     index('service_listing_confirmed_idx').on(t.listingConfirmedAt),

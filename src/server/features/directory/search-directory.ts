@@ -209,32 +209,61 @@ export async function searchDirectory(opts: {
   /** Skip total and facets (internal paging, e.g. the CSV export). */
   skipCount?: boolean;
 }) {
-  const { db, query, settings } = opts;
+  const { query, settings } = opts;
   const plan = buildSearchConditions(query, settings);
-  const sort = resolveSort(query, plan);
-  const cursor = decodeCursor(opts.cursor);
-  const ord = ordering(sort, plan, cursor);
-  const pageWhere = ord.after ? sql`${plan.where} and ${ord.after}` : plan.where;
-
-  const pageRows = rowsOf<PageRow>(
-    await db.execute(sql`
-      select ${service.id} as id, ${ord.score} as score, ${ord.dist} as dist, ${service.sortKana} as "sortKana", ${updatedText} as updated
-      from ${service} where ${pageWhere} order by ${ord.orderBy} limit ${opts.limit + 1}`),
-  );
-  const hasMore = pageRows.length > opts.limit;
-  const page = hasMore ? pageRows.slice(0, opts.limit) : pageRows;
-  const last = page[page.length - 1];
-  const nextCursor = hasMore && last ? encodeCursor(ord.key(last)) : null;
-
-  const wantFacets = query.facets !== false;
+  const requested = resolveSort(query, plan);
+  const decoded = decodeCursor(opts.cursor);
   const cap = settings.countCap ?? DEFAULT_COUNT_CAP;
-  const counts = opts.skipCount
-    ? { total: -1, totalExact: true, facets: null }
-    : wantFacets
-      ? await countFacets(db, plan.where, cap)
-      : await countOnly(db, plan.where, cap);
-  const items = await hitsFor(db, page, settings);
-  return { items, total: counts.total, totalExact: counts.totalExact, nextCursor, facets: counts.facets, vacancyFreshDays: settings.vacancyFreshDays, staleDays: settings.staleDays };
+  const wantFacets = query.facets !== false;
+
+  // One read-only transaction: the planner is told not to sequential-scan the service table.
+  // With LIMIT cap + 1 on a broad filter it would otherwise pick a scan that happens to stop
+  // early; the bitmap plans cost about the same and keep every search index-driven
+  // (issue #3: no sequential scan at national scale), whatever the statistics say.
+  return opts.db.transaction(async (tx) => {
+    await tx.execute(sql`set local enable_seqscan = off`);
+    // The disabled-scan cost would push plans over jit_above_cost: JIT compiling costs ~100 ms
+    // on PostgreSQL for a query that runs in a few.
+    await tx.execute(sql`set local jit = off`);
+    const counts = opts.skipCount
+      ? { total: -1, totalExact: true, facets: null }
+      : wantFacets
+        ? await countFacets(tx, plan.where, cap)
+        : await countOnly(tx, plan.where, cap);
+    // Ranking by relevance means scoring every match; beyond the cap, hits come in reading
+    // order instead (bounded: the reading index is walked until the page is full). The cursor
+    // carries the sort it was made with, so later pages never switch order.
+    const fromCursor = typeof decoded?.[0] === 'string' && (SEARCH_SORT_KEYS as readonly string[]).includes(decoded[0]) ? (decoded[0] as Sort) : undefined;
+    if (fromCursor === 'distance' && !plan.near) badCursor();
+    const sort: Sort = fromCursor ?? (requested === 'relevance' && !counts.totalExact ? 'name' : requested);
+    const ord = ordering(sort, plan, fromCursor ? decoded!.slice(1) : decoded && decoded.length ? badCursor() : undefined);
+    const pageWhere = ord.after ? sql`${plan.where} and ${ord.after}` : plan.where;
+    const pageRows = rowsOf<PageRow>(
+      await tx.execute(sql`
+        select ${service.id} as id, ${ord.score} as score, ${ord.dist} as dist, ${service.sortKana} as "sortKana", ${updatedText} as updated
+        from ${service} where ${pageWhere} order by ${ord.orderBy} limit ${opts.limit + 1}`),
+    );
+    const hasMore = pageRows.length > opts.limit;
+    const page = hasMore ? pageRows.slice(0, opts.limit) : pageRows;
+    const last = page[page.length - 1];
+    const nextCursor = hasMore && last ? encodeCursor([sort, ...ord.key(last)]) : null;
+    const items = await hitsFor(tx, page, settings);
+    return {
+      items,
+      total: counts.total,
+      totalExact: counts.totalExact,
+      sort,
+      nextCursor,
+      facets: counts.facets,
+      vacancyFreshDays: settings.vacancyFreshDays,
+      staleDays: settings.staleDays,
+    };
+  });
+}
+
+const SEARCH_SORT_KEYS = ['relevance', 'distance', 'updated', 'name'] as const;
+function badCursor(): never {
+  throw new AppError('VALIDATION_FAILED', 'カーソルが正しくありません。', { fields: [{ field: 'cursor', label: 'カーソル', message: 'カーソル: 値が正しくありません' }] });
 }
 
 /**
@@ -248,7 +277,7 @@ async function estimateTotal(db: DbOrTx, where: SQL, cap: number): Promise<numbe
   return Math.max(cap + 1, Math.round(plan[0]?.Plan['Plan Rows'] ?? 0));
 }
 
-async function countOnly(db: Db, where: SQL, cap: number) {
+async function countOnly(db: DbOrTx, where: SQL, cap: number) {
   const [row] = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from (select 1 from ${service} where ${where} limit ${cap + 1}) m`));
   const n = row?.n ?? 0;
   return n > cap ? { total: await estimateTotal(db, where, cap), totalExact: false, facets: null } : { total: n, totalExact: true, facets: null };

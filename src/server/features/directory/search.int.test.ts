@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TOKATSU_MUNICIPALITIES } from '../../../shared/domain/municipalities.js';
 import { startTestApp, type TestApp, type TestClient } from '../../test/harness.js';
 import { ageService, createFixtureOffice } from './directory-fixtures.js';
+import { DEFAULT_DIRECTORY_SETTINGS } from './listing-view.js';
+import { buildSearchConditions, countFacets } from './search-directory.js';
 
 interface Hit {
   officeId: string;
@@ -14,8 +16,9 @@ interface Hit {
 interface Result {
   items: Hit[];
   total: number;
+  totalExact: boolean;
   nextCursor: string | null;
-  facets: { municipality: { code: string; count: number }[]; serviceType: { code: string; count: number }[]; careItem: { code: string; count: number }[] } | null;
+  facets: { exact: boolean; municipality: { code: string; count: number }[]; serviceType: { code: string; count: number }[]; careItem: { code: string; count: number }[] } | null;
 }
 
 const hall = (code: string) => TOKATSU_MUNICIPALITIES.find((m) => m.code === code)!.cityHall;
@@ -213,13 +216,25 @@ describe('facets, flags and paging', () => {
   it('counts results by municipality, service type and care item', async () => {
     const r = await search('');
     expect(r.total).toBe(6);
+    expect(r.totalExact).toBe(true);
     const f = r.facets!;
+    expect(f.exact).toBe(true);
     expect(Object.fromEntries(f.municipality.map((x) => [x.code, x.count]))).toEqual({ '12217': 3, '12207': 1, '12220': 1, '12208': 1 });
     expect(f.serviceType.reduce((a, x) => a + x.count, 0)).toBe(6);
     expect(Object.fromEntries(f.careItem.map((x) => [x.code, x.count]))).toEqual({ ventilator: 2, suction: 3, tube_feeding: 1 });
     const filtered = await search('care=suction');
     expect(filtered.facets!.municipality).toEqual([expect.objectContaining({ code: '12217', count: 2 }), expect.objectContaining({ code: '12207', count: 1 })]);
     expect((await search('facets=false')).facets).toBeNull();
+  });
+
+  it('bounds the counting work: beyond the cap the total is an estimate and facets are lower bounds', async () => {
+    const { where } = buildSearchConditions({}, DEFAULT_DIRECTORY_SETTINGS);
+    const capped = await countFacets(t.db, where, 2);
+    expect(capped.totalExact).toBe(false);
+    expect(capped.total).toBeGreaterThanOrEqual(3);
+    expect(capped.facets.exact).toBe(false);
+    expect(capped.facets.serviceType.reduce((a, x) => a + x.count, 0)).toBe(3);
+    expect((await countFacets(t.db, where, 6)).totalExact).toBe(true);
   });
 
   it('flags stale listings and old vacancies', async () => {

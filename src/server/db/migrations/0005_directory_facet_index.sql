@@ -1,0 +1,1 @@
+CREATE INDEX "service_facet_idx" ON "service" USING btree ("municipality_code","service_type","care_mask");
