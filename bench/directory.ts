@@ -34,6 +34,8 @@ const { values } = parseArgs({
     only: { type: 'string' },
     /** PostgreSQL: reuse this already loaded database instead of creating one. */
     db: { type: 'string' },
+    /** PGlite with --data: copy the loaded directory into memory before measuring. */
+    'in-memory': { type: 'boolean' },
   },
 });
 const OFFICES = Number(values.offices);
@@ -71,6 +73,13 @@ async function openBenchDatabase(): Promise<{ database: Database; fresh: boolean
     };
   }
   const reuse = values.data && existsSync(values.data);
+  if (reuse && values['in-memory']) {
+    const onDisk = await openDatabase({ dataDir: values.data });
+    const dump = await onDisk.pglite!.dumpDataDir('none');
+    await onDisk.close();
+    const database = await openDatabase({ loadDataDir: dump });
+    return { database, fresh: false, label: `PGlite (memory, copied from ${values.data})`, drop: () => database.close() };
+  }
   const database = await openDatabase(values.data ? { dataDir: values.data } : {});
   return { database, fresh: !reuse, label: `PGlite (${values.data ?? 'memory'})`, drop: () => database.close() };
 }
