@@ -11,7 +11,8 @@ import type { Env } from '../server/env.js';
 import { createUser, disableUser, enableUser, findUserByEmail, listUsers, resetTwoFactor } from '../server/features/admin/users.js';
 import { createApiToken, listApiTokens, revokeApiToken } from '../server/features/auth/api-tokens.js';
 import { backupDatabase, restoreDatabase } from '../server/features/backup/backup.js';
-import { seedDemo } from '../server/demo/seed-demo.js';
+import { importWam, wamSourceFromPath, type WamImportReport } from '../server/features/directory/import-wam.js';
+import { seedDemo, seedMunicipalities } from '../server/demo/seed-demo.js';
 import { verifyAuditChain, type AuditContext } from '../server/lib/audit.js';
 import { AppError, validationError } from '../server/lib/errors.js';
 import { CreateUserSchema } from '../shared/contracts/users.js';
@@ -244,6 +245,38 @@ export const COMMANDS: Record<string, CommandSpec> = {
       return 0;
     },
   },
+  'import:wam': {
+    summary: 'WAM NET オープンデータ CSV（1 ファイル 1 サービス種別、UTF-8/Shift_JIS）を取り込む。誤りのある行があれば何も変更しない',
+    usage: 'import:wam FILE… [--municipality 12207]… [--allow-rejections] [--dry-run] [--json]',
+    viaServer: true,
+    run: async (args, ctx) => {
+      const { values, positionals } = opts(args, {
+        municipality: { type: 'string', multiple: true },
+        'allow-rejections': { type: 'boolean' },
+        'dry-run': { type: 'boolean' },
+        json: { type: 'boolean' },
+      });
+      if (!positionals.length) throw new UsageError('取り込む CSV ファイルを指定してください');
+      const municipalities = (values.municipality ?? []).flatMap((m) => m.split(',')).map((m) => m.trim()).filter(Boolean);
+      const bad = municipalities.filter((m) => !/^\d{5}$/.test(m));
+      if (bad.length) throw new UsageError(`市区町村コードは 5 桁の数字です: ${bad.join(', ')}`);
+      await seedMunicipalities(ctx.database.db); // reference data, as at server start
+      const started = Date.now();
+      const report = await importWam({
+        db: ctx.database.db,
+        sources: positionals.map((p) => wamSourceFromPath(path.resolve(p))),
+        audit: CLI_AUDIT,
+        actorLabel: CLI_AUDIT.label ?? 'cli',
+        municipalities,
+        allowRejections: values['allow-rejections'],
+        dryRun: values['dry-run'],
+        onProgress: (p) => ctx.err(`  ${p.file}: ${p.rows.toLocaleString('ja-JP')} 行を処理…（${((Date.now() - started) / 1000).toFixed(1)} 秒）`),
+      });
+      if (values.json) ctx.out(JSON.stringify(report, null, 2));
+      else for (const line of formatWamReport(report)) ctx.out(line);
+      return report.status === 'failed' ? 1 : 0;
+    },
+  },
   'demo:seed': {
     summary: '空のデータベースに架空のデモ地域を投入する',
     usage: 'demo:seed',
@@ -255,6 +288,20 @@ export const COMMANDS: Record<string, CommandSpec> = {
     },
   },
 };
+
+export function formatWamReport(r: WamImportReport): string[] {
+  const head =
+    r.status === 'succeeded' ? 'WAM NET の取り込みが完了しました。' : r.status === 'dry_run' ? '確認のみ（--dry-run）: 何も変更していません。' : '取り込みに失敗しました。何も変更していません。';
+  const lines = [head];
+  for (const f of r.files) lines.push(`  ${f.file}: ${f.rows} 行（${f.encoding}${f.serviceType ? `、種別 ${f.serviceType}` : ''}）`);
+  lines.push(`  サービス: 追加 ${r.inserted} / 更新 ${r.updated} / 変更なし ${r.unchanged} / 不採用 ${r.rejected} / 対象外 ${r.skipped}`);
+  lines.push(`  事業所: 追加 ${r.officesInserted} / 更新 ${r.officesUpdated}`);
+  for (const x of r.rejections) lines.push(`  不採用 ${x.file} ${x.line} 行目${x.column ? `「${x.column}」` : ''}: ${x.reason}`);
+  if (r.rejected > r.rejections.length) lines.push(`  …ほか ${r.rejected - r.rejections.length} 行`);
+  if (r.error) lines.push(`  ${r.error}`);
+  if (r.id) lines.push(`  取込記録 ID: ${r.id}`);
+  return lines;
+}
 
 /** Runs one command; usage and expected errors become messages and exit code 2/1. */
 export async function runCommand(name: string, args: string[], ctx: CliContext): Promise<number> {

@@ -15,6 +15,9 @@ import type { AppEnv, Deps } from './deps.js';
 import { adminRoutes } from './features/admin/admin.routes.js';
 import { auditRoutes } from './features/audit/audit.routes.js';
 import { authRoutes } from './features/auth/auth.routes.js';
+import { directoryRoutes } from './features/directory/directory.routes.js';
+import { WAM_UPLOAD_PATH, wamImportRoutes } from './features/directory/wam-import.routes.js';
+import { hsdsRoutes } from './features/directory/hsds.routes.js';
 import { meRoutes } from './features/auth/me.routes.js';
 import { eventRoutes, MATERIAL_UPLOAD_PATH } from './features/events/events.routes.js';
 import { publicEventRoutes } from './features/events/events.public.routes.js';
@@ -100,6 +103,17 @@ export function createApp(deps: Deps) {
   app.use('/api/*', (c, next) =>
     (c.req.method === 'POST' && MATERIAL_UPLOAD_PATH.test(c.req.path) ? uploadBodyLimit : defaultBodyLimit)(c, next),
   );
+  const limitTo = (maxSize: number) =>
+    bodyLimit({
+      maxSize,
+      onError: () => {
+        throw new AppError('PAYLOAD_TOO_LARGE', `送信データが大きすぎます（上限 ${Math.round(maxSize / 1024)} KB）。`);
+      },
+    });
+  const apiBodyLimit = limitTo(deps.env.bodyLimitBytes);
+  // National WAM NET files are 4–15 MB: the upload endpoint has its own, larger limit.
+  const wamBodyLimit = limitTo(deps.env.directory.wamUploadMaxBytes);
+  app.use('/api/*', (c, next) => (c.req.path === WAM_UPLOAD_PATH ? wamBodyLimit(c, next) : apiBodyLimit(c, next)));
 
   // Authentication for every API path except the public ones.
   app.use('/api/*', async (c, next) => {
@@ -149,6 +163,9 @@ export function createApp(deps: Deps) {
   app.route('/api', referralRoutes(deps));
   app.route('/api', clientRoutes(deps));
   app.route('/api', planRoutes(deps));
+  app.route('/api', directoryRoutes(deps));
+  app.route('/api/admin', wamImportRoutes(deps));
+  app.route('/api/hsds', hsdsRoutes(deps));
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

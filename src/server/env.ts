@@ -54,6 +54,14 @@ const EnvSchema = z.object({
   REFERRAL_EXPIRE_AFTER_BUSINESS_DAYS: int(5, 1, 60),
   /** Seconds between reminder/escalation sweeps; 0 = off (default off under NODE_ENV=test). */
   REFERRAL_SWEEP_SECONDS: z.coerce.number().int().min(0).max(86_400).optional(),
+  /** Directory: a vacancy counts for `vacancy=true` only if confirmed within this many days. */
+  DIRECTORY_VACANCY_FRESH_DAYS: int(14, 1, 365),
+  /** Directory: a listing not confirmed or changed for this many days is flagged stale. */
+  DIRECTORY_STALE_DAYS: int(30, 1, 3650),
+  /** Directory: counts and facets are exact up to this many matches (decision 006). */
+  DIRECTORY_COUNT_CAP: int(10_000, 100, 10_000_000),
+  /** Directory: largest WAM NET CSV upload accepted by the admin endpoint (bytes). */
+  WAM_UPLOAD_MAX_BYTES: int(64 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
 });
 
 export type Env = ReturnType<typeof buildEnv>;
@@ -117,6 +125,12 @@ function buildEnv(e: z.infer<typeof EnvSchema>) {
     referralEscalateAfterBusinessDays: e.REFERRAL_ESCALATE_AFTER_BUSINESS_DAYS,
     referralExpireAfterBusinessDays: e.REFERRAL_EXPIRE_AFTER_BUSINESS_DAYS,
     referralSweepSeconds: e.REFERRAL_SWEEP_SECONDS ?? (e.NODE_ENV === 'test' ? 0 : 60),
+    directory: {
+      vacancyFreshDays: e.DIRECTORY_VACANCY_FRESH_DAYS,
+      staleDays: e.DIRECTORY_STALE_DAYS,
+      countCap: e.DIRECTORY_COUNT_CAP,
+      wamUploadMaxBytes: e.WAM_UPLOAD_MAX_BYTES,
+    },
   };
 }
 

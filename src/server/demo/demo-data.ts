@@ -94,3 +94,74 @@ export const DEMO_USERS: DemoUser[] = [
 ];
 
 export const demoEmail = (local: string) => `${local}@${DEMO_EMAIL_DOMAIN}`;
+
+// ── Directory listings of the demo offices (issue #3). Invented like the offices: services,
+// capabilities, vacancies (some fresh, some old), hours. Positions are the city hall of the
+// office's city moved by a few hundred metres to a few km, so the map shows each city's offices
+// around its centre. `listingDaysAgo` ≥ 30 makes a listing stale on purpose.
+type Level = 'yes' | 'conditional' | 'no';
+export interface DemoService {
+  type: string;
+  capacity?: number;
+  vacancy?: number;
+  vacancyDaysAgo?: number;
+  listingDaysAgo?: number;
+  ages?: [number | null, number | null];
+  sat?: boolean;
+  sun?: boolean;
+  holiday?: boolean;
+  hours?: string;
+  areas?: string[];
+  care?: Partial<Record<string, Level | [Level, string]>>;
+}
+
+const ALL_AIRWAY: DemoService['care'] = { ventilator: 'yes', tracheostomy: 'yes', suction: 'yes', oxygen: 'yes', nebulizer: 'yes' };
+const FEEDING: DemoService['care'] = { tube_feeding: 'yes', feeding_pump: 'yes' };
+
+export const DEMO_SERVICES: Record<string, DemoService[]> = {
+  'kango-matsudo': [{ type: 'home_nursing', vacancy: 2, vacancyDaysAgo: 1, sat: true, sun: true, holiday: true, hours: '9:00～18:00（24時間連絡可）', areas: [M.matsudo, M.nagareyama, M.kamagaya], care: { ...ALL_AIRWAY, ...FEEDING, central_venous: ['conditional', '主治医と要相談'], seizure_care: 'yes', intermittent_catheterization: 'yes' } }],
+  'kango-kashiwa': [{ type: 'home_nursing', vacancy: 0, vacancyDaysAgo: 3, sat: true, areas: [M.kashiwa, M.abiko, M.nagareyama], care: { ...ALL_AIRWAY, ...FEEDING, seizure_care: 'yes', stoma: 'yes' } }],
+  'kango-nagareyama': [{ type: 'home_nursing', vacancy: 1, vacancyDaysAgo: 20, listingDaysAgo: 35, ages: [0, 18], areas: [M.nagareyama, M.matsudo], care: { ventilator: ['conditional', '日中の訪問のみ'], tracheostomy: 'yes', suction: 'yes', ...FEEDING, blood_glucose: 'yes' } }],
+  'kango-noda': [{ type: 'home_nursing', vacancy: 1, vacancyDaysAgo: 5, sat: true, areas: [M.noda], care: { suction: 'yes', oxygen: 'yes', tube_feeding: 'yes', ventilator: 'no', enema: 'yes' } }],
+  'hospital-kashiwa': [
+    { type: 'hospital', sat: true, sun: true, holiday: true, hours: '外来 8:30～17:00', care: { ...ALL_AIRWAY, ...FEEDING, central_venous: 'yes', injection: 'yes', injection_pump: 'yes', dialysis: 'yes', seizure_care: 'yes' } },
+    { type: 'medical_short_stay', capacity: 4, vacancy: 1, vacancyDaysAgo: 2, sat: true, sun: true, holiday: true, hours: '0:00～24:00', ages: [0, null], care: { ...ALL_AIRWAY, ...FEEDING, central_venous: ['conditional', '事前に主治医の情報提供書'], seizure_care: 'yes' } },
+  ],
+  'hospital-matsudo': [
+    { type: 'hospital', sat: true, hours: '外来 9:00～17:00', care: { ...ALL_AIRWAY, ...FEEDING, dialysis: 'yes', injection: 'yes' } },
+    { type: 'medical_short_stay', capacity: 2, vacancy: 0, vacancyDaysAgo: 40, listingDaysAgo: 40, hours: '0:00～24:00', care: { ventilator: ['conditional', '在宅用人工呼吸器の持参が必要'], tracheostomy: 'yes', suction: 'yes', tube_feeding: 'yes' } },
+  ],
+  'clinic-abiko': [{ type: 'home_medical', sat: true, ages: [0, null], areas: [M.abiko, M.kashiwa], care: { ...ALL_AIRWAY, ...FEEDING, central_venous: 'yes', seizure_care: 'yes' } }],
+  'clinic-kamagaya': [{ type: 'home_medical', areas: [M.kamagaya, M.matsudo], care: { oxygen: 'yes', suction: 'yes', tube_feeding: 'yes', ventilator: ['conditional', '小児は要相談'] } }],
+  'hattatsu-matsudo': [
+    { type: 'child_development_center', ages: [0, 18], care: { tube_feeding: 'yes', suction: 'yes', seizure_care: 'yes' } },
+    { type: '63', capacity: 10, vacancy: 1, vacancyDaysAgo: 6, ages: [0, 6], care: { tube_feeding: 'yes', suction: 'yes', seizure_care: 'yes', oxygen: 'conditional' } },
+  ],
+  'pharmacy-kashiwa': [{ type: 'home_pharmacy', sat: true, areas: [M.kashiwa, M.abiko], care: { central_venous: ['conditional', '無菌調剤は予約制'], injection: 'yes', feeding_pump: 'yes' } }],
+  'soudan-matsudo': [{ type: '70', capacity: 40, vacancy: 3, vacancyDaysAgo: 2, ages: [0, 18] }, { type: '52', capacity: 60, vacancy: 5, vacancyDaysAgo: 2, ages: [18, null] }],
+  'soudan-kashiwa': [{ type: '70', capacity: 35, vacancy: 0, vacancyDaysAgo: 10, ages: [0, 18] }],
+  'soudan-nagareyama': [{ type: '52', capacity: 50, vacancy: 2, vacancyDaysAgo: 45, listingDaysAgo: 45 }],
+  'soudan-noda': [{ type: '70', capacity: 30, vacancy: 1, vacancyDaysAgo: 4, ages: [0, 18] }],
+  'soudan-abiko': [{ type: '70', capacity: 30, vacancy: 2, vacancyDaysAgo: 12, ages: [0, 18] }, { type: '52', capacity: 30 }],
+  'kikan-kamagaya': [{ type: 'core_consultation_center', areas: [M.kamagaya] }],
+  'jihatsu-matsudo': [{ type: '63', capacity: 10, vacancy: 2, vacancyDaysAgo: 3, sat: true, ages: [0, 6], care: { suction: ['conditional', '看護師の勤務日（月水金）'], tube_feeding: 'conditional', seizure_care: 'yes' } }],
+  'jihatsu-kashiwa': [
+    { type: '63', capacity: 5, vacancy: 1, vacancyDaysAgo: 1, ages: [0, 6], care: { ...ALL_AIRWAY, ...FEEDING, seizure_care: 'yes' } },
+    { type: '65', capacity: 5, vacancy: 0, vacancyDaysAgo: 1, sat: true, holiday: true, ages: [6, 18], care: { ...ALL_AIRWAY, ...FEEDING, seizure_care: 'yes' } },
+  ],
+  'jihatsu-nagareyama': [{ type: '63', capacity: 10, vacancy: 3, vacancyDaysAgo: 60, listingDaysAgo: 60, ages: [0, 6], care: { seizure_care: 'yes', suction: 'no' } }],
+  'houday-matsudo': [{ type: '65', capacity: 10, vacancy: 1, vacancyDaysAgo: 7, sat: true, ages: [6, 18], hours: '14:00～18:00', care: { tube_feeding: ['conditional', '胃ろうのみ'], seizure_care: 'yes' } }],
+  'houday-noda': [{ type: '65', capacity: 10, vacancy: 0, vacancyDaysAgo: 2, sat: true, holiday: true, ages: [6, 18] }],
+  'houday-abiko': [{ type: '65', capacity: 10, vacancy: 2, vacancyDaysAgo: 9, sat: true, ages: [6, 18], care: { suction: 'conditional', blood_glucose: 'yes' } }],
+  'tanki-kashiwa': [{ type: '24', capacity: 6, vacancy: 1, vacancyDaysAgo: 1, sat: true, sun: true, holiday: true, hours: '0:00～24:00', care: { ventilator: ['conditional', '事前の体験利用が必要'], tracheostomy: 'yes', suction: 'yes', ...FEEDING, seizure_care: 'yes' } }, { type: 'day_care_city', capacity: 3, vacancy: 1, vacancyDaysAgo: 1, sat: true, ages: [6, 18] }],
+  'tanki-matsudo': [{ type: '24', capacity: 4, vacancy: 0, vacancyDaysAgo: 25, sat: true, sun: true, holiday: true, hours: '0:00～24:00', care: { suction: 'yes', tube_feeding: 'yes', ventilator: 'no' } }],
+  'kyotaku-kamagaya': [{ type: '11', sat: true, sun: true, areas: [M.kamagaya, M.matsudo], care: { suction: ['conditional', '喀痰吸引等研修修了者のみ'], tube_feeding: 'conditional' } }, { type: '12', areas: [M.kamagaya] }, { type: 'mobility_support', sat: true, areas: [M.kamagaya] }],
+  'city-matsudo': [{ type: 'admin_desk', hours: '8:30～17:00' }],
+  'city-kashiwa': [{ type: 'admin_desk', hours: '8:30～17:15' }],
+  'city-nagareyama': [{ type: 'admin_desk', hours: '8:30～17:00' }],
+  'hokenjo-matsudo': [{ type: 'health_center', hours: '8:30～17:15', areas: [M.matsudo, M.nagareyama, M.abiko] }],
+  'kodomo-kashiwa': [{ type: 'child_family_center', ages: [0, 18], hours: '8:30～17:15' }],
+  'school-matsudo': [{ type: 'special_school', ages: [6, 18], areas: [M.matsudo, M.nagareyama], care: { suction: ['conditional', '学校看護師の配置日'], tube_feeding: 'yes', seizure_care: 'yes', intermittent_catheterization: 'yes' } }],
+  'school-kashiwa': [{ type: 'special_school', ages: [6, 18], areas: [M.kashiwa, M.abiko], care: { ventilator: ['conditional', '保護者の付き添いが必要な期間あり'], suction: 'yes', tube_feeding: 'yes' } }],
+  'kyoiku-noda': [{ type: 'board_of_education', hours: '8:30～17:15', areas: [M.noda] }],
+};

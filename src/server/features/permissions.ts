@@ -8,14 +8,17 @@ import { notificationPermissions } from './notifications/notifications-access.js
 import { surveyPermissions } from './surveys/surveys-access.js';
 import { consultationPermissions } from './consultations/consultations-access.js';
 import { glossaryPermissions } from './glossary/glossary-access.js';
-
 import { peoplePermissions } from './people/people-access.js';
 import { referralPermissions } from './referrals/referrals-access.js';
+import { clientPermissions } from './clients/clients-access.js';
+import { planPermissions } from './plans/plans-access.js';
+import { directoryPermissions } from './directory/directory-access.js';
 
 export const PERMISSIONS = {
   ...adminPermissions,
   ...auditPermissions,
   ...notificationPermissions,
+  ...directoryPermissions,
   ...eventPermissions,
   ...surveyPermissions,
   ...consultationPermissions,
@@ -25,8 +28,6 @@ export const PERMISSIONS = {
   ...clientPermissions,
   ...planPermissions,
 } as const;
-import { clientPermissions } from './clients/clients-access.js';
-import { planPermissions } from './plans/plans-access.js';
 export type Permission = keyof typeof PERMISSIONS;
 
 export function can(actor: Pick<Actor, 'roles'>, permission: Permission): boolean {

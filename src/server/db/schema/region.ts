@@ -1,7 +1,7 @@
 // The directory's backbone: municipalities, organisations (法人) and offices (事業所).
-// Issue #2 keeps offices minimal; the directory feature extends them.
+// The directory feature (issue #3, schema/directory.ts) adds services to offices.
 import { sql } from 'drizzle-orm';
-import { check, index, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { check, doublePrecision, index, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { user } from './auth.js';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -30,7 +30,7 @@ export const organization = pgTable(
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
-  (t) => [index('organization_name_kana_idx').on(t.nameKana)],
+  (t) => [index('organization_name_kana_idx').on(t.nameKana), uniqueIndex('organization_corporate_number_uq').on(t.corporateNumber)],
 );
 
 export const office = pgTable(
@@ -44,12 +44,27 @@ export const office = pgTable(
     municipalityCode: text('municipality_code')
       .notNull()
       .references(() => municipality.code),
+    /** Street address after the municipality (WAM 事業所住所（番地以降）). */
+    address: text('address'),
+    postalCode: text('postal_code'),
+    /** WGS84; from WAM 事業所緯度/経度 or entered by hand. Null = not on the map. */
+    lat: doublePrecision('lat'),
+    lon: doublePrecision('lon'),
+    phone: text('phone'),
+    fax: text('fax'),
+    url: text('url'),
+    email: text('email'),
+    /** WAM NET 事業所番号 (10 digits). One office, several services: the import keys on (this, type). */
+    wamOfficeNumber: text('wam_office_number'),
+    description: text('description'),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
   (t) => [
     index('office_municipality_idx').on(t.municipalityCode),
     index('office_name_kana_idx').on(t.nameKana),
+    index('office_organization_idx').on(t.organizationId),
+    uniqueIndex('office_wam_number_uq').on(t.wamOfficeNumber),
     check('office_sector_check', sql`${t.sector} in ('medical','welfare','administration','education')`),
   ],
 );

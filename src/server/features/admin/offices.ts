@@ -9,6 +9,7 @@ import { AppError, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { ReadingCursorSchema, decodeCursor, pageOf } from '../../lib/pagination.js';
 import { containsFilter } from './search.js';
+import { refreshListingSearch } from '../directory/listing-search.js';
 
 const officeColumns = {
   id: office.id,
@@ -93,6 +94,8 @@ export async function updateOffice(opts: { db: Db; audit: AuditContext; id: stri
       .where(eq(office.id, opts.id))
       .returning({ id: office.id });
     if (!row) throw notFound('事業所');
+    // Name, reading, municipality, sector and organisation feed the directory's search columns.
+    await refreshListingSearch(tx, [opts.id]);
     await writeAudit(tx, opts.audit, { action: 'office.update', entityType: 'office', entityId: opts.id, details: { fields: Object.keys(opts.input) } });
   });
   return getOffice({ db: opts.db, id: opts.id });

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { CreateOrganizationSchema, UpdateOrganizationSchema } from '../../../shared/contracts/region.js';
 import type { Db } from '../../db/client.js';
 import { office, organization } from '../../db/schema/index.js';
+import { refreshListingSearch } from '../directory/listing-search.js';
 import { writeAudit, type AuditContext } from '../../lib/audit.js';
 import { notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
@@ -48,7 +49,10 @@ export async function updateOrganization(opts: { db: Db; audit: AuditContext; id
       .returning();
     if (!row) throw notFound('法人');
     await writeAudit(tx, opts.audit, { action: 'organization.update', entityType: 'organization', entityId: row.id, details: { fields: Object.keys(opts.input) } });
-    const [{ n } = { n: 0 }] = await tx.select({ n: count() }).from(office).where(eq(office.organizationId, row.id));
+    // The directory searches organisation names too: refresh its search columns.
+    const officeIds = (await tx.select({ id: office.id }).from(office).where(eq(office.organizationId, row.id))).map((o) => o.id);
+    for (let i = 0; i < officeIds.length; i += 500) await refreshListingSearch(tx, officeIds.slice(i, i + 500));
+    const n = officeIds.length;
     return { ...row, officeCount: n };
   });
 }

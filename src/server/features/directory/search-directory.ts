@@ -1,0 +1,404 @@
+// GET /api/offices: the directory search. One hit = one service of one office. Every filter is
+// answered by an index on the service table (decision 006, docs/performance.md):
+//   tags GIN (municipality, sector, type, care items, open days, age band) · trigram GIN
+//   (terms of ≥3 characters) · bigram tsvector GIN (1–2 characters) · GiST on point(lon, lat)
+//   (bounding box, then exact haversine) · partial btree on vacancy_confirmed_at.
+// Total and facets come from one grouped query (GROUPING SETS) over the same conditions.
+import { inArray, sql, type SQL } from 'drizzle-orm';
+import type { DirectorySearchQuery } from '../../../shared/contracts/directory.js';
+import { CARE_ITEM_CODES, getCareItem } from '../../../shared/domain/care-items.js';
+import { findServiceType } from '../../../shared/domain/service-types.js';
+import { escapeLike, normalizeForSearch } from '../../../shared/text/normalize.js';
+import type { Db, DbOrTx } from '../../db/client.js';
+import { municipality, office, organization, service } from '../../db/schema/index.js';
+import { AppError } from '../../lib/errors.js';
+import { decodeCursor, encodeCursor } from '../../lib/pagination.js';
+import { ageTag } from './listing-search.js';
+import { DEFAULT_COUNT_CAP, capabilitiesOf, toServiceView, type DirectorySettings } from './listing-view.js';
+
+export const DEFAULT_RADIUS_KM = 10;
+const MAX_TERMS = 8;
+const MUNICIPALITY_FACET_LIMIT = 100;
+const EARTH_RADIUS_KM = 6371.0088;
+
+/** Splits a query on spaces, normalises each term (normalizeForSearch), drops duplicates. */
+export function searchTerms(q: string | undefined): string[] {
+  if (!q) return [];
+  const terms = q
+    .split(/[\s\u3000]+/u)
+    .map((t) => normalizeForSearch(t))
+    .filter((t) => t.length > 0);
+  return [...new Set(terms)].slice(0, MAX_TERMS);
+}
+
+/** A tsquery lexeme literal: quotes doubled, backslashes escaped (tsquery input syntax). */
+export function tsLexeme(s: string): string {
+  return `'${s.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+}
+
+/** tsquery for a 1–2 character term against jp_bigrams(): the bigram, or 'x':* for one character. */
+export function bigramQuery(term: string): string {
+  const chars = [...term];
+  if (chars.length === 1) return `${tsLexeme(term)}:*`;
+  const grams: string[] = [];
+  for (let i = 0; i < chars.length - 1; i++) grams.push(tsLexeme(chars[i]! + chars[i + 1]!));
+  return grams.join(' & ');
+}
+
+function termCondition(term: string): SQL {
+  const len = [...term].length;
+  if (len >= 3) return sql`${service.searchText} like ${`%${escapeLike(term)}%`}`;
+  // Bigram index narrows; strpos removes rows whose bigrams occur only in another order.
+  return sql`(jp_bigrams(${service.searchText}) @@ ${bigramQuery(term)}::tsquery and strpos(${service.searchText}, ${term}) > 0)`;
+}
+
+function parseNear(near: string | undefined) {
+  if (!near) return undefined;
+  const [lat, lon] = near.split(',').map((v) => Number(v.trim())) as [number, number];
+  if (!(lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180))
+    throw new AppError('VALIDATION_FAILED', '中心地点の緯度・経度が範囲外です。', {
+      fields: [{ field: 'near', label: '中心地点', message: '中心地点: 緯度は -90〜90、経度は -180〜180 です' }],
+    });
+  return { lat, lon };
+}
+
+const distanceExpr = (p: { lat: number; lon: number }) =>
+  sql<number>`(${2 * EARTH_RADIUS_KM} * asin(sqrt(power(sin(radians(${service.lat} - ${p.lat}::float8) / 2), 2) + cos(radians(${p.lat}::float8)) * cos(radians(${service.lat})) * power(sin(radians(${service.lon} - ${p.lon}::float8) / 2), 2))))`;
+
+export interface SearchPlan {
+  where: SQL;
+  terms: string[];
+  near?: { lat: number; lon: number; radiusKm: number };
+}
+
+/** The WHERE clause of a search — shared by the page, the counts and the CSV export. */
+export function buildSearchConditions(query: DirectorySearchQuery, settings: DirectorySettings): SearchPlan {
+  const conds: SQL[] = [];
+  const all: string[] = [];
+  const anyOf = (prefix: string, values: string[] | undefined) => {
+    if (!values?.length) return;
+    const tags = [...new Set(values)].map((v) => `${prefix}:${v}`);
+    if (tags.length === 1) all.push(tags[0]!);
+    else conds.push(sql`${service.tags} && ${toTextArray(tags)}`);
+  };
+  anyOf('m', query.municipality);
+  anyOf('s', query.sector);
+  anyOf('t', query.service);
+  for (const c of new Set(query.care ?? [])) all.push(`c:${c}`);
+  for (const d of new Set(query.open ?? [])) all.push(`o:${d}`);
+  if (query.age !== undefined) {
+    all.push(ageTag(query.age));
+    conds.push(sql`(${service.ageMin} is null or ${service.ageMin} <= ${query.age}) and (${service.ageMax} is null or ${service.ageMax} >= ${query.age})`);
+  }
+  if (all.length) conds.unshift(sql`${service.tags} @> ${toTextArray(all)}`);
+  if (query.vacancy === true) {
+    conds.push(sql`${service.vacancyCount} > 0 and ${service.vacancyConfirmedAt} >= now() - make_interval(days => ${settings.vacancyFreshDays})`);
+  }
+  const terms = searchTerms(query.q);
+  for (const t of terms) conds.push(termCondition(t));
+  let near: SearchPlan['near'];
+  const p = parseNear(query.near);
+  if (p) {
+    const radiusKm = query.radius_km ?? DEFAULT_RADIUS_KM;
+    const dLat = radiusKm / 111.2;
+    const dLon = radiusKm / (111.2 * Math.max(0.01, Math.cos((p.lat * Math.PI) / 180)));
+    conds.push(
+      sql`point(${service.lon}, ${service.lat}) <@ box(point(${p.lon - dLon}::float8, ${p.lat - dLat}::float8), point(${p.lon + dLon}::float8, ${p.lat + dLat}::float8))`,
+    );
+    conds.push(sql`${distanceExpr(p)} <= ${radiusKm}::float8`);
+    near = { ...p, radiusKm };
+  } else if (query.radius_km !== undefined) {
+    throw new AppError('VALIDATION_FAILED', '半径は中心地点（near）と一緒に指定してください。', {
+      fields: [{ field: 'radius_km', label: '半径（km）', message: '半径（km）: near と一緒に指定してください' }],
+    });
+  }
+  return { where: conds.length ? sql.join(conds, sql` and `) : sql`true`, terms, near };
+}
+
+const toTextArray = (values: string[]) => sql`array[${sql.join(values.map((v) => sql`${v}`), sql`, `)}]::text[]`;
+
+function scoreExpr(terms: string[]): SQL<number> {
+  if (!terms.length) return sql<number>`0`;
+  const parts = terms.map(
+    (t) => sql`(case when left(${service.searchName}, ${[...t].length}) = ${t} then 3 when strpos(${service.searchName}, ${t}) > 0 then 2 else 1 end)`,
+  );
+  return sql<number>`(${sql.join(parts, sql` + `)})::int`;
+}
+
+type Sort = 'relevance' | 'distance' | 'updated' | 'name';
+
+function resolveSort(query: DirectorySearchQuery, plan: SearchPlan): Sort {
+  const sort = query.sort ?? (plan.terms.length ? 'relevance' : plan.near ? 'distance' : 'name');
+  if (sort === 'distance' && !plan.near)
+    throw new AppError('VALIDATION_FAILED', '距離順には中心地点（near）が必要です。', {
+      fields: [{ field: 'sort', label: '並び順', message: '並び順: distance には near が必要です' }],
+    });
+  return sort === 'relevance' && !plan.terms.length ? 'name' : sort;
+}
+
+const updatedText = sql<string>`to_char(${service.updatedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+/** ORDER BY and keyset condition for each sort; the cursor is the last row's key. */
+function ordering(sort: Sort, plan: SearchPlan, cursor: unknown[] | undefined) {
+  const score = scoreExpr(plan.terms);
+  const dist = plan.near ? distanceExpr(plan.near) : sql<number>`null::float8`;
+  const bad = () =>
+    new AppError('VALIDATION_FAILED', 'カーソルが正しくありません。', { fields: [{ field: 'cursor', label: 'カーソル', message: 'カーソル: 値が正しくありません' }] });
+  const str = (v: unknown) => {
+    if (typeof v !== 'string') throw bad();
+    return v;
+  };
+  const num = (v: unknown) => {
+    if (typeof v !== 'number' || !Number.isFinite(v)) throw bad();
+    return v;
+  };
+  switch (sort) {
+    case 'relevance':
+      return {
+        orderBy: sql`${score} desc, ${service.sortKana} asc, ${service.id} asc`,
+        after: cursor
+          ? sql`(${score} < ${num(cursor[0])} or (${score} = ${num(cursor[0])} and (${service.sortKana}, ${service.id}) > (${str(cursor[1])}, ${str(cursor[2])})))`
+          : undefined,
+        key: (r: PageRow) => [r.score, r.sortKana, r.id],
+        score,
+        dist,
+      };
+    case 'distance':
+      return {
+        orderBy: sql`${dist} asc, ${service.id} asc`,
+        after: cursor ? sql`(${dist}, ${service.id}) > (${num(cursor[0])}::float8, ${str(cursor[1])})` : undefined,
+        key: (r: PageRow) => [r.dist, r.id],
+        score,
+        dist,
+      };
+    case 'updated':
+      return {
+        orderBy: sql`${service.updatedAt} desc, ${service.id} desc`,
+        after: cursor ? sql`(${service.updatedAt}, ${service.id}) < (${str(cursor[0])}::timestamptz, ${str(cursor[1])})` : undefined,
+        key: (r: PageRow) => [r.updated, r.id],
+        score,
+        dist,
+      };
+    case 'name':
+      return {
+        orderBy: sql`${service.sortKana} asc, ${service.id} asc`,
+        after: cursor ? sql`(${service.sortKana}, ${service.id}) > (${str(cursor[0])}, ${str(cursor[1])})` : undefined,
+        key: (r: PageRow) => [r.sortKana, r.id],
+        score,
+        dist,
+      };
+  }
+}
+
+interface PageRow {
+  id: string;
+  score: number;
+  dist: number | null;
+  sortKana: string;
+  updated: string;
+}
+
+const rowsOf = <T>(result: unknown): T[] => ((result as { rows?: T[] }).rows ?? (result as T[]));
+
+export async function searchDirectory(opts: {
+  db: Db;
+  query: DirectorySearchQuery;
+  limit: number;
+  cursor?: string;
+  settings: DirectorySettings;
+  /** Skip total and facets (internal paging, e.g. the CSV export). */
+  skipCount?: boolean;
+}) {
+  const { query, settings } = opts;
+  const plan = buildSearchConditions(query, settings);
+  const requested = resolveSort(query, plan);
+  const decoded = decodeCursor(opts.cursor);
+  const cap = settings.countCap ?? DEFAULT_COUNT_CAP;
+  const wantFacets = query.facets !== false;
+
+  // One read-only transaction: the planner is told not to sequential-scan the service table.
+  // With LIMIT cap + 1 on a broad filter it would otherwise pick a scan that happens to stop
+  // early; the bitmap plans cost about the same and keep every search index-driven
+  // (issue #3: no sequential scan at national scale), whatever the statistics say.
+  return opts.db.transaction(async (tx) => {
+    await tx.execute(sql`set local enable_seqscan = off`);
+    // The disabled-scan cost would push plans over jit_above_cost: JIT compiling costs ~100 ms
+    // on PostgreSQL for a query that runs in a few.
+    await tx.execute(sql`set local jit = off`);
+    const counts = opts.skipCount
+      ? { total: -1, totalExact: true, facets: null }
+      : wantFacets
+        ? await countFacets(tx, plan.where, cap)
+        : await countOnly(tx, plan.where, cap);
+    // Ranking by relevance means scoring every match; beyond the cap, hits come in reading
+    // order instead (bounded: the reading index is walked until the page is full). The cursor
+    // carries the sort it was made with, so later pages never switch order.
+    const fromCursor = typeof decoded?.[0] === 'string' && (SEARCH_SORT_KEYS as readonly string[]).includes(decoded[0]) ? (decoded[0] as Sort) : undefined;
+    if (fromCursor === 'distance' && !plan.near) badCursor();
+    const sort: Sort = fromCursor ?? (requested === 'relevance' && !counts.totalExact ? 'name' : requested);
+    const ord = ordering(sort, plan, fromCursor ? decoded!.slice(1) : decoded && decoded.length ? badCursor() : undefined);
+    const pageWhere = ord.after ? sql`${plan.where} and ${ord.after}` : plan.where;
+    const pageRows = rowsOf<PageRow>(
+      await tx.execute(sql`
+        select ${service.id} as id, ${ord.score} as score, ${ord.dist} as dist, ${service.sortKana} as "sortKana", ${updatedText} as updated
+        from ${service} where ${pageWhere} order by ${ord.orderBy} limit ${opts.limit + 1}`),
+    );
+    const hasMore = pageRows.length > opts.limit;
+    const page = hasMore ? pageRows.slice(0, opts.limit) : pageRows;
+    const last = page[page.length - 1];
+    const nextCursor = hasMore && last ? encodeCursor([sort, ...ord.key(last)]) : null;
+    const items = await hitsFor(tx, page, settings);
+    return {
+      items,
+      total: counts.total,
+      totalExact: counts.totalExact,
+      sort,
+      nextCursor,
+      facets: counts.facets,
+      vacancyFreshDays: settings.vacancyFreshDays,
+      staleDays: settings.staleDays,
+    };
+  });
+}
+
+const SEARCH_SORT_KEYS = ['relevance', 'distance', 'updated', 'name'] as const;
+function badCursor(): never {
+  throw new AppError('VALIDATION_FAILED', 'カーソルが正しくありません。', { fields: [{ field: 'cursor', label: 'カーソル', message: 'カーソル: 値が正しくありません' }] });
+}
+
+/**
+ * Beyond `cap` matches the exact count would cost a visit to every matching row; the planner's
+ * row estimate stands in (never below cap + 1), flagged totalExact: false.
+ */
+async function estimateTotal(db: DbOrTx, where: SQL, cap: number): Promise<number> {
+  const r = rowsOf<Record<string, unknown>>(await db.execute(sql`explain (format json) select 1 from ${service} where ${where}`));
+  const raw = Object.values(r[0] ?? {})[0];
+  const plan = (typeof raw === 'string' ? JSON.parse(raw) : raw) as { Plan: { 'Plan Rows': number } }[];
+  return Math.max(cap + 1, Math.round(plan[0]?.Plan['Plan Rows'] ?? 0));
+}
+
+async function countOnly(db: DbOrTx, where: SQL, cap: number) {
+  const [row] = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from (select 1 from ${service} where ${where} limit ${cap + 1}) m`));
+  const n = row?.n ?? 0;
+  return n > cap ? { total: await estimateTotal(db, where, cap), totalExact: false, facets: null } : { total: n, totalExact: true, facets: null };
+}
+
+/**
+ * Total and all three facets in one pass: GROUPING SETS over municipality and type, and the
+ * care-item counts as bit tests on care_mask in the grand-total row (no unnest). The pass reads
+ * at most cap + 1 matching rows: beyond that, facet counts are lower bounds (facetsExact false)
+ * and the total is the planner's estimate.
+ */
+export async function countFacets(db: DbOrTx, where: SQL, cap = DEFAULT_COUNT_CAP) {
+  const careCounts = CARE_ITEM_CODES.map((_, i) => sql`count(*) filter (where m.care_mask & ${1 << i} <> 0)::int`);
+  const rows = rowsOf<{ gm: number; gt: number; m: string | null; t: string | null; n: number; care: number[] | null }>(
+    await db.execute(sql`
+      select grouping(m.municipality_code)::int as gm, grouping(m.service_type)::int as gt,
+             m.municipality_code as m, m.service_type as t, count(*)::int as n,
+             case when grouping(m.municipality_code) = 1 and grouping(m.service_type) = 1
+                  then array[${sql.join(careCounts, sql`, `)}] end as care
+      from (select ${service.municipalityCode} as municipality_code, ${service.serviceType} as service_type, ${service.careMask} as care_mask
+            from ${service} where ${where} limit ${cap + 1}) m
+      group by grouping sets ((m.municipality_code), (m.service_type), ())`),
+  );
+  let total = 0;
+  const muni: { code: string; count: number }[] = [];
+  const types: { code: string; count: number }[] = [];
+  let care: number[] = [];
+  for (const r of rows) {
+    if (r.gm === 1 && r.gt === 1) {
+      total = r.n;
+      care = r.care ?? [];
+    } else if (r.gm === 0 && r.m) muni.push({ code: r.m, count: r.n });
+    else if (r.gt === 0 && r.t) types.push({ code: r.t, count: r.n });
+  }
+  muni.sort((a, b) => b.count - a.count || a.code.localeCompare(b.code));
+  const topMuni = muni.slice(0, MUNICIPALITY_FACET_LIMIT);
+  const names = new Map<string, string>();
+  if (topMuni.length) {
+    const ms = await db
+      .select({ code: municipality.code, name: municipality.name, pref: municipality.prefectureName })
+      .from(municipality)
+      .where(inArray(municipality.code, topMuni.map((m) => m.code)));
+    for (const m of ms) names.set(m.code, m.name);
+  }
+  types.sort((a, b) => b.count - a.count || a.code.localeCompare(b.code));
+  const exact = total <= cap;
+  return {
+    total: exact ? total : await estimateTotal(db, where, cap),
+    totalExact: exact,
+    facets: {
+      exact,
+      municipality: topMuni.map((m) => ({ ...m, label: names.get(m.code) ?? m.code })),
+      serviceType: types.map((t) => ({ ...t, label: findServiceType(t.code)?.label ?? t.code })),
+      careItem: CARE_ITEM_CODES.map((code, i) => ({ code, label: getCareItem(code).label, count: Number(care[i] ?? 0) })).filter((c) => c.count > 0),
+    },
+  };
+}
+
+/** Office + service details of one page of hits, in page order. */
+export async function hitsFor(db: DbOrTx, page: { id: string; score?: number; dist?: number | null }[], settings: DirectorySettings) {
+  if (page.length === 0) return [];
+  const ids = page.map((p) => p.id);
+  const rows = await db
+    .select({
+      s: service,
+      officeName: office.name,
+      officeKana: office.nameKana,
+      sector: office.sector,
+      municipalityName: municipality.name,
+      prefectureName: municipality.prefectureName,
+      address: office.address,
+      lat: office.lat,
+      lon: office.lon,
+      phone: office.phone,
+      organizationId: office.organizationId,
+      organizationName: organization.name,
+    })
+    .from(service)
+    .innerJoin(office, sql`${office.id} = ${service.officeId}`)
+    .innerJoin(municipality, sql`${municipality.code} = ${office.municipalityCode}`)
+    .leftJoin(organization, sql`${organization.id} = ${office.organizationId}`)
+    .where(inArray(service.id, ids));
+  const caps = await capabilitiesOf(db, ids);
+  const byId = new Map(rows.map((r) => [r.s.id, r]));
+  const now = Date.now();
+  return page.flatMap((p) => {
+    const r = byId.get(p.id);
+    if (!r) return [];
+    return [
+      {
+        officeId: r.s.officeId,
+        officeName: r.officeName,
+        officeKana: r.officeKana,
+        sector: r.sector,
+        municipalityCode: r.s.municipalityCode,
+        municipalityName: r.municipalityName,
+        prefectureName: r.prefectureName,
+        address: r.address,
+        lat: r.lat,
+        lon: r.lon,
+        phone: r.phone,
+        organizationId: r.organizationId,
+        organizationName: r.organizationName,
+        service: toServiceView(r.s, caps.get(r.s.id) ?? [], settings, now),
+        distanceKm: p.dist === null || p.dist === undefined ? null : Math.round(p.dist * 1000) / 1000,
+        score: p.score ? p.score : null,
+      },
+    ];
+  });
+}
+
+/** Every hit of a search, in pages, for the CSV export (capped). */
+export async function* allHits(opts: { db: Db; query: DirectorySearchQuery; settings: DirectorySettings; max: number }) {
+  let cursor: string | undefined;
+  let n = 0;
+  do {
+    const r = await searchDirectory({ db: opts.db, query: opts.query, limit: 500, cursor, settings: opts.settings, skipCount: true });
+    for (const item of r.items) {
+      if (n++ >= opts.max) return;
+      yield item;
+    }
+    cursor = r.nextCursor ?? undefined;
+  } while (cursor);
+}

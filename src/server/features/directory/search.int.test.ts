@@ -1,0 +1,312 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TOKATSU_MUNICIPALITIES } from '../../../shared/domain/municipalities.js';
+import { startTestApp, type TestApp, type TestClient } from '../../test/harness.js';
+import { ageService, createFixtureOffice } from './directory-fixtures.js';
+import { DEFAULT_DIRECTORY_SETTINGS } from './listing-view.js';
+import { buildSearchConditions, countFacets } from './search-directory.js';
+
+interface Hit {
+  officeId: string;
+  officeName: string;
+  municipalityCode: string;
+  distanceKm: number | null;
+  service: { id: string; serviceType: string; stale: boolean; careHandled: string[]; vacancy: { count: number | null; isFresh: boolean } };
+}
+interface Result {
+  items: Hit[];
+  total: number;
+  totalExact: boolean;
+  nextCursor: string | null;
+  facets: { exact: boolean; municipality: { code: string; count: number }[]; serviceType: { code: string; count: number }[]; careItem: { code: string; count: number }[] } | null;
+}
+
+const hall = (code: string) => TOKATSU_MUNICIPALITIES.find((m) => m.code === code)!.cityHall;
+
+let t: TestApp;
+let viewer: TestClient;
+const ids: Record<string, { id: string; services: { id: string; serviceType: string }[] }> = {};
+
+beforeAll(async () => {
+  t = await startTestApp();
+  const creator = await t.createUser({ roles: ['admin'] });
+  const m = hall('12207');
+  const k = hall('12217');
+  ids.kango = await createFixtureOffice(t.db, creator.id, {
+    name: 'まつど訪問看護ステーション',
+    nameKana: 'まつどほうもんかんごすてーしょん',
+    sector: 'medical',
+    municipalityCode: '12207',
+    lat: m.lat + 0.005,
+    lon: m.lon + 0.005,
+    services: [
+      {
+        serviceType: 'home_nursing',
+        openSaturday: true,
+        vacancyCount: 2,
+        capabilities: [
+          { careItem: 'ventilator', level: 'yes' },
+          { careItem: 'suction', level: 'yes' },
+          { careItem: 'tube_feeding', level: 'conditional', note: '胃ろうのみ' },
+        ],
+      },
+    ],
+  });
+  ids.npo = await createFixtureOffice(t.db, creator.id, {
+    name: 'ＮＰＯ法人こども子育てひろば',
+    nameKana: 'えぬぴーおーほうじんこどもこそだてひろば',
+    sector: 'welfare',
+    municipalityCode: '12217',
+    lat: k.lat,
+    lon: k.lon,
+    services: [
+      { serviceType: '63', ageMin: 0, ageMax: 6, vacancyCount: 1, capabilities: [{ careItem: 'suction', level: 'yes' }] },
+      { serviceType: '65', ageMin: 6, ageMax: 18, openSaturday: true, openHoliday: true, capabilities: [{ careItem: 'suction', level: 'conditional', note: '看護師在籍日' }] },
+    ],
+  });
+  ids.kaigo = await createFixtureOffice(t.db, creator.id, {
+    name: '訪問介護センター柏',
+    nameKana: 'ほうもんかいごせんたーかしわ',
+    sector: 'welfare',
+    municipalityCode: '12217',
+    lat: k.lat + 0.01,
+    lon: k.lon,
+    services: [{ serviceType: '11', openSunday: true, capabilities: [{ careItem: 'suction', level: 'no' }] }],
+  });
+  ids.tanki = await createFixtureOffice(t.db, creator.id, {
+    name: 'ひまわり短期入所',
+    nameKana: 'ひまわりたんきにゅうしょ',
+    sector: 'welfare',
+    municipalityCode: '12220',
+    lat: hall('12220').lat,
+    lon: hall('12220').lon,
+    services: [{ serviceType: '24', capacity: 6, vacancyCount: 0, capabilities: [{ careItem: 'ventilator', level: 'conditional', note: '要事前面談' }] }],
+  });
+  ids.school = await createFixtureOffice(t.db, creator.id, {
+    name: '県立のだ特別支援学校',
+    nameKana: 'けんりつのだとくべつしえんがっこう',
+    sector: 'education',
+    municipalityCode: '12208',
+    services: [{ serviceType: 'special_school' }],
+  });
+  // The 児発 vacancy was confirmed 20 days ago (older than the 14-day window); the short-stay
+  // listing has not been confirmed for 40 days (stale).
+  await ageService(t.db, ids.npo.services[0]!.id, { vacancy: 20 });
+  await ageService(t.db, ids.tanki.services[0]!.id, { listing: 40 });
+  viewer = (await t.signedIn(['viewer'])).client;
+});
+afterAll(async () => t?.close());
+
+async function search(params: string, client = viewer): Promise<Result> {
+  const res = await client.get(`/api/offices?${params}`);
+  expect(res.status, await res.clone().text()).toBe(200);
+  return (await res.json()) as Result;
+}
+const names = (r: Result) => r.items.map((i) => `${i.officeName}/${i.service.serviceType}`).sort();
+
+describe('Japanese free text (q)', () => {
+  it('finds kana readings, half-width katakana and partial kanji', async () => {
+    expect(names(await search(`q=${encodeURIComponent('ほうもんかんご')}`))).toEqual(['まつど訪問看護ステーション/home_nursing']);
+    expect(names(await search(`q=${encodeURIComponent('ﾎｳﾓﾝ')}`))).toEqual(['まつど訪問看護ステーション/home_nursing', '訪問介護センター柏/11']);
+    expect(names(await search(`q=${encodeURIComponent('訪問看')}`))).toEqual(['まつど訪問看護ステーション/home_nursing']);
+    expect(names(await search(`q=${encodeURIComponent('ホウモンカンゴ')}`))).toEqual(['まつど訪問看護ステーション/home_nursing']);
+  });
+
+  it('answers one- and two-character queries', async () => {
+    expect(names(await search(`q=${encodeURIComponent('看護')}`))).toEqual(['まつど訪問看護ステーション/home_nursing']);
+    // 柏 is in the name of one office and in the address (柏市) of two.
+    expect(names(await search(`q=${encodeURIComponent('柏')}`))).toEqual(
+      ['ＮＰＯ法人こども子育てひろば/63', 'ＮＰＯ法人こども子育てひろば/65', '訪問介護センター柏/11'].sort(),
+    );
+  });
+
+  it('folds full-width letters and requires every space-separated term', async () => {
+    expect((await search('q=npo')).total).toBe(2);
+    expect(names(await search(`q=${encodeURIComponent('ひまわり　短期')}`))).toEqual(['ひまわり短期入所/24']);
+    expect((await search(`q=${encodeURIComponent('ひまわり 看護')}`)).total).toBe(0);
+  });
+
+  it('ranks name matches first', async () => {
+    const r = await search(`q=${encodeURIComponent('柏')}`);
+    expect(r.items[0]!.officeName).toBe('訪問介護センター柏');
+  });
+
+  it('treats hostile input as plain text', async () => {
+    for (const q of ['%', '_', '\\', "' or 1=1 --", "'; drop table service; --", ':*', '!&|()', "a'b", '\\\\%', 'x'.repeat(200)]) {
+      const r = await search(`q=${encodeURIComponent(q)}`);
+      expect(r.total, q).toBe(0);
+    }
+    const long = await viewer.get(`/api/offices?q=${'x'.repeat(201)}`);
+    expect(long.status).toBe(400);
+    expect(((await long.json()) as { errors: { field: string }[] }).errors[0]!.field).toBe('q');
+    expect((await search('')).total).toBe(6); // the table is still there
+  });
+});
+
+describe('filters', () => {
+  it('filters by municipality (repeatable), sector and service type', async () => {
+    expect((await search('municipality=12217')).total).toBe(3);
+    expect((await search('municipality=12217&municipality=12220')).total).toBe(4);
+    expect((await search('municipality=12217,12208')).total).toBe(4);
+    expect(names(await search('sector=education'))).toEqual(['県立のだ特別支援学校/special_school']);
+    expect((await search('service=65')).total).toBe(1);
+    expect((await search('service=63&service=65')).total).toBe(2);
+  });
+
+  it('requires every care item to be handled (yes or conditional)', async () => {
+    expect(names(await search('care=suction'))).toEqual(
+      ['まつど訪問看護ステーション/home_nursing', 'ＮＰＯ法人こども子育てひろば/63', 'ＮＰＯ法人こども子育てひろば/65'].sort(),
+    );
+    expect(names(await search('care=suction&care=ventilator'))).toEqual(['まつど訪問看護ステーション/home_nursing']);
+    expect((await search('care=dialysis')).total).toBe(0);
+  });
+
+  it('filters by age, open days and fresh vacancy', async () => {
+    expect((await search('age=3')).total).toBe(5); // all but 放デイ (6–18)
+    expect((await search('age=10')).total).toBe(5); // all but 児発 (0–6)
+    expect((await search('age=30')).total).toBe(4);
+    expect((await search('open=sat')).total).toBe(2);
+    expect(names(await search('open=sat&open=holiday'))).toEqual(['ＮＰＯ法人こども子育てひろば/65']);
+    expect(names(await search('vacancy=true'))).toEqual(['まつど訪問看護ステーション/home_nursing']);
+  });
+
+  it('finds offices near a point, sorted by distance', async () => {
+    const m = hall('12207');
+    const r = await search(`near=${m.lat},${m.lon}&radius_km=3`);
+    expect(names(r)).toEqual(['まつど訪問看護ステーション/home_nursing']);
+    expect(r.items[0]!.distanceKm).toBeGreaterThan(0.5);
+    expect(r.items[0]!.distanceKm).toBeLessThan(1);
+    const wide = await search(`near=${m.lat},${m.lon}&radius_km=30`);
+    expect(wide.total).toBe(5); // the school has no coordinates
+    const d = wide.items.map((i) => i.distanceKm!);
+    expect([...d].sort((a, b) => a - b)).toEqual(d);
+  });
+
+  it('combines filters', async () => {
+    const r = await search(`q=${encodeURIComponent('訪問')}&care=suction&open=sat&vacancy=true&municipality=12207&age=8`);
+    expect(names(r)).toEqual(['まつど訪問看護ステーション/home_nursing']);
+    expect((await search('service=65&municipality=12207')).total).toBe(0);
+  });
+
+  it('answers empty results with empty facets', async () => {
+    const r = await search(`q=${encodeURIComponent('存在しない事業所')}`);
+    expect(r).toMatchObject({ items: [], total: 0, nextCursor: null, facets: { municipality: [], serviceType: [], careItem: [] } });
+  });
+
+  it('rejects invalid parameters naming the field', async () => {
+    for (const [p, field] of [
+      ['care=bogus', 'care'],
+      ['service=99', 'service'],
+      ['near=abc', 'near'],
+      ['sort=distance', 'sort'],
+      ['radius_km=5', 'radius_km'],
+      ['age=-1', 'age'],
+      ['cursor=not-a-cursor', 'cursor'],
+      ['vacancy=maybe', 'vacancy'],
+    ] as const) {
+      const res = await viewer.get(`/api/offices?${p}`);
+      expect(res.status, p).toBe(400);
+      const fields = ((await res.json()) as { errors: { field: string }[] }).errors.map((e) => e.field);
+      expect(fields.some((f) => f === field || f.startsWith(`${field}.`)), `${p}: ${fields.join(',')}`).toBe(true);
+    }
+  });
+});
+
+describe('facets, flags and paging', () => {
+  it('counts results by municipality, service type and care item', async () => {
+    const r = await search('');
+    expect(r.total).toBe(6);
+    expect(r.totalExact).toBe(true);
+    const f = r.facets!;
+    expect(f.exact).toBe(true);
+    expect(Object.fromEntries(f.municipality.map((x) => [x.code, x.count]))).toEqual({ '12217': 3, '12207': 1, '12220': 1, '12208': 1 });
+    expect(f.serviceType.reduce((a, x) => a + x.count, 0)).toBe(6);
+    expect(Object.fromEntries(f.careItem.map((x) => [x.code, x.count]))).toEqual({ ventilator: 2, suction: 3, tube_feeding: 1 });
+    const filtered = await search('care=suction');
+    expect(filtered.facets!.municipality).toEqual([expect.objectContaining({ code: '12217', count: 2 }), expect.objectContaining({ code: '12207', count: 1 })]);
+    expect((await search('facets=false')).facets).toBeNull();
+  });
+
+  it('bounds the counting work: beyond the cap the total is an estimate and facets are lower bounds', async () => {
+    const { where } = buildSearchConditions({}, DEFAULT_DIRECTORY_SETTINGS);
+    const capped = await countFacets(t.db, where, 2);
+    expect(capped.totalExact).toBe(false);
+    expect(capped.total).toBeGreaterThanOrEqual(3);
+    expect(capped.facets.exact).toBe(false);
+    expect(capped.facets.serviceType.reduce((a, x) => a + x.count, 0)).toBe(3);
+    expect((await countFacets(t.db, where, 6)).totalExact).toBe(true);
+  });
+
+  it('flags stale listings and old vacancies', async () => {
+    const r = await search('');
+    const tanki = r.items.find((i) => i.service.serviceType === '24')!;
+    expect(tanki.service.stale).toBe(true);
+    const jihatsu = r.items.find((i) => i.service.serviceType === '63')!;
+    expect(jihatsu.service.vacancy).toMatchObject({ count: 1, isFresh: false });
+    expect(r.items.filter((i) => i.service.stale)).toHaveLength(1);
+  });
+
+  it('pages without duplicates or gaps in every sort order', async () => {
+    const m = hall('12207');
+    for (const params of ['sort=name', 'sort=updated', `q=${encodeURIComponent('ー')}&sort=relevance`, `near=${m.lat},${m.lon}&radius_km=50&sort=distance`, 'municipality=12217']) {
+      const full = await search(`${params}&limit=200`);
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      let pages = 0;
+      do {
+        const page: Result = await search(`${params}&limit=2&facets=false${cursor ? `&cursor=${cursor}` : ''}`);
+        expect(page.total).toBe(full.total);
+        seen.push(...page.items.map((i) => i.service.id));
+        cursor = page.nextCursor;
+        expect(++pages).toBeLessThan(10);
+      } while (cursor);
+      expect(seen, params).toEqual(full.items.map((i) => i.service.id));
+      expect(new Set(seen).size).toBe(full.total);
+    }
+  });
+});
+
+describe('office detail, export and access', () => {
+  it('returns an office with all its services and capabilities', async () => {
+    const res = await viewer.get(`/api/offices/${ids.npo!.id}`);
+    expect(res.status).toBe(200);
+    const o = (await res.json()) as { services: { serviceType: string; capabilities: { careItem: string; level: string; note: string | null }[] }[]; canEdit: boolean };
+    expect(o.services.map((s) => s.serviceType)).toEqual(['63', '65']);
+    expect(o.services[1]!.capabilities).toEqual([{ careItem: 'suction', label: '吸引（口鼻腔・気管内）', level: 'conditional', note: '看護師在籍日' }]);
+    expect(o.canEdit).toBe(false);
+    expect((await viewer.get('/api/offices/00000000-0000-0000-0000-000000000000')).status).toBe(404);
+  });
+
+  it('exports a search result as CSV', async () => {
+    const res = await viewer.get('/api/offices/export.csv?care=suction');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/csv');
+    const bytes = Buffer.from(await res.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // BOM for Excel
+    const text = bytes.toString('utf8').slice(1);
+    const lines = text.trim().split('\n');
+    expect(lines[0]!.startsWith('事業所名')).toBe(true);
+    expect(lines).toHaveLength(4);
+    expect(text).toContain('看護師在籍日');
+  });
+
+  it('needs a signed-in network member', async () => {
+    expect((await t.client().get('/api/offices')).status).toBe(401);
+  });
+
+  it('uses indexes, not a sequential scan of the service table', async () => {
+    await t.db.execute(sql`analyze service`);
+    // A handful of rows: the planner would rightly prefer a scan, so scans are priced out to
+    // show that an index can answer each condition (docs/performance.md has the plans at scale).
+    const plan = (where: string) =>
+      t.db.transaction(async (tx) => {
+        await tx.execute(sql`set local enable_seqscan = off`);
+        const r = await tx.execute(sql.raw(`explain select id from service where ${where}`));
+        return ((r as unknown as { rows: Record<string, string>[] }).rows ?? (r as unknown as Record<string, string>[])).map((x) => Object.values(x)[0]).join('\n');
+      });
+    expect(await plan(`tags @> array['c:suction']`)).toContain('service_tags_gin');
+    expect(await plan(`search_text like '%訪問看%'`)).toContain('service_search_trgm');
+    expect(await plan(`jp_bigrams(search_text) @@ '''看護'''::tsquery`)).toContain('service_search_bigrams');
+    expect(await plan(`point(lon, lat) <@ box(point(139.8, 35.7), point(140, 35.9))`)).toContain('service_geo_gist');
+  });
+});
