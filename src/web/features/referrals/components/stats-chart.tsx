@@ -23,7 +23,7 @@ export default function StatsChart({ stats, kind, label, labels }: StatsChartPro
   useEffect(() => {
     if (!ref.current) return;
     const chart = echarts.init(ref.current, undefined, { renderer: 'svg' });
-    const months = stats.months;
+    const months = stats.months.map((m) => m.replace(/^(\d{4})-0?(\d{1,2})$/, '$1/$2'));
     const option: echarts.EChartsCoreOption =
       kind === 'acceptance'
         ? {

@@ -59,14 +59,14 @@ export function StatsPage({ filters, onFiltersChange }: StatsPageProps) {
 function StatsBody({ s }: { s: Stats }) {
   const t = useT();
   const ttaColumns: Column<Stats['timeToAcceptance'][number]>[] = [
-    { key: 'month', header: t('stats.month'), isRowHeader: true, cell: (r) => monthLabel(r.month) },
+    { key: 'month', header: t('stats.month'), isRowHeader: true, className: 'nowrap', cell: (r) => monthLabel(r.month) },
     { key: 'accepted', header: t('stats.accepted'), className: 'cell-number', cell: (r) => r.accepted },
     { key: 'median', header: t('stats.medianDays'), className: 'cell-number', cell: (r) => (r.medianDays === null ? '—' : t('cases.days', { days: r.medianDays })) },
     { key: 'average', header: t('stats.averageDays'), className: 'cell-number', cell: (r) => (r.averageDays === null ? '—' : t('cases.days', { days: Math.round(r.averageDays * 10) / 10 })) },
   ];
   const reasonCodes = Object.keys(s.declineReasonLabels);
   const declineColumns: Column<Stats['declineReasons'][number]>[] = [
-    { key: 'month', header: t('stats.month'), isRowHeader: true, cell: (r) => monthLabel(r.month) },
+    { key: 'month', header: t('stats.month'), isRowHeader: true, className: 'nowrap', cell: (r) => monthLabel(r.month) },
     ...reasonCodes.map((code) => ({ key: code, header: s.declineReasonLabels[code], className: 'cell-number', cell: (r: Stats['declineReasons'][number]) => r.counts[code] ?? 0 })),
     { key: 'total', header: t('stats.total'), className: 'cell-number', cell: (r) => r.total },
   ];
