@@ -1,5 +1,5 @@
-// The work areas of DESIGN.md §1, in the order the navigation shows them. None is built yet:
-// each has an honest "準備中" page (never placeholder data) until its feature lands, when its
+// The work areas of DESIGN.md §1, in the order the navigation shows them. An area not built yet
+// has an honest "準備中" page (never placeholder data) until its feature lands, when its
 // `status` becomes 'ready' and its route points at the feature's page.
 import type { MessageKey } from '../i18n/i18n';
 
@@ -17,8 +17,8 @@ export interface Area {
 
 export const AREAS: readonly Area[] = [
   { key: 'directory', path: '/directory', label: 'area.directory', summary: 'area.directory.summary', capabilities: ['C1'], status: 'planned' },
-  { key: 'people', path: '/people', label: 'area.people', summary: 'area.people.summary', capabilities: ['C2'], status: 'planned' },
-  { key: 'cases', path: '/cases', label: 'area.cases', summary: 'area.cases.summary', capabilities: ['C3', 'C4', 'C5'], status: 'planned' },
+  { key: 'people', path: '/people', label: 'area.people', summary: 'area.people.summary', capabilities: ['C2'], status: 'ready' },
+  { key: 'cases', path: '/cases', label: 'area.cases', summary: 'area.cases.summary', capabilities: ['C3', 'C4', 'C5'], status: 'ready' },
   { key: 'plans', path: '/plans', label: 'area.plans', summary: 'area.plans.summary', capabilities: ['C4', 'C6'], status: 'planned' },
   { key: 'evacuation', path: '/evacuation', label: 'area.evacuation', summary: 'area.evacuation.summary', capabilities: ['C7'], status: 'planned' },
   { key: 'events', path: '/events', label: 'area.events', summary: 'area.events.summary', capabilities: ['C8', 'C9'], status: 'planned' },

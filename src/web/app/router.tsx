@@ -5,6 +5,8 @@ import type { QueryClient } from '@tanstack/react-query';
 import { Outlet, createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent, redirect, useRouter } from '@tanstack/react-router';
 import { z } from 'zod';
 import { AuditQuerySchema } from '../../shared/contracts/audit';
+import { PeopleListQuerySchema } from '../../shared/contracts/people';
+import { ReferralCaseListQuerySchema, StatsQuerySchema } from '../../shared/contracts/referrals';
 import { OfficeListQuerySchema } from '../../shared/contracts/region';
 import { UserListQuerySchema } from '../../shared/contracts/users';
 import { SignInPage, meQueryOptions } from '../features/auth';
@@ -30,6 +32,13 @@ const OfficesPage = lazyRouteComponent(() => import('../features/admin'), 'Offic
 const OrganizationsPage = lazyRouteComponent(() => import('../features/admin'), 'OrganizationsPage');
 const MunicipalitiesPage = lazyRouteComponent(() => import('../features/admin'), 'MunicipalitiesPage');
 const AuditPage = lazyRouteComponent(() => import('../features/audit'), 'AuditPage');
+const PeoplePage = lazyRouteComponent(() => import('../features/people'), 'PeoplePage');
+const PersonPage = lazyRouteComponent(() => import('../features/people'), 'PersonPage');
+const PersonEditPage = lazyRouteComponent(() => import('../features/people'), 'PersonEditPage');
+const CasesPage = lazyRouteComponent(() => import('../features/referrals'), 'CasesPage');
+const IntakePage = lazyRouteComponent(() => import('../features/referrals'), 'IntakePage');
+const CasePage = lazyRouteComponent(() => import('../features/referrals'), 'CasePage');
+const StatsPage = lazyRouteComponent(() => import('../features/referrals'), 'StatsPage');
 
 export interface RouterContext {
   queryClient: QueryClient;
@@ -118,8 +127,96 @@ function TwoFactorRoute() {
 const areaByKey = (key: AreaKey) => AREAS.find((a) => a.key === key)!;
 const areaPage = (key: AreaKey) => () => <ComingSoonPage area={areaByKey(key)} />;
 const directoryRoute = createRoute({ getParentRoute: () => appRoute, path: '/directory', component: areaPage('directory') });
-const peopleRoute = createRoute({ getParentRoute: () => appRoute, path: '/people', component: areaPage('people') });
-const casesRoute = createRoute({ getParentRoute: () => appRoute, path: '/cases', component: areaPage('cases') });
+
+// --- 人材 (people registry) and ケース (intake, matching, referral): issue #4 ---------------
+
+const peopleRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/people',
+  validateSearch: searchValidator(PeopleListQuerySchema),
+  component: function PeopleRoute() {
+    const filters = peopleRoute.useSearch();
+    const navigate = peopleRoute.useNavigate();
+    return (
+      <RequirePermission permission="read:people">
+        <PeoplePage filters={filters} onFiltersChange={(search) => void navigate({ search })} />
+      </RequirePermission>
+    );
+  },
+});
+
+const personRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/people/$userId',
+  component: function PersonRoute() {
+    const { userId } = personRoute.useParams();
+    return (
+      <RequirePermission permission="read:people">
+        <PersonPage userId={userId} />
+      </RequirePermission>
+    );
+  },
+});
+
+const personEditRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/people/$userId/edit',
+  component: function PersonEditRoute() {
+    const { userId } = personEditRoute.useParams();
+    return <PersonEditPage userId={userId} />;
+  },
+});
+
+const casesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/cases',
+  validateSearch: searchValidator(ReferralCaseListQuerySchema),
+  component: function CasesRoute() {
+    const filters = casesRoute.useSearch();
+    const navigate = casesRoute.useNavigate();
+    return <CasesPage filters={filters} onFiltersChange={(search) => void navigate({ search })} />;
+  },
+});
+
+const intakeRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/cases/new',
+  component: function IntakeRoute() {
+    return (
+      <RequirePermission permission="create:referral-case">
+        <IntakePage />
+      </RequirePermission>
+    );
+  },
+});
+
+const statsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/cases/stats',
+  validateSearch: searchValidator(StatsQuerySchema),
+  component: function StatsRoute() {
+    const filters = statsRoute.useSearch();
+    const navigate = statsRoute.useNavigate();
+    return (
+      <RequirePermission permission="read:referral-stats">
+        <StatsPage filters={filters} onFiltersChange={(search) => void navigate({ search })} />
+      </RequirePermission>
+    );
+  },
+});
+
+const caseRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/cases/$caseId',
+  component: function CaseRoute() {
+    const { caseId } = caseRoute.useParams();
+    return (
+      <RequirePermission permission="read:referral-case">
+        <CasePage caseId={caseId} />
+      </RequirePermission>
+    );
+  },
+});
 const plansRoute = createRoute({ getParentRoute: () => appRoute, path: '/plans', component: areaPage('plans') });
 const evacuationRoute = createRoute({ getParentRoute: () => appRoute, path: '/evacuation', component: areaPage('evacuation') });
 const eventsRoute = createRoute({ getParentRoute: () => appRoute, path: '/events', component: areaPage('events') });
@@ -216,7 +313,12 @@ const routeTree = rootRoute.addChildren([
     twoFactorRoute,
     directoryRoute,
     peopleRoute,
+    personRoute,
+    personEditRoute,
     casesRoute,
+    intakeRoute,
+    statsRoute,
+    caseRoute,
     plansRoute,
     evacuationRoute,
     eventsRoute,

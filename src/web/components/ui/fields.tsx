@@ -239,3 +239,58 @@ export function Checkbox({ label, id, ...input }: { label: ReactNode } & Omit<In
     </div>
   );
 }
+
+export interface RadioGroupProps extends FieldChromeProps {
+  /** Used as the id of the first radio, so an error summary link lands on the group. */
+  id?: string;
+  options: readonly SelectOption[];
+  value: string | null | undefined;
+  onChange: (value: string) => void;
+  onBlur?: () => void;
+  name: string;
+}
+
+/** A fieldset of radio buttons for a short list of exclusive choices (e.g. 引き受け可否). */
+export function RadioGroup({ label, description, error, isRequired, className, id, options, value, onChange, onBlur, name }: RadioGroupProps) {
+  const autoId = useId();
+  const baseId = id ?? autoId;
+  const hintId = `${baseId}-hint`;
+  const errorId = `${baseId}-error`;
+  return (
+    <fieldset
+      className={['field', 'fieldset', error ? 'field--invalid' : '', className ?? ''].filter(Boolean).join(' ')}
+      aria-describedby={describedBy(description ? hintId : false, error ? errorId : false)}
+    >
+      <legend className="field__label">
+        {label}
+        <RequiredMark isRequired={isRequired} announce />
+      </legend>
+      {description ? (
+        <p id={hintId} className="field__hint">
+          {description}
+        </p>
+      ) : null}
+      <FieldError id={errorId} error={error} />
+      <div className="checkbox-list">
+        {options.map((o, i) => {
+          const optionId = i === 0 ? baseId : `${baseId}-${o.value}`;
+          return (
+            <div className="checkbox" key={o.value}>
+              <input
+                type="radio"
+                id={optionId}
+                name={name}
+                value={o.value}
+                checked={value === o.value}
+                onChange={() => onChange(o.value)}
+                onBlur={onBlur}
+                aria-invalid={error ? true : undefined}
+              />
+              <label htmlFor={optionId}>{o.label}</label>
+            </div>
+          );
+        })}
+      </div>
+    </fieldset>
+  );
+}

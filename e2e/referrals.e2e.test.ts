@@ -1,0 +1,189 @@
+// Issue #4 journey: a coordinator takes in Aちゃん's case (4 years old, ventilator, frequent
+// suction and inhalation, tube feeding by pump…), picks a with_backup consultant with a
+// coordinator behind her, the consultant accepts from her inbox, and the dashboard shows it.
+// Every screen on the way is checked with axe.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, expectAccessible, startE2E, type E2E } from './support';
+
+let e2e: E2E;
+const SCREENSHOTS = process.env.E2E_SCREENSHOTS; // a directory, to look at the pages
+// Pages load their chunks and data on demand; give each expectation time on a busy machine.
+const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000 });
+
+beforeAll(async () => {
+  e2e = await startE2E();
+});
+
+afterAll(async () => {
+  await e2e?.close();
+});
+
+async function signIn(page: Page, email: string, redirect: string) {
+  await page.goto(`/sign-in?redirect=${encodeURIComponent(redirect)}`);
+  await page.getByLabel('メールアドレス').fill(email);
+  await page.getByLabel('パスワード', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'ログイン', exact: true }).click();
+  await page.waitForURL((url) => url.pathname === redirect);
+}
+
+async function shot(page: Page, name: string) {
+  if (SCREENSHOTS) await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
+}
+
+describe('intake, explained matching and closed-loop referral', () => {
+  it('a coordinator refers Aちゃん to a with_backup consultant, who accepts; the dashboard shows it', async () => {
+    // ── 1. The coordinator records the case ─────────────────────────────────────────────
+    const coordinator = await e2e.newPage();
+    const page = coordinator.page;
+    await signIn(page, 'coord.sato@demo.tsunagu.example', '/cases/new');
+    await poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('新しいケースの受付');
+
+    const section = page.getByRole('region', { name: 'ケースの内容' });
+    await section.getByLabel('市区町村').selectOption({ label: '松戸市' });
+    await section.getByLabel('年齢', { exact: true }).fill('4');
+    // 人工呼吸器, frequent suction and inhalation, tube feeding by pump — each with its 見守り.
+    await section.getByLabel('人工呼吸器の管理', { exact: true }).check();
+    await section.getByLabel('吸引（口鼻腔・気管内）', { exact: true }).check();
+    await section.getByLabel('吸引（口鼻腔・気管内）のメモ').fill('乾燥による痰詰まりで頻回');
+    await section.getByLabel('ネブライザーの管理', { exact: true }).check();
+    await section.getByLabel('ネブライザーの管理のメモ').fill('吸入も頻回');
+    await section.getByLabel('経管栄養', { exact: true }).check();
+    await section.getByLabel('経管栄養（持続経管注入ポンプ使用）', { exact: true }).check();
+    await section.getByLabel('経管栄養（持続経管注入ポンプ使用）のメモ').fill('ポンプで1回2時間');
+    // The 判定スコア follows the choices: 12 + 9 + 3 + 10 + 4 = 38 (32点以上).
+    await poll(() => page.locator('.care-score__total').textContent()).toContain('38点（32点以上）');
+
+    await section.getByLabel('障害児相談支援', { exact: true }).check();
+    await section.getByLabel('児童発達支援', { exact: true }).check();
+    await section.getByLabel('児童発達支援の内容・頻度').fill('週3回（継続）');
+    await section.getByLabel('早めに（1か月以内）').check();
+    await section.getByLabel('土日の連絡を希望').check();
+    await section.getByRole('group', { name: '相談員の性別の希望' }).getByLabel('女性').check();
+    await section.getByLabel('状況の概要').fill('4歳。骨折のリスクが高い。母の職場復帰に向けて支援体制を組みたい。妹がもうすぐ2歳。');
+    await section.getByLabel('依頼元', { exact: true }).selectOption({ label: '訪問看護' });
+    // The guardian's consent: who may see what, when and how.
+    await page.getByLabel('同意した人（続柄）').fill('母');
+    await page.getByLabel('書面').check();
+    await page.getByLabel('候補の相談支援専門員').check();
+    const items = page.getByRole('group', { name: '共有してよい項目' });
+    for (const item of ['年齢層', '市区町村', '医療的ケアの内容', '希望するサービス', '緊急度', '家族の希望']) await items.getByLabel(item).check();
+    // The identifying half, marked as hidden from candidates.
+    const identity = page.getByRole('region', { name: /本人を特定する情報/ });
+    await poll(() => identity.textContent()).toContain('候補者には表示されません');
+    await identity.getByLabel('氏名', { exact: true }).fill('E2E Aちゃん');
+    await identity.getByLabel('住所').fill('松戸市（架空）');
+    await expectAccessible(page, 'intake form');
+    await shot(page, '1-intake');
+    await page.getByRole('button', { name: '受け付ける' }).click();
+    await page.waitForURL(/\/cases\/[^/]+$/);
+    const caseId = new URL(page.url()).pathname.split('/').pop()!;
+
+    // ── 2. Candidates ranked with reasons; offer to 高橋 (with_backup) with 佐藤 as backup ──
+    const candidates = page.getByRole('region', { name: '候補の相談支援専門員' });
+    const takahashi = candidates.getByRole('listitem').filter({ has: page.getByRole('heading', { name: /高橋 あや/ }) });
+    await poll(() => takahashi.count()).toBe(1);
+    await poll(() => takahashi.textContent()).toContain('コーディネーターの支援があれば引き受け可');
+    await poll(() => takahashi.textContent()).toContain('後方支援: 佐藤 みのり（コーディネーター）');
+    // Reasons are told in words (満たす / 満たさない…), not by colour alone.
+    await poll(() => takahashi.textContent()).toMatch(/満たす|一部|満たさない/);
+    await expectAccessible(page, 'case page with candidates');
+    await shot(page, '2-candidates');
+    await takahashi.getByLabel('高橋 あや さんに打診する').check();
+    await page.getByRole('button', { name: '選んだ 1 人に打診する' }).click();
+    const sendDialog = page.getByRole('dialog', { name: '打診の送信' });
+    await sendDialog.getByLabel('候補者へのメッセージ').fill('呼吸器のお子さんです。佐藤が後方支援に入ります。');
+    await expectAccessible(page, 'send offer dialog');
+    await sendDialog.getByRole('button', { name: '打診を送信する' }).click();
+    await poll(() => page.getByRole('status').filter({ hasText: '高橋 あや さんに打診を送信しました' }).count()).toBe(1);
+    const offers = page.getByRole('region', { name: '打診の履歴' });
+    await poll(() => offers.textContent()).toContain('高橋 あや さんへの打診');
+
+    // ── 3. The consultant finds the offer in her inbox, sees only consented items, accepts ──
+    const consultant = await e2e.newPage();
+    const cpage = consultant.page;
+    await signIn(cpage, 'consult.takahashi@demo.tsunagu.example', '/cases');
+    const inbox = cpage.getByRole('region', { name: '自分宛ての打診（同意の範囲の情報のみ）' });
+    const link = inbox.locator(`a[href="/cases/${caseId}"]`);
+    await cpage.getByRole('heading', { name: '自分宛ての打診' }).waitFor();
+    await shot(cpage, '3a-consultant-dashboard');
+    await poll(() => link.count()).toBe(1);
+    await expectAccessible(cpage, 'consultant dashboard');
+    await link.click();
+    await cpage.waitForURL(`**/cases/${caseId}`);
+    await poll(() => cpage.getByText('保護者が同意した範囲の情報のみ表示しています').count()).toBe(1);
+    await poll(() => cpage.locator('main').textContent()).toContain('3〜5歳（未就学）');
+    expect(await cpage.locator('main').textContent()).not.toContain('E2E Aちゃん');
+    expect(await cpage.locator('main').textContent()).not.toContain('骨折のリスク'); // summary not consented
+    await expectAccessible(cpage, 'candidate limited view');
+    await shot(cpage, '3-limited');
+    await cpage.getByRole('region', { name: 'あなたへの打診' }).getByRole('button', { name: '受諾する' }).click();
+    const acceptDialog = cpage.getByRole('alertdialog', { name: '打診の受諾' });
+    await acceptDialog.getByRole('button', { name: '受諾する' }).click();
+    await poll(() => cpage.getByText('受諾しました。このケースの担当に決まりました。').count()).toBe(1);
+    // Now assigned: the full case, identity included.
+    await poll(() => cpage.locator('main').textContent()).toContain('E2E Aちゃん');
+    await poll(() => cpage.getByText('担当: 高橋 あや さん').count()).toBe(1);
+
+    // ── 4. The coordinator's dashboard shows it assigned, with her backup requested ─────────
+    await page.goto('/cases');
+    const list = page.getByRole('region', { name: '紹介依頼の一覧（氏名は表示しません）' });
+    const row = list.getByRole('row').filter({ has: page.locator(`a[href="/cases/${caseId}"]`) });
+    await poll(() => row.textContent()).toContain('担当決定');
+    await poll(() => row.textContent()).toContain('高橋 あや');
+    const backups = page.getByRole('region', { name: '自分に関わる後方支援と、地域への依頼' });
+    const backupRow = backups.getByRole('row').filter({ has: page.locator(`a[href="/cases/${caseId}"]`) });
+    await poll(() => backupRow.textContent()).toContain('依頼中');
+    await expectAccessible(page, 'coordinator dashboard');
+    await shot(page, '4-dashboard');
+
+    // The coordinator takes the backup on from the case page.
+    await backupRow.getByRole('link').click();
+    await page.waitForURL(`**/cases/${caseId}`);
+    await page.getByRole('button', { name: '後方支援を引き受ける' }).click();
+    const backupSection = page.getByRole('region', { name: 'コーディネーターの後方支援' });
+    await poll(() => backupSection.textContent()).toContain('引き受け済み');
+    await poll(() => page.getByRole('region', { name: '打診の履歴' }).textContent()).toContain('受諾');
+    await expectAccessible(page, 'assigned case');
+    await shot(page, '5-assigned');
+
+    // The statistics count the acceptance (table always, chart loaded on demand).
+    await page.goto('/cases/stats');
+    await poll(() => page.getByRole('region', { name: '期間の合計' }).textContent()).toMatch(/受諾\d+ 件/);
+    await poll(() => page.locator('.stats-chart svg').count()).toBeGreaterThan(0);
+    await expectAccessible(page, 'statistics');
+    await shot(page, '6-stats');
+
+    await coordinator.context.close();
+    await consultant.context.close();
+  });
+
+  it('the people registry filters with_backup consultants and shows a profile with its caseload', async () => {
+    const { page, context } = await e2e.newPage({ width: 390, height: 844 });
+    await signIn(page, 'coord.tanaka@demo.tsunagu.example', '/people');
+    await page.getByLabel('医療的ケアのケースの引き受け').selectOption({ label: 'コーディネーターの支援があれば引き受けられる' });
+    await page.getByRole('button', { name: '検索', exact: true }).click();
+    await page.waitForURL(/accepts=with_backup/);
+    const table = page.getByRole('region', { name: /相談支援専門員・コーディネーターの一覧/ });
+    await poll(() => table.textContent()).toContain('高橋 あや');
+    expect(await table.textContent()).not.toContain('鈴木 健一');
+    await expectAccessible(page, 'people registry (390 px)');
+    await shot(page, '7-people');
+    await table.getByRole('link', { name: '高橋 あや' }).click();
+    await page.waitForURL(/\/people\/[^/]+$/);
+    await poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('高橋 あや');
+    await poll(() => page.locator('main').textContent()).toMatch(/\d+ \/ 6 件/);
+    await expectAccessible(page, 'person page');
+    await shot(page, '8-person');
+    // A coordinator keeps the registry current: edit and see the change in the history.
+    await page.getByRole('link', { name: 'プロフィールを編集' }).click();
+    await page.getByLabel('日曜').check();
+    await expectAccessible(page, 'profile form');
+    await page.getByRole('button', { name: '保存する' }).click();
+    await page.waitForURL(/\/people\/[^/]+$/);
+    const history = page.getByRole('region', { name: '変更履歴' });
+    await poll(() => history.textContent()).toContain('対応できる曜日');
+    await poll(() => history.textContent()).toContain('田中 ゆうこ');
+    await context.close();
+  });
+});
