@@ -141,7 +141,11 @@ export function createApp(deps: Deps) {
     // RFC 9112 §6.3: a request has a body when it declares a length or a transfer coding.
     const hasBody = Number(c.req.header('content-length') ?? 0) > 0 || c.req.header('transfer-encoding') !== undefined;
     // The one multipart route (file upload) validates its own form.
-    const isUpload = c.req.method === 'POST' && MATERIAL_UPLOAD_PATH.test(c.req.path) && /^multipart\/form-data/i.test(c.req.header('content-type') ?? '');
+    // The two upload routes (event materials: multipart; WAM NET CSV) validate their own bodies.
+    const type = c.req.header('content-type') ?? '';
+    const isUpload =
+      c.req.method === 'POST' &&
+      ((MATERIAL_UPLOAD_PATH.test(c.req.path) && /^multipart\/form-data/i.test(type)) || c.req.path === WAM_UPLOAD_PATH);
     if (hasBody && !isUpload && !['GET', 'HEAD', 'OPTIONS'].includes(c.req.method) && !JSON_TYPE.test(c.req.header('content-type') ?? ''))
       throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'JSON 形式（Content-Type: application/json）で送信してください。');
     await next();
