@@ -1,4 +1,5 @@
 // English. Typed as the Japanese dictionary, so a missing or misspelt key fails the typecheck.
+import { enCare } from './en-care';
 import type { Messages } from './ja';
 
 export const en: Messages = {
@@ -430,4 +431,5 @@ export const en: Messages = {
   'audit.verifyOk': 'Verified {checked} records: no tampering or deletion found.',
   'audit.verifyBroken': 'The hash chain breaks at record {id} ({reason}). {checked} records checked.',
   'audit.system': '(system)',
+  ...enCare,
 };
