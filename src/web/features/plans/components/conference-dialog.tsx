@@ -37,15 +37,20 @@ export function ConferenceDialog({ clientId, conference, onClose, onSaved }: { c
       version: conference?.version ?? 1,
     },
   });
+  // Row fields are listed one by one, so an error inside a row reaches the summary too.
+  const attendeeRows = form.watch('attendees') ?? [];
+  const taskRows = form.watch('tasks') ?? [];
   const errors = useFormErrors(form, formId, [
     { name: 'heldAt', label: C('heldAt') },
     { name: 'place', label: C('place') },
     { name: 'purpose', label: C('purpose') },
     { name: 'attendees', label: C('attendees') },
+    ...attendeeRows.map((_, i) => ({ name: `attendees.${i}.name` as const, label: t('plans.conference.attendeeName', { n: i + 1 }) })),
     { name: 'agenda', label: C('agenda') },
     { name: 'minutes', label: C('minutes') },
     { name: 'decisions', label: C('decisions') },
     { name: 'tasks', label: C('tasks') },
+    ...taskRows.map((_, i) => ({ name: `tasks.${i}.task` as const, label: t('plans.conference.taskN', { n: i + 1 }) })),
   ]);
   const attendees = useFieldArray({ control: form.control, name: 'attendees' });
   const tasks = useFieldArray({ control: form.control, name: 'tasks' });

@@ -36,11 +36,13 @@ export function MonitoringDialog({ clientId, plan, report, onClose, onSaved }: {
           goals: (plan?.needs ?? []).map((n) => ({ priority: n.priority, goal: n.goal || n.issue, achieveBy: n.achieveBy, serviceStatus: '', satisfaction: '', achievement: 'partly' as const, issues: '', changeType: false, changeAmount: false, changeWeekly: false, notes: '' })),
         },
   });
+  const goalRows = form.watch('goals') ?? [];
   const errors = useFormErrors(form, formId, [
     { name: 'conductedOn', label: M('conductedOn') },
     { name: 'place', label: M('place') },
     { name: 'overall', label: M('overall') },
     { name: 'goals', label: M('goals') },
+    ...goalRows.map((_, i) => ({ name: `goals.${i}.goal` as const, label: `${t('plans.monitoring.goalN', { n: i + 1 })}：${G('goal')}` })),
   ]);
   const goals = useFieldArray({ control: form.control, name: 'goals' });
   const fe = form.formState.errors;

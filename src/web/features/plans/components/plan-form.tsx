@@ -42,6 +42,7 @@ export function PlanForm({ clientId, plan, onCancel, onSaved, onReload }: { clie
       version: plan.version,
     },
   });
+  const needRows = form.watch('needs') ?? [];
   const errors = useFormErrors(form, formId, [
     { name: 'kind', label: B('kind') },
     { name: 'createdOn', label: B('createdOn') },
@@ -50,6 +51,10 @@ export function PlanForm({ clientId, plan, onCancel, onSaved, onReload }: { clie
     { name: 'monitoringPeriodMonths', label: B('monitoringPeriodMonths') },
     ...TEXTS.map((name) => ({ name, label: B(name) })),
     { name: 'needs', label: B('needs') },
+    ...needRows.flatMap((_, i) => [
+      { name: `needs.${i}.priority` as const, label: `${t('plans.needN', { n: i + 1 })}：${N('priority')}` },
+      { name: `needs.${i}.issue` as const, label: `${t('plans.needN', { n: i + 1 })}：${N('issue')}` },
+    ]),
   ]);
   const needs = useFieldArray({ control: form.control, name: 'needs' });
   const fe = form.formState.errors;
