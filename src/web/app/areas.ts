@@ -3,7 +3,7 @@
 // `status` becomes 'ready' and its route points at the feature's page.
 import type { MessageKey } from '../i18n/i18n';
 
-export type AreaKey = 'directory' | 'people' | 'cases' | 'plans' | 'evacuation' | 'events' | 'analytics';
+export type AreaKey = 'directory' | 'people' | 'cases' | 'clients' | 'plans' | 'evacuation' | 'events' | 'analytics';
 
 export interface Area {
   key: AreaKey;
@@ -19,7 +19,8 @@ export const AREAS: readonly Area[] = [
   { key: 'directory', path: '/directory', label: 'area.directory', summary: 'area.directory.summary', capabilities: ['C1'], status: 'planned' },
   { key: 'people', path: '/people', label: 'area.people', summary: 'area.people.summary', capabilities: ['C2'], status: 'ready' },
   { key: 'cases', path: '/cases', label: 'area.cases', summary: 'area.cases.summary', capabilities: ['C3', 'C4', 'C5'], status: 'ready' },
-  { key: 'plans', path: '/plans', label: 'area.plans', summary: 'area.plans.summary', capabilities: ['C4', 'C6'], status: 'planned' },
+  { key: 'clients', path: '/clients', label: 'area.clients', summary: 'area.clients.summary', capabilities: ['C4', 'C5', 'C6'], status: 'ready' },
+  { key: 'plans', path: '/plans', label: 'area.plans', summary: 'area.plans.summary', capabilities: ['C4', 'C5', 'C6'], status: 'ready' },
   { key: 'evacuation', path: '/evacuation', label: 'area.evacuation', summary: 'area.evacuation.summary', capabilities: ['C7'], status: 'planned' },
   { key: 'events', path: '/events', label: 'area.events', summary: 'area.events.summary', capabilities: ['C8', 'C9'], status: 'planned' },
   { key: 'analytics', path: '/analytics', label: 'area.analytics', summary: 'area.analytics.summary', capabilities: ['C10'], status: 'planned' },

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { AuditQuerySchema } from '../../shared/contracts/audit';
 import { PeopleListQuerySchema } from '../../shared/contracts/people';
 import { ReferralCaseListQuerySchema, StatsQuerySchema } from '../../shared/contracts/referrals';
+import { ClientListQuerySchema } from '../../shared/contracts/clients';
 import { OfficeListQuerySchema } from '../../shared/contracts/region';
 import { UserListQuerySchema } from '../../shared/contracts/users';
 import { SignInPage, meQueryOptions } from '../features/auth';
@@ -39,6 +40,19 @@ const CasesPage = lazyRouteComponent(() => import('../features/referrals'), 'Cas
 const IntakePage = lazyRouteComponent(() => import('../features/referrals'), 'IntakePage');
 const CasePage = lazyRouteComponent(() => import('../features/referrals'), 'CasePage');
 const StatsPage = lazyRouteComponent(() => import('../features/referrals'), 'StatsPage');
+const recordPages = () => import('./pages/client-record-pages');
+const ClientsPage = lazyRouteComponent(recordPages, 'ClientsPage');
+const ClientRecordLayout = lazyRouteComponent(recordPages, 'ClientRecordLayout');
+const ProfileTab = lazyRouteComponent(recordPages, 'ProfileTab');
+const MedicalTab = lazyRouteComponent(recordPages, 'MedicalTab');
+const TeamTab = lazyRouteComponent(recordPages, 'TeamTab');
+const TimelineTab = lazyRouteComponent(recordPages, 'TimelineTab');
+const ClientPlanPage = lazyRouteComponent(recordPages, 'ClientPlanPage');
+const ClientMonitoringPage = lazyRouteComponent(recordPages, 'ClientMonitoringPage');
+const ClientConferencesPage = lazyRouteComponent(recordPages, 'ClientConferencesPage');
+const ClientOutputsPage = lazyRouteComponent(recordPages, 'ClientOutputsPage');
+const CareScorePage = lazyRouteComponent(recordPages, 'CareScorePage');
+const PlansDashboardPage = lazyRouteComponent(recordPages, 'PlansDashboardPage');
 
 export interface RouterContext {
   queryClient: QueryClient;
@@ -217,10 +231,94 @@ const caseRoute = createRoute({
     );
   },
 });
-const plansRoute = createRoute({ getParentRoute: () => appRoute, path: '/plans', component: areaPage('plans') });
 const evacuationRoute = createRoute({ getParentRoute: () => appRoute, path: '/evacuation', component: areaPage('evacuation') });
 const eventsRoute = createRoute({ getParentRoute: () => appRoute, path: '/events', component: areaPage('events') });
 const analyticsRoute = createRoute({ getParentRoute: () => appRoute, path: '/analytics', component: areaPage('analytics') });
+
+// --- ケース記録 (client records) and 計画 (care management) -----------------------------------
+// Records live under /clients (the ケース area at /cases is referral intake); the 計画 area at
+// /plans is the consultant's dashboard of what is due across their clients.
+
+const plansRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/plans',
+  component: function PlansRoute() {
+    return (
+      <RequirePermission permission="read:client">
+        <PlansDashboardPage />
+      </RequirePermission>
+    );
+  },
+});
+
+const careScoreRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/care-score',
+  component: function CareScoreRoute() {
+    return (
+      <RequirePermission permission="use:care-score">
+        <CareScorePage />
+      </RequirePermission>
+    );
+  },
+});
+
+const clientsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/clients',
+  validateSearch: searchValidator(ClientListQuerySchema),
+  component: function ClientsRoute() {
+    const filters = clientsRoute.useSearch();
+    const navigate = clientsRoute.useNavigate();
+    return (
+      <RequirePermission permission="read:client">
+        <ClientsPage filters={filters} onFiltersChange={(search) => void navigate({ search })} />
+      </RequirePermission>
+    );
+  },
+});
+
+const clientRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/clients/$clientId',
+  component: function ClientRoute() {
+    const { clientId } = clientRoute.useParams();
+    return (
+      <RequirePermission permission="read:client">
+        <ClientRecordLayout clientId={clientId} />
+      </RequirePermission>
+    );
+  },
+});
+
+const clientTab = <P extends string>(path: P, Page: (props: { clientId: string }) => React.ReactNode) =>
+  createRoute({
+    getParentRoute: () => clientRoute,
+    path,
+    component: function ClientTabRoute() {
+      const { clientId } = clientRoute.useParams();
+      return <Page clientId={clientId} />;
+    },
+  });
+
+const clientProfileRoute = clientTab('/', ProfileTab);
+const clientMedicalRoute = clientTab('medical', MedicalTab);
+const clientTeamRoute = clientTab('team', TeamTab);
+const clientTimelineRoute = clientTab('timeline', TimelineTab);
+const clientMonitoringRoute = clientTab('monitoring', ClientMonitoringPage);
+const clientConferencesRoute = clientTab('conferences', ClientConferencesPage);
+const clientOutputsRoute = clientTab('outputs', ClientOutputsPage);
+const clientPlanRoute = createRoute({
+  getParentRoute: () => clientRoute,
+  path: 'plan',
+  validateSearch: searchValidator(z.object({ planId: z.string().max(100).optional() })),
+  component: function ClientPlanRoute() {
+    const { clientId } = clientRoute.useParams();
+    const { planId } = clientPlanRoute.useSearch();
+    const navigate = clientPlanRoute.useNavigate();
+    return <ClientPlanPage clientId={clientId} planId={planId} onSelectPlan={(id) => void navigate({ search: { planId: id }, replace: true })} />;
+  },
+});
 
 const adminIndexRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -320,6 +418,18 @@ const routeTree = rootRoute.addChildren([
     statsRoute,
     caseRoute,
     plansRoute,
+    careScoreRoute,
+    clientsRoute,
+    clientRoute.addChildren([
+      clientProfileRoute,
+      clientMedicalRoute,
+      clientTeamRoute,
+      clientTimelineRoute,
+      clientPlanRoute,
+      clientMonitoringRoute,
+      clientConferencesRoute,
+      clientOutputsRoute,
+    ]),
     evacuationRoute,
     eventsRoute,
     analyticsRoute,

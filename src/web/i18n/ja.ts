@@ -3,6 +3,8 @@
 // Messages that come from the server (problem `detail`, validation messages from the shared
 // zod contracts) are Japanese and are shown as they are in both languages.
 import { referralsJa } from './referrals';
+import { jaCare } from './ja-care';
+
 export const ja = {
   'app.name': 'つなぐ',
   'app.tagline': '医療的ケア児者の地域支援ネットワーク',
@@ -432,6 +434,7 @@ export const ja = {
 
   // 人材・ケース (issue #4): see referrals.ts
   ...referralsJa,
+  ...jaCare,
 } satisfies Record<string, string>;
 
 export type Messages = typeof ja;

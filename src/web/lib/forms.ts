@@ -69,3 +69,23 @@ export function useFormErrors<T extends FieldValues>(form: UseFormReturn<T, unkn
 
   return { problem, items, focusKey, onServerError, onInvalid, reset };
 }
+
+/**
+ * The Japanese label a shared contract gives a field (`.meta({ title })`): the same words the
+ * server uses in its error messages, so the form and its errors name a field alike. Official
+ * form terms (計画の様式) are kept in Japanese in both languages, like the server's messages.
+ */
+export function contractLabel<S extends z.ZodObject>(schema: S, key: keyof S['shape'] & string): string {
+  const field = schema.shape[key] as z.ZodType | undefined;
+  const meta = field?.meta() as { title?: string } | undefined;
+  return meta?.title ?? key;
+}
+
+/** `datetime-local` value (Japan time) ⇄ ISO instant with +09:00, as the contracts expect. */
+export const localToIso = (local: string) => (local ? `${local.length === 16 ? `${local}:00` : local}+09:00` : '');
+export function isoToLocal(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '';
+  // Shift to Japan time and drop the zone: the input shows what a Japanese clock shows.
+  return new Date(d.getTime() + 9 * 3600_000).toISOString().slice(0, 16);
+}

@@ -1,0 +1,33 @@
+// Choosing one office of the region: type part of its name or reading, then pick it from the
+// matching list (a native select, so keyboard and screen readers need nothing special).
+import { useEffect, useState } from 'react';
+import { SelectField, TextField } from '../../../components/ui/fields';
+import { useT } from '../../../i18n/i18n';
+import { useSearchOffices } from '../api/search-offices';
+
+export function OfficeSearchField({ id, label, value, onChange, error, isRequired }: { id: string; label: string; value: string | null; onChange: (officeId: string | null) => void; error?: string; isRequired?: boolean }) {
+  const t = useT();
+  const [term, setTerm] = useState('');
+  const [debounced, setDebounced] = useState('');
+  useEffect(() => {
+    const timer = setTimeout(() => setDebounced(term.trim()), 250);
+    return () => clearTimeout(timer);
+  }, [term]);
+  const search = useSearchOffices(debounced);
+  const options = (search.data?.items ?? []).map((o) => ({ value: o.id, label: `${o.name}（${o.municipalityName}${o.organizationName ? `・${o.organizationName}` : ''}）` }));
+  return (
+    <div className="office-search">
+      <TextField id={`${id}-q`} label={t('clients.officeSearch', { label })} description={t('clients.officeSearchHint')} type="search" value={term} onChange={(e) => setTerm(e.currentTarget.value)} />
+      <SelectField
+        id={id}
+        label={label}
+        isRequired={isRequired}
+        emptyOption={t('common.choose')}
+        options={options}
+        value={value ?? ''}
+        onChange={(e) => onChange(e.currentTarget.value || null)}
+        error={error}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,6 @@
+// Public surface of care management (計画), for the router.
+export { CareDashboardPage } from './components/care-dashboard-page';
+export { PlanTab } from './components/plan-tab';
+export { MonitoringTab } from './components/monitoring-tab';
+export { ConferencesTab } from './components/conferences-tab';
+export { OutputsTab } from './components/outputs-tab';
