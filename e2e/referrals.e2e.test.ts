@@ -72,6 +72,12 @@ describe('intake, explained matching and closed-loop referral', () => {
     const identity = page.getByRole('region', { name: /本人を特定する情報/ });
     await poll(() => identity.textContent()).toContain('候補者には表示されません');
     await identity.getByLabel('氏名', { exact: true }).fill('E2E Aちゃん');
+    await identity.getByLabel('氏名（よみ）').fill('いーつーいー あかり');
+    // Four years old today (the intake requires the birth date: the record's life stage and
+    // monitoring dates are computed from it).
+    const birth = new Date();
+    birth.setFullYear(birth.getFullYear() - 4, birth.getMonth(), Math.min(birth.getDate(), 28));
+    await identity.getByLabel('生年月日').fill(birth.toISOString().slice(0, 10));
     await identity.getByLabel('住所').fill('松戸市（架空）');
     await expectAccessible(page, 'intake form');
     await shot(page, '1-intake');
