@@ -21,7 +21,7 @@ export const AREAS: readonly Area[] = [
   { key: 'cases', path: '/cases', label: 'area.cases', summary: 'area.cases.summary', capabilities: ['C3', 'C4', 'C5'], status: 'planned' },
   { key: 'plans', path: '/plans', label: 'area.plans', summary: 'area.plans.summary', capabilities: ['C4', 'C6'], status: 'planned' },
   { key: 'evacuation', path: '/evacuation', label: 'area.evacuation', summary: 'area.evacuation.summary', capabilities: ['C7'], status: 'planned' },
-  { key: 'events', path: '/events', label: 'area.events', summary: 'area.events.summary', capabilities: ['C8', 'C9'], status: 'planned' },
+  { key: 'events', path: '/events', label: 'area.events', summary: 'area.events.summary', capabilities: ['C8', 'C9'], status: 'ready' },
   { key: 'analytics', path: '/analytics', label: 'area.analytics', summary: 'area.analytics.summary', capabilities: ['C10'], status: 'planned' },
 ];
 

@@ -1,5 +1,6 @@
 // English. Typed as the Japanese dictionary, so a missing or misspelt key fails the typecheck.
 import type { Messages } from './ja';
+import { networkEn } from './network.en';
 
 export const en: Messages = {
   'app.name': 'tsunagu',
@@ -430,4 +431,6 @@ export const en: Messages = {
   'audit.verifyOk': 'Verified {checked} records: no tampering or deletion found.',
   'audit.verifyBroken': 'The hash chain breaks at record {id} ({reason}). {checked} records checked.',
   'audit.system': '(system)',
+
+  ...networkEn,
 };

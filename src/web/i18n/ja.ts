@@ -2,6 +2,8 @@
 // missing there fails the typecheck. Placeholders are written {name}.
 // Messages that come from the server (problem `detail`, validation messages from the shared
 // zod contracts) are Japanese and are shown as they are in both languages.
+import { networkJa } from './network.ja';
+
 export const ja = {
   'app.name': 'つなぐ',
   'app.tagline': '医療的ケア児者の地域支援ネットワーク',
@@ -428,6 +430,8 @@ export const ja = {
   'audit.verifyOk': '検証しました。{checked} 件の記録に改ざん・削除は見つかりませんでした。',
   'audit.verifyBroken': '記録 {id} でハッシュチェーンが途切れています（{reason}）。{checked} 件を検証しました。',
   'audit.system': '（システム）',
+
+  ...networkJa,
 } satisfies Record<string, string>;
 
 export type Messages = typeof ja;
