@@ -25,7 +25,7 @@ import { useCreateInvitations, type InvitationsResult } from '../api/create-invi
 import { useCreateSurvey } from '../api/create-survey';
 import { useDeleteSurvey } from '../api/delete-survey';
 import { useSurvey } from '../api/get-survey';
-import { useEventOptions } from '../api/list-event-options';
+import { useEventOptions, type EventOption } from '../api/list-event-options';
 import { useSurveys, type Survey } from '../api/list-surveys';
 import { useUpdateSurvey } from '../api/update-survey';
 import { SurveyStatusBadge } from './survey-status';
@@ -175,13 +175,19 @@ function CopyFromPrevious({ eventId }: { eventId?: string }) {
   );
 }
 
-function SurveyBuilder({ survey, eventId }: { survey: Survey | null; eventId?: string }) {
+/** The event choices must be on screen before the form picks its default event. */
+function SurveyBuilder(props: { survey: Survey | null; eventId?: string }) {
+  const events = useEventOptions(addMonths(tokyoDate(), -12));
+  if (events.isPending) return <LoadingState />;
+  return <SurveyBuilderForm {...props} events={events.data?.items ?? []} />;
+}
+
+function SurveyBuilderForm({ survey, eventId, events }: { survey: Survey | null; eventId?: string; events: EventOption[] }) {
   const t = useT();
   const navigate = useNavigate();
   const formId = survey ? 'edit-survey' : 'create-survey';
   const form = useZodForm(SurveyForm, { defaultValues: defaultsOf(survey, eventId) });
   const questions = useFieldArray({ control: form.control, name: 'questions' });
-  const events = useEventOptions(addMonths(tokyoDate(), -12));
   const specs: FormFieldSpec<FormValues>[] = [
     { name: 'title', label: t('sv.fTitle') },
     { name: 'eventId', label: t('sv.fEvent') },
@@ -226,7 +232,7 @@ function SurveyBuilder({ survey, eventId }: { survey: Survey | null; eventId?: s
           id={id('eventId')}
           label={t('sv.fEvent')}
           emptyOption={t('sv.noEvent')}
-          options={(events.data?.items ?? []).map((e) => ({ value: e.id, label: `${tokyoDate(e.startsAt)} ${e.title}` }))}
+          options={events.map((e) => ({ value: e.id, label: `${tokyoDate(e.startsAt)} ${e.title}` }))}
           error={fe.eventId?.message}
           {...form.register('eventId')}
         />
