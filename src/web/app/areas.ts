@@ -13,6 +13,8 @@ export interface Area {
   /** Capabilities in DESIGN.md §1 this area will deliver. */
   capabilities: string[];
   status: 'planned' | 'ready';
+  /** Other paths that belong to the area (its local navigation), so the main menu marks it. */
+  also?: readonly string[];
 }
 
 export const AREAS: readonly Area[] = [
@@ -21,7 +23,7 @@ export const AREAS: readonly Area[] = [
   { key: 'cases', path: '/cases', label: 'area.cases', summary: 'area.cases.summary', capabilities: ['C3', 'C4', 'C5'], status: 'planned' },
   { key: 'plans', path: '/plans', label: 'area.plans', summary: 'area.plans.summary', capabilities: ['C4', 'C6'], status: 'planned' },
   { key: 'evacuation', path: '/evacuation', label: 'area.evacuation', summary: 'area.evacuation.summary', capabilities: ['C7'], status: 'planned' },
-  { key: 'events', path: '/events', label: 'area.events', summary: 'area.events.summary', capabilities: ['C8', 'C9'], status: 'ready' },
+  { key: 'events', path: '/events', label: 'area.events', summary: 'area.events.summary', capabilities: ['C8', 'C9'], status: 'ready', also: ['/surveys', '/indicators', '/consultations', '/knowledge-base', '/glossary'] },
   { key: 'analytics', path: '/analytics', label: 'area.analytics', summary: 'area.analytics.summary', capabilities: ['C10'], status: 'planned' },
 ];
 

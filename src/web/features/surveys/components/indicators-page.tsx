@@ -2,6 +2,7 @@
 // events: the distribution per event as a 100 % stacked bar, the positive share, filters by city
 // and role. Small anonymous groups are withheld by the server (suppressed).
 import { PARTICIPANT_ROLES } from '../../../../shared/contracts/events';
+import { tokyoDate } from '../../../../shared/dates';
 import { Alert } from '../../../components/ui/alert';
 import { DateTime, EraToggle } from '../../../components/ui/date-time';
 import { SelectField, TextField } from '../../../components/ui/fields';
@@ -12,6 +13,9 @@ import { useT } from '../../../i18n/i18n';
 import { useIndicatorTrend, type TrendFilters } from '../api/get-indicator-trend';
 import { useIndicators } from '../api/list-indicators';
 import { Chart, pct } from './chart';
+
+/** A point's date may be an instant (the event's start) or a calendar date. */
+const dayOf = (value: string) => (value.length > 10 ? tokyoDate(value) : value);
 
 export interface IndicatorsSearch extends TrendFilters {
   indicator?: string;
@@ -63,14 +67,14 @@ export function IndicatorsPage({ search, onSearchChange }: { search: IndicatorsS
           {shown.length ? (
             <Chart
               spec={{
-                categories: shown.map((p) => `${p.date} ${p.eventTitle ?? p.surveyTitle}`),
+                categories: shown.map((p) => `${dayOf(p.date)} ${p.eventTitle ?? p.surveyTitle}`),
                 series: data.indicator.options.map((label, i) => ({ name: label, data: shown.map((p) => pct(p.distribution.find((d) => d.index === i)?.share)) })),
                 stacked: true,
                 percent: true,
               }}
               summary={t('ind.chartSummary', {
                 name: data.indicator.name,
-                points: shown.map((p) => `${p.date} ${pct(p.positiveShare) ?? '—'}%`).join('、'),
+                points: shown.map((p) => `${dayOf(p.date)} ${pct(p.positiveShare) ?? '—'}%`).join('、'),
               })}
               table={
                 <table className="table table--compact">
@@ -95,7 +99,7 @@ export function IndicatorsPage({ search, onSearchChange }: { search: IndicatorsS
                     {points.map((p) => (
                       <tr key={p.surveyId}>
                         <th scope="row">
-                          <DateTime value={p.date} /> {p.eventTitle ?? p.surveyTitle}
+                          <DateTime value={dayOf(p.date)} /> {p.eventTitle ?? p.surveyTitle}
                         </th>
                         <td className="cell-number">{p.suppressed ? '—' : p.responses}</td>
                         {data.indicator.options.map((_, i) => {
