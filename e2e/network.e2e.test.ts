@@ -141,3 +141,73 @@ describe('研修・会議: training session from creation to survey results', ()
     await expectAccessible(page, 'survey results');
   });
 });
+
+describe('研修・会議: ask a coordinator, glossary, indicators', () => {
+  it('asks, notifies, answers with glossary links, resolves into the knowledge base', async () => {
+    const asker = await e2e.newPage();
+    await signIn(asker.page, 'consult.suzuki');
+    await asker.page.goto('/consultations');
+    await asker.page.getByRole('heading', { level: 1, name: 'コーディネーターに相談' }).waitFor();
+    await expectAccessible(asker.page, 'consultations');
+    await asker.page.getByRole('link', { name: '相談する' }).click();
+    await asker.page.getByRole('heading', { level: 1, name: 'コーディネーターに相談する' }).waitFor();
+    await asker.page.getByRole('button', { name: '相談を送る' }).click();
+    await asker.page.getByRole('link', { name: /件名: 入力してください/ }).waitFor();
+    await asker.page.getByLabel('件名').fill('E2E 胃ろうの子の短期入所先');
+    await asker.page.getByLabel('相談内容').fill('胃ろうの子を受けてくれる短期入所を探しています。');
+    await asker.page.getByLabel('市区町村').selectOption({ label: '松戸市' });
+    await expectAccessible(asker.page, 'ask form');
+    await asker.page.getByRole('button', { name: '相談を送る' }).click();
+    await asker.page.getByRole('heading', { level: 1, name: 'E2E 胃ろうの子の短期入所先' }).waitFor();
+    // The glossary term in the question is a link to its page.
+    await asker.page.getByRole('article', { name: '相談内容' }).getByRole('link', { name: '胃ろう' }).waitFor();
+    await expectAccessible(asker.page, 'consultation thread');
+    const threadUrl = asker.page.url();
+
+    // The city's coordinator sees the notice in the header bell and answers.
+    const coordinator = await e2e.newPage();
+    await signIn(coordinator.page, 'coord.sato');
+    const bell = coordinator.page.getByRole('button', { name: /お知らせ.*未読 \d+件/ });
+    await bell.click();
+    await coordinator.page.getByRole('region', { name: 'お知らせ' }).getByRole('link', { name: /新しい相談: E2E 胃ろうの子の短期入所先/ }).click();
+    await coordinator.page.getByRole('heading', { level: 1, name: 'E2E 胃ろうの子の短期入所先' }).waitFor();
+    await coordinator.page.getByRole('textbox', { name: '回答' }).fill('松戸市の短期入所は、まず訪問看護と一緒に見学するのがおすすめです。');
+    await coordinator.page.getByRole('button', { name: '回答する' }).click();
+    await coordinator.page.getByText('まず訪問看護と一緒に見学').waitFor();
+    await coordinator.page.getByRole('button', { name: '佐藤 みのり さんの回答で解決済みにする' }).click();
+    await coordinator.page.getByRole('alertdialog', { name: '解決済みにしますか' }).getByRole('button', { name: '解決済みにする' }).click();
+    await coordinator.page.getByText('解決につながった回答').waitFor();
+    await expectAccessible(coordinator.page, 'resolved thread');
+    await coordinator.context.close();
+
+    // It is now in the knowledge base (search folds kana: いろう finds 胃ろう's reading).
+    await asker.page.goto('/knowledge-base');
+    await asker.page.getByLabel('キーワード').fill('短期入所');
+    await asker.page.getByRole('button', { name: '検索' }).click();
+    await asker.page.getByRole('link', { name: 'E2E 胃ろうの子の短期入所先' }).waitFor();
+    await expectAccessible(asker.page, 'knowledge base');
+    expect(threadUrl).toContain('/consultations/');
+
+    // The glossary: search by reading, open a term.
+    await asker.page.goto('/glossary');
+    await asker.page.getByLabel('用語・よみ').fill('いろう');
+    await asker.page.getByRole('button', { name: '検索' }).click();
+    await asker.page.getByRole('link', { name: '胃瘻', exact: true }).click();
+    await asker.page.getByRole('heading', { level: 1, name: '胃瘻' }).waitFor();
+    await expectAccessible(asker.page, 'glossary term');
+    await asker.context.close();
+  });
+
+  it('shows the acceptance indicator across the two training sessions, with its table', async () => {
+    const { page, context } = await e2e.newPage();
+    await signIn(page, 'official.matsudo');
+    await page.goto('/indicators');
+    await page.getByRole('heading', { level: 1, name: '地域の指標' }).waitFor();
+    const chart = page.getByRole('img', { name: /の推移（肯定的な回答の割合）/ });
+    await chart.locator('svg').first().waitFor();
+    await page.getByText('表で見る（数値）').click();
+    expect(await page.getByRole('table').getByRole('row').count()).toBeGreaterThanOrEqual(3);
+    await expectAccessible(page, 'indicators');
+    await context.close();
+  });
+});
