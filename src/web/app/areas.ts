@@ -13,6 +13,8 @@ export interface Area {
   /** Capabilities in DESIGN.md §1 this area will deliver. */
   capabilities: string[];
   status: 'planned' | 'ready';
+  /** Other paths that belong to the area (its local navigation), so the main menu marks it. */
+  also?: readonly string[];
 }
 
 export const AREAS: readonly Area[] = [
@@ -22,7 +24,7 @@ export const AREAS: readonly Area[] = [
   { key: 'clients', path: '/clients', label: 'area.clients', summary: 'area.clients.summary', capabilities: ['C4', 'C5', 'C6'], status: 'ready' },
   { key: 'plans', path: '/plans', label: 'area.plans', summary: 'area.plans.summary', capabilities: ['C4', 'C5', 'C6'], status: 'ready' },
   { key: 'evacuation', path: '/evacuation', label: 'area.evacuation', summary: 'area.evacuation.summary', capabilities: ['C7'], status: 'planned' },
-  { key: 'events', path: '/events', label: 'area.events', summary: 'area.events.summary', capabilities: ['C8', 'C9'], status: 'planned' },
+  { key: 'events', path: '/events', label: 'area.events', summary: 'area.events.summary', capabilities: ['C8', 'C9'], status: 'ready', also: ['/surveys', '/indicators', '/consultations', '/knowledge-base', '/glossary'] },
   { key: 'analytics', path: '/analytics', label: 'area.analytics', summary: 'area.analytics.summary', capabilities: ['C10'], status: 'planned' },
 ];
 

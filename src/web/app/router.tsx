@@ -5,16 +5,21 @@ import type { QueryClient } from '@tanstack/react-query';
 import { Outlet, createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent, redirect, useRouter } from '@tanstack/react-router';
 import { z } from 'zod';
 import { AuditQuerySchema } from '../../shared/contracts/audit';
+import { ConsultationListQuerySchema } from '../../shared/contracts/consultations';
+import { EVENT_KINDS, PARTICIPANT_ROLES, RegistrationListQuerySchema } from '../../shared/contracts/events';
+import { GlossaryListQuerySchema } from '../../shared/contracts/glossary';
+import { ResultsQuerySchema, SurveyListQuerySchema } from '../../shared/contracts/surveys';
 import { PeopleListQuerySchema } from '../../shared/contracts/people';
 import { ReferralCaseListQuerySchema, StatsQuerySchema } from '../../shared/contracts/referrals';
 import { ClientListQuerySchema } from '../../shared/contracts/clients';
 import { OfficeListQuerySchema } from '../../shared/contracts/region';
 import { UserListQuerySchema } from '../../shared/contracts/users';
-import { SignInPage, meQueryOptions } from '../features/auth';
+import { SignInPage, hasPermission, meQueryOptions, useMe } from '../features/auth';
 import { useHealth } from '../features/platform';
 import { isApiError } from '../lib/api-client';
 import { AREAS, type AreaKey } from './areas';
 import { AppShell } from './layout/app-shell';
+import { NetworkLayout } from './layout/network-layout';
 import { PublicLayout } from './layout/public-layout';
 import { ComingSoonPage } from './pages/coming-soon-page';
 import { HomePage } from './pages/home-page';
@@ -33,6 +38,26 @@ const OfficesPage = lazyRouteComponent(() => import('../features/admin'), 'Offic
 const OrganizationsPage = lazyRouteComponent(() => import('../features/admin'), 'OrganizationsPage');
 const MunicipalitiesPage = lazyRouteComponent(() => import('../features/admin'), 'MunicipalitiesPage');
 const AuditPage = lazyRouteComponent(() => import('../features/audit'), 'AuditPage');
+const EventsPage = lazyRouteComponent(() => import('../features/events'), 'EventsPage');
+const EventDetailPage = lazyRouteComponent(() => import('../features/events'), 'EventDetailPage');
+const EventFormPage = lazyRouteComponent(() => import('../features/events'), 'EventFormPage');
+const RegistrationsPage = lazyRouteComponent(() => import('../features/events'), 'RegistrationsPage');
+const GroupsPage = lazyRouteComponent(() => import('../features/events'), 'GroupsPage');
+const PublicEventPage = lazyRouteComponent(() => import('../features/events'), 'PublicEventPage');
+const PublicCancelPage = lazyRouteComponent(() => import('../features/events'), 'PublicCancelPage');
+const SurveysPage = lazyRouteComponent(() => import('../features/surveys'), 'SurveysPage');
+const SurveyBuilderPage = lazyRouteComponent(() => import('../features/surveys'), 'SurveyBuilderPage');
+const SurveyAnswerPage = lazyRouteComponent(() => import('../features/surveys'), 'SurveyAnswerPage');
+const SurveyResultsPage = lazyRouteComponent(() => import('../features/surveys'), 'SurveyResultsPage');
+const ComparePage = lazyRouteComponent(() => import('../features/surveys'), 'ComparePage');
+const IndicatorsPage = lazyRouteComponent(() => import('../features/surveys'), 'IndicatorsPage');
+const PublicSurveyPage = lazyRouteComponent(() => import('../features/surveys'), 'PublicSurveyPage');
+const ConsultationsPage = lazyRouteComponent(() => import('../features/consultations'), 'ConsultationsPage');
+const NewConsultationPage = lazyRouteComponent(() => import('../features/consultations'), 'NewConsultationPage');
+const ConsultationPage = lazyRouteComponent(() => import('../features/consultations'), 'ConsultationPage');
+const KnowledgeBasePage = lazyRouteComponent(() => import('../features/consultations'), 'KnowledgeBasePage');
+const GlossaryPage = lazyRouteComponent(() => import('../features/glossary'), 'GlossaryPage');
+const TermPage = lazyRouteComponent(() => import('../features/glossary'), 'TermPage');
 const PeoplePage = lazyRouteComponent(() => import('../features/people'), 'PeoplePage');
 const PersonPage = lazyRouteComponent(() => import('../features/people'), 'PersonPage');
 const PersonEditPage = lazyRouteComponent(() => import('../features/people'), 'PersonEditPage');
@@ -102,6 +127,48 @@ function SignInRoute() {
     </PublicLayout>
   );
 }
+
+// --- Public links (no sign-in): event registration, survey answers, cancelling ------------
+
+const publicEventRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/public/events/$token',
+  component: function PublicEventRoute() {
+    const { token } = publicEventRoute.useParams();
+    return (
+      <PublicLayout>
+        <PublicEventPage token={token} />
+      </PublicLayout>
+    );
+  },
+});
+
+const publicSurveyRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/public/surveys/$token',
+  component: function PublicSurveyRoute() {
+    const { token } = publicSurveyRoute.useParams();
+    return (
+      <PublicLayout>
+        <PublicSurveyPage token={token} />
+      </PublicLayout>
+    );
+  },
+});
+
+const publicCancelRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/public/registrations/cancel',
+  validateSearch: searchValidator(z.object({ token: z.string().min(10).max(100) })),
+  component: function PublicCancelRoute() {
+    const { token } = publicCancelRoute.useSearch();
+    return (
+      <PublicLayout>
+        <PublicCancelPage token={token} />
+      </PublicLayout>
+    );
+  },
+});
 
 // --- Signed in --------------------------------------------------------------------------
 
@@ -232,8 +299,266 @@ const caseRoute = createRoute({
   },
 });
 const evacuationRoute = createRoute({ getParentRoute: () => appRoute, path: '/evacuation', component: areaPage('evacuation') });
-const eventsRoute = createRoute({ getParentRoute: () => appRoute, path: '/events', component: areaPage('events') });
 const analyticsRoute = createRoute({ getParentRoute: () => appRoute, path: '/analytics', component: areaPage('analytics') });
+
+// --- 研修・会議 (network activities): events, surveys, indicators, consultations, glossary --
+
+const networkRoute = createRoute({ getParentRoute: () => appRoute, id: 'network', component: NetworkLayout });
+
+function useCan(...permissions: string[]) {
+  const me = useMe();
+  return permissions.map((p) => hasPermission(me, p));
+}
+
+const EventsSearchSchema = z.object({
+  view: z.enum(['list', 'calendar']).optional(),
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).optional(),
+  period: z.enum(['upcoming', 'year', 'all']).optional(),
+  q: z.string().max(100).optional(),
+  kind: z.enum(EVENT_KINDS).optional(),
+  mine: z.enum(['true', 'false']).optional(),
+});
+
+const eventsRoute = createRoute({
+  getParentRoute: () => networkRoute,
+  path: '/events',
+  validateSearch: searchValidator(EventsSearchSchema),
+  component: function EventsRoute() {
+    const search = eventsRoute.useSearch();
+    const navigate = eventsRoute.useNavigate();
+    const [canManage] = useCan('manage:events');
+    return <EventsPage search={search} onSearchChange={(next) => void navigate({ search: next })} canManage={canManage!} />;
+  },
+});
+
+const newEventRoute = createRoute({
+  getParentRoute: () => networkRoute,
+  path: '/events/new',
+  component: () => (
+    <RequirePermission permission="manage:events">
+      <EventFormPage />
+    </RequirePermission>
+  ),
+});
+
+const eventRoute = createRoute({
+  getParentRoute: () => networkRoute,
+  path: '/events/$eventId',
+  component: function EventRoute() {
+    const { eventId } = eventRoute.useParams();
+    const [manage, register, stats] = useCan('manage:events', 'register:events', 'read:event-stats');
+    return <EventDetailPage eventId={eventId} can={{ manage: manage!, register: register!, stats: stats! }} />;
+  },
+});
+
+const editEventRoute = createRoute({
+  getParentRoute: () => networkRoute,
+  path: '/events/$eventId/edit',
+  component: function EditEventRoute() {
+    const { eventId } = editEventRoute.useParams();
+    return (
+      <RequirePermission permission="manage:events">
+        <EventFormPage eventId={eventId} />
+      </RequirePermission>
+    );
+  },
+});
+
+const registrationsRoute = createRoute({
+  getParentRoute: () => networkRoute,
+  path: '/events/$eventId/registrations',
+  validateSearch: searchValidator(RegistrationListQuerySchema),
+  component: function RegistrationsRoute() {
+    const { eventId } = registrationsRoute.useParams();
+    const filters = registrationsRoute.useSearch();
+    const navigate = registrationsRoute.useNavigate();
+    return (
+      <RequirePermission permission="manage:events">
+        <RegistrationsPage eventId={eventId} filters={filters} onFiltersChange={(search) => void navigate({ search })} />
+      </RequirePermission>
+    );
+  },
+});
+
+const groupsRoute = createRoute({
+  getParentRoute: () => networkRoute,
+  path: '/events/$eventId/groups',
+  component: function GroupsRoute() {
+    const { eventId } = groupsRoute.useParams();
+    const [canManage] = useCan('manage:events');
+    return <GroupsPage eventId={eventId} canManage={canManage!} />;
+  },
+});
+
+const surveysRoute = createRoute({
+  getParentRoute: () => networkRoute,
+  path: '/surveys',
+  validateSearch: searchValidator(SurveyListQuerySchema),
+  component: function SurveysRoute() {
+    const filters = surveysRoute.useSearch();
+    const navigate = surveysRoute.useNavigate();
+    const [manage, results, answer] = useCan('manage:surveys', 'read:survey-results', 'answer:surveys');
+    return <SurveysPage filters={filters} onFiltersChange={(search) => void navigate({ search })} can={{ manage: manage!, results: results!, answer: answer! }} />;
+  },
+});
+
+const newSurveyRoute = createRoute({
+  getParentRoute: () => networkRoute,
+  path: '/surveys/new',
+  validateSearch: searchValidator(z.object({ eventId: z.string().max(100).optional() })),
+  component: function NewSurveyRoute() {
+    const { eventId } = newSurveyRoute.useSearch();
+    return (
+      <RequirePermission permission="manage:surveys">
+        <SurveyBuilderPage eventId={eventId} />
+      </RequirePermission>
+    );
+  },
+});
+
+const compareRoute = createRoute({
+  getParentRoute: () => networkRoute,
+  path: '/surveys/compare',
+  validateSearch: searchValidator(z.object({ a: z.string().max(100).optional(), b: z.string().max(100).optional(), municipality: z.string().max(50).optional(), role: z.enum(PARTICIPANT_ROLES).optional() })),
+  component: function CompareRoute() {
+    const filters = compareRoute.useSearch();
+    const navigate = compareRoute.useNavigate();
+    return (
+      <RequirePermission permission="read:survey-results">
+        <ComparePage filters={filters} onFiltersChange={(search) => void navigate({ search })} />
+      </RequirePermission>
+    );
+  },
+});
+
+const surveyRoute = createRoute({
+  getParentRoute: () => networkRoute,
+  path: '/surveys/$surveyId',
+  component: function SurveyRoute() {
+    const { surveyId } = surveyRoute.useParams();
+    return <SurveyAnswerPage surveyId={surveyId} />;
+  },
+});
+
+const editSurveyRoute = createRoute({
+  getParentRoute: () => networkRoute,
+  path: '/surveys/$surveyId/edit',
+  component: function EditSurveyRoute() {
+    const { surveyId } = editSurveyRoute.useParams();
+    return (
+      <RequirePermission permission="manage:surveys">
+        <SurveyBuilderPage surveyId={surveyId} />
+      </RequirePermission>
+    );
+  },
+});
+
+const resultsRoute = createRoute({
+  getParentRoute: () => networkRoute,
+  path: '/surveys/$surveyId/results',
+  validateSearch: searchValidator(ResultsQuerySchema),
+  component: function ResultsRoute() {
+    const { surveyId } = resultsRoute.useParams();
+    const filters = resultsRoute.useSearch();
+    const navigate = resultsRoute.useNavigate();
+    return (
+      <RequirePermission permission="read:survey-results">
+        <SurveyResultsPage surveyId={surveyId} filters={filters} onFiltersChange={(search) => void navigate({ search })} />
+      </RequirePermission>
+    );
+  },
+});
+
+const indicatorsRoute = createRoute({
+  getParentRoute: () => networkRoute,
+  path: '/indicators',
+  validateSearch: searchValidator(z.object({ indicator: z.string().max(100).optional(), municipality: z.string().max(50).optional(), role: z.enum(PARTICIPANT_ROLES).optional() })),
+  component: function IndicatorsRoute() {
+    const search = indicatorsRoute.useSearch();
+    const navigate = indicatorsRoute.useNavigate();
+    return (
+      <RequirePermission permission="read:indicators">
+        <IndicatorsPage search={search} onSearchChange={(next) => void navigate({ search: next })} />
+      </RequirePermission>
+    );
+  },
+});
+
+const consultationsRoute = createRoute({
+  getParentRoute: () => networkRoute,
+  path: '/consultations',
+  validateSearch: searchValidator(ConsultationListQuerySchema),
+  component: function ConsultationsRoute() {
+    const filters = consultationsRoute.useSearch();
+    const navigate = consultationsRoute.useNavigate();
+    const [canAsk] = useCan('ask:consultations');
+    return (
+      <RequirePermission permission="read:consultations">
+        <ConsultationsPage filters={filters} onFiltersChange={(search) => void navigate({ search })} canAsk={canAsk!} />
+      </RequirePermission>
+    );
+  },
+});
+
+const newConsultationRoute = createRoute({
+  getParentRoute: () => networkRoute,
+  path: '/consultations/new',
+  component: () => (
+    <RequirePermission permission="ask:consultations">
+      <NewConsultationPage />
+    </RequirePermission>
+  ),
+});
+
+const consultationRoute = createRoute({
+  getParentRoute: () => networkRoute,
+  path: '/consultations/$consultationId',
+  component: function ConsultationRoute() {
+    const { consultationId } = consultationRoute.useParams();
+    const me = useMe();
+    return (
+      <RequirePermission permission="read:consultations">
+        <ConsultationPage consultationId={consultationId} userId={me.id} />
+      </RequirePermission>
+    );
+  },
+});
+
+const knowledgeBaseRoute = createRoute({
+  getParentRoute: () => networkRoute,
+  path: '/knowledge-base',
+  validateSearch: searchValidator(z.object({ q: z.string().max(100).optional() })),
+  component: function KnowledgeBaseRoute() {
+    const filters = knowledgeBaseRoute.useSearch();
+    const navigate = knowledgeBaseRoute.useNavigate();
+    return (
+      <RequirePermission permission="read:consultations">
+        <KnowledgeBasePage filters={filters} onFiltersChange={(search) => void navigate({ search })} />
+      </RequirePermission>
+    );
+  },
+});
+
+const glossaryRoute = createRoute({
+  getParentRoute: () => networkRoute,
+  path: '/glossary',
+  validateSearch: searchValidator(GlossaryListQuerySchema),
+  component: function GlossaryRoute() {
+    const filters = glossaryRoute.useSearch();
+    const navigate = glossaryRoute.useNavigate();
+    return <GlossaryPage filters={filters} onFiltersChange={(search) => void navigate({ search })} />;
+  },
+});
+
+const termRoute = createRoute({
+  getParentRoute: () => networkRoute,
+  path: '/glossary/$termId',
+  component: function TermRoute() {
+    const { termId } = termRoute.useParams();
+    return <TermPage termId={termId} />;
+  },
+});
+
 
 // --- ケース記録 (client records) and 計画 (care management) -----------------------------------
 // Records live under /clients (the ケース area at /cases is referral intake); the 計画 area at
@@ -405,6 +730,9 @@ const notFoundRoute = createRoute({ getParentRoute: () => appRoute, path: '$', c
 
 const routeTree = rootRoute.addChildren([
   signInRoute,
+  publicEventRoute,
+  publicSurveyRoute,
+  publicCancelRoute,
   appRoute.addChildren([
     homeRoute,
     accountRoute,
@@ -431,8 +759,28 @@ const routeTree = rootRoute.addChildren([
       clientOutputsRoute,
     ]),
     evacuationRoute,
-    eventsRoute,
     analyticsRoute,
+    networkRoute.addChildren([
+      eventsRoute,
+      newEventRoute,
+      eventRoute,
+      editEventRoute,
+      registrationsRoute,
+      groupsRoute,
+      surveysRoute,
+      newSurveyRoute,
+      compareRoute,
+      surveyRoute,
+      editSurveyRoute,
+      resultsRoute,
+      indicatorsRoute,
+      consultationsRoute,
+      newConsultationRoute,
+      consultationRoute,
+      knowledgeBaseRoute,
+      glossaryRoute,
+      termRoute,
+    ]),
     adminIndexRoute,
     usersRoute,
     officesRoute,

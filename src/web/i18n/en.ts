@@ -2,6 +2,7 @@
 import { referralsEn } from './referrals';
 import { enCare } from './en-care';
 import type { Messages } from './ja';
+import { networkEn } from './network.en';
 
 export const en: Messages = {
   'app.name': 'tsunagu',
@@ -436,4 +437,5 @@ export const en: Messages = {
   // 人材・ケース (issue #4): see referrals.ts
   ...referralsEn,
   ...enCare,
+  ...networkEn,
 };

@@ -68,6 +68,9 @@ describe('events and registration', () => {
     const late = publicForm({ name: '遅れて 申込' });
     const r3 = await pub.post(`/api/public/events/${ev.token}/registrations`, late, { headers: fromIp() });
     expect(await r3.json()).toMatchObject({ status: 'waitlisted', waitlistPosition: 1 });
+    // The event's own counts (list and detail) agree with the registrations.
+    const detail = (await (await coord.get(`/api/events/${ev.id}`)).json()) as { counts: Record<string, number | null> };
+    expect(detail.counts).toMatchObject({ registered: 2, waitlisted: 1, seatsLeft: 0 });
 
     // The member cancels: the first on the waiting list is seated and told by e-mail.
     expect((await member.delete(`/api/events/${ev.id}/registration`)).status).toBe(204);

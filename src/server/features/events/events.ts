@@ -24,13 +24,16 @@ export function acceptingRegistrations(e: Pick<EventRow, 'status' | 'registratio
   return now < (e.registrationClosesAt ?? e.startsAt);
 }
 
+// The outer row, written out: in a single-table select drizzle renders ${event.id} as a bare
+// "id", which inside these subqueries would mean the registration's own id (counts of 0).
+const outerEventId = sql.raw('"event"."id"');
 const countsSql = {
-  registered: sql<number>`(select count(*)::int from ${eventRegistration} r where r.event_id = ${event.id} and r.status = 'registered')`,
-  seated: sql<number>`(select count(*)::int from ${eventRegistration} r where r.event_id = ${event.id} and r.status = 'registered' and not r.is_staff)`,
-  waitlisted: sql<number>`(select count(*)::int from ${eventRegistration} r where r.event_id = ${event.id} and r.status = 'waitlisted')`,
-  checkedIn: sql<number>`(select count(*)::int from ${eventRegistration} r where r.event_id = ${event.id} and r.status = 'registered' and r.checked_in_at is not null)`,
-  staff: sql<number>`(select count(*)::int from ${eventRegistration} r where r.event_id = ${event.id} and r.status = 'registered' and r.is_staff)`,
-  materials: sql<number>`(select count(*)::int from ${eventMaterial} m where m.event_id = ${event.id})`,
+  registered: sql<number>`(select count(*)::int from ${eventRegistration} r where r.event_id = ${outerEventId} and r.status = 'registered')`,
+  seated: sql<number>`(select count(*)::int from ${eventRegistration} r where r.event_id = ${outerEventId} and r.status = 'registered' and not r.is_staff)`,
+  waitlisted: sql<number>`(select count(*)::int from ${eventRegistration} r where r.event_id = ${outerEventId} and r.status = 'waitlisted')`,
+  checkedIn: sql<number>`(select count(*)::int from ${eventRegistration} r where r.event_id = ${outerEventId} and r.status = 'registered' and r.checked_in_at is not null)`,
+  staff: sql<number>`(select count(*)::int from ${eventRegistration} r where r.event_id = ${outerEventId} and r.status = 'registered' and r.is_staff)`,
+  materials: sql<number>`(select count(*)::int from ${eventMaterial} m where m.event_id = ${outerEventId})`,
 };
 
 type Counted = { e: EventRow; registered: number; seated: number; waitlisted: number; checkedIn: number; staff: number; materials: number };

@@ -4,6 +4,7 @@ import { Link, Outlet, useNavigate, useRouter } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import { CloseIcon, MenuIcon } from '../../components/ui/icons';
 import { useMe, useSignOut, useUpdateMe } from '../../features/auth';
+import { NotificationsBell } from '../../features/notifications';
 import { useLocale, useT } from '../../i18n/i18n';
 import { DemoBanner } from './demo-banner';
 import { LanguageSwitch } from './language-switch';
@@ -66,6 +67,7 @@ export function AppShell() {
         <div className="site-header__bar">
           <Logo label={t('app.name')} />
           <div className="site-header__tools">
+            {restricted ? null : <NotificationsBell />}
             <LanguageSwitch onChange={(next) => updateMe.mutate({ locale: next })} />
             <div className="site-header__account">
               <span className="site-header__user">{t('nav.signedInAs', { name: me.name })}</span>

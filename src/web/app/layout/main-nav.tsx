@@ -1,6 +1,6 @@
 // The main navigation: home, the work areas (each marked 準備中 until built) and, for accounts
 // that may use them, the admin screens.
-import { Link } from '@tanstack/react-router';
+import { Link, useLocation } from '@tanstack/react-router';
 import { Badge } from '../../components/ui/badge';
 import { hasPermission, type Me } from '../../features/auth';
 import { useT } from '../../i18n/i18n';
@@ -9,6 +9,8 @@ import { ADMIN_LINKS, AREAS } from '../areas';
 export function MainNav({ me, id }: { me: Me; id?: string }) {
   const t = useT();
   const adminLinks = ADMIN_LINKS.filter((l) => hasPermission(me, l.permission));
+  const pathname = useLocation({ select: (l) => l.pathname });
+  const inArea = (paths: readonly string[] = []) => paths.some((p) => pathname === p || pathname.startsWith(`${p}/`));
   return (
     <nav id={id} className="main-nav" aria-label={t('nav.label')}>
       <ul className="main-nav__list">
@@ -24,7 +26,7 @@ export function MainNav({ me, id }: { me: Me; id?: string }) {
       <ul className="main-nav__list" aria-labelledby="main-nav-areas">
         {AREAS.map((area) => (
           <li key={area.key}>
-            <Link to={area.path} className="main-nav__link">
+            <Link to={area.path} className="main-nav__link" aria-current={inArea(area.also) ? 'page' : undefined}>
               <span>{t(area.label)}</span>
               {area.status === 'planned' ? <Badge tone="soon">{t('common.comingSoon')}</Badge> : null}
             </Link>

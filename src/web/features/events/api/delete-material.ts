@@ -1,0 +1,17 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { apiFetch } from '../../../lib/api-client';
+import { eventKeys } from './keys';
+import { materialUrl } from './list-materials';
+
+export const deleteMaterial = ({ eventId, id }: { eventId: string; id: string }) => apiFetch<void>(materialUrl(eventId, id), { method: 'DELETE' });
+
+export function useDeleteMaterial(eventId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => deleteMaterial({ eventId, id }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: eventKeys.materials(eventId) });
+      void queryClient.invalidateQueries({ queryKey: eventKeys.detail(eventId), exact: true });
+    },
+  });
+}

@@ -1,0 +1,2 @@
+// Public surface of the notifications feature: the header bell.
+export { NotificationsBell } from './components/notifications-bell';

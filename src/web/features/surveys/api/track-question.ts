@@ -1,0 +1,22 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { TrackQuestionSchema } from '../../../../shared/contracts/surveys';
+import { apiFetch } from '../../../lib/api-client';
+import { surveyKeys } from './keys';
+
+export type TrackQuestionInput = z.infer<typeof TrackQuestionSchema>;
+
+/** Marks a question as measuring one of the region's indicators (null stops tracking). */
+export const trackQuestion = ({ surveyId, questionId, input }: { surveyId: string; questionId: string; input: TrackQuestionInput }) =>
+  apiFetch<{ id: string; indicatorId: string | null }>(`/api/surveys/${encodeURIComponent(surveyId)}/questions/${encodeURIComponent(questionId)}/indicator`, { method: 'PUT', body: input });
+
+export function useTrackQuestion(surveyId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ questionId, input }: { questionId: string; input: TrackQuestionInput }) => trackQuestion({ surveyId, questionId, input }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: surveyKeys.detail(surveyId) });
+      void queryClient.invalidateQueries({ queryKey: surveyKeys.indicators });
+    },
+  });
+}
