@@ -29,7 +29,7 @@ const Token = z.object({ token: z.string().min(10).max(100) });
 const routes = {
   get: createRoute({ method: 'get', path: '/events/{token}', tags, security: [], summary: '公開リンクの行事情報（申込フォーム用）', request: { params: Token }, responses: { 200: jsonResponse(PublicEventSchema, '行事'), ...publicErrors } }),
   register: createRoute({ method: 'post', path: '/events/{token}/registrations', tags, security: [], summary: 'ネットワーク外の方の参加申込（確認メールつき。満席ならキャンセル待ち）', request: { params: Token, body: jsonBody(PublicRegisterSchema) }, responses: { 201: jsonResponse(PublicRegistrationResultSchema, '受付結果'), ...publicErrors } }),
-  cancel: createRoute({ method: 'post', path: '/registrations/cancel', tags, security: [], summary: '確認メールの取り消しリンクによる申込の取り消し', request: { body: jsonBody(z.object({ token: z.string().min(10).max(100).meta({ title: '取り消しトークン' }) })) }, responses: { 200: jsonResponse(z.object({ cancelled: z.boolean() }), '取り消しました'), ...publicErrors } }),
+  cancel: createRoute({ method: 'post', path: '/registrations/cancel', tags, security: [], summary: '確認メールの取り消しリンクによる申込の取り消し', request: { body: jsonBody(z.object({ token: z.string().min(10).max(100).meta({ title: '取り消しトークン' }) }).meta({ id: 'CancelRegistration' })) }, responses: { 200: jsonResponse(z.object({ cancelled: z.boolean() }), '取り消しました'), ...publicErrors } }),
   feed: createRoute({ method: 'get', path: '/calendar/{file}', tags: ['公開: カレンダー'], security: [], summary: '個人用カレンダー（iCalendar）。URL は POST /api/me/calendar-feed で発行', request: { params: z.object({ file: z.string().regex(/^[A-Za-z0-9_-]{20,100}\.ics$/) }) }, responses: { 200: { description: 'iCalendar', content: { 'text/calendar': { schema: z.string() } } }, ...publicErrors } }),
 };
 

@@ -60,6 +60,11 @@ describe('OpenAPI document', () => {
     const withBody = operations().filter(({ op }) => op.requestBody);
     expect(withBody.length).toBeGreaterThanOrEqual(8);
     for (const { path, method, op } of withBody) {
+      // Upload routes (multipart materials, WAM CSV) document their own media type instead.
+      if (!op.requestBody!.content['application/json']) {
+        expect(Object.keys(op.requestBody!.content).length, `${method} ${path}`).toBeGreaterThan(0);
+        continue;
+      }
       const ref = op.requestBody!.content['application/json']?.schema.$ref;
       expect(ref, `${method} ${path}`).toMatch(/^#\/components\/schemas\/\w+$/);
       expect(doc.components.schemas[ref!.split('/').pop()!], ref).toBeDefined();
