@@ -1,6 +1,7 @@
 // English. Typed as the Japanese dictionary, so a missing or misspelt key fails the typecheck.
 import { referralsEn } from './referrals';
 import { enCare } from './en-care';
+import { directoryEn } from './directory';
 import type { Messages } from './ja';
 
 export const en: Messages = {
@@ -436,4 +437,5 @@ export const en: Messages = {
   // 人材・ケース (issue #4): see referrals.ts
   ...referralsEn,
   ...enCare,
+  ...directoryEn,
 };

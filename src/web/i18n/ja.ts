@@ -4,6 +4,7 @@
 // zod contracts) are Japanese and are shown as they are in both languages.
 import { referralsJa } from './referrals';
 import { jaCare } from './ja-care';
+import { directoryJa } from './directory';
 
 export const ja = {
   'app.name': 'つなぐ',
@@ -435,6 +436,7 @@ export const ja = {
   // 人材・ケース (issue #4): see referrals.ts
   ...referralsJa,
   ...jaCare,
+  ...directoryJa,
 } satisfies Record<string, string>;
 
 export type Messages = typeof ja;
