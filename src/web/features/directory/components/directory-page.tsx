@@ -37,7 +37,7 @@ export function DirectoryPage({ filters, onFiltersChange }: DirectoryPageProps) 
     if ((filters.q ?? '') === q) return;
     const id = setTimeout(() => onFiltersChange({ ...filters, q: q || undefined }, true), 300);
     return () => clearTimeout(id);
-  }, [q]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [q]);
 
   const set = <K extends keyof DirectoryFilters>(key: K, value: DirectoryFilters[K]) => {
     const next = { ...filters, [key]: Array.isArray(value) && value.length === 0 ? undefined : value };
