@@ -2,7 +2,7 @@
 // type (debounced); filters are checkboxes with the server's facet counts; server paging; the
 // list and a supplementary map side by side on wide screens, a list/map toggle on a phone.
 import { Link } from '@tanstack/react-router';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { SECTORS } from '../../../../shared/domain/sectors';
 import { CARE_ITEMS } from '../../../../shared/domain/care-items';
 import { Badge } from '../../../components/ui/badge';
@@ -33,11 +33,23 @@ export function DirectoryPage({ filters, onFiltersChange }: DirectoryPageProps) 
   const [q, setQ] = useState(filters.q ?? '');
 
   // Debounce the free text: the URL (and the query) follow 300 ms after the last keystroke.
+  // The latest filters, so a checkbox ticked while typing is not overwritten by the timer.
+  const latest = useRef({ filters, onFiltersChange });
   useEffect(() => {
-    if ((filters.q ?? '') === q) return;
-    const id = setTimeout(() => onFiltersChange({ ...filters, q: q || undefined }, true), 300);
+    latest.current = { filters, onFiltersChange };
+  });
+  useEffect(() => {
+    if ((latest.current.filters.q ?? '') === q) return;
+    const id = setTimeout(() => latest.current.onFiltersChange({ ...latest.current.filters, q: q || undefined }, true), 300);
     return () => clearTimeout(id);
   }, [q]);
+  // Back/forward or a link changing ?q= updates the box.
+  const urlQ = filters.q ?? '';
+  const [lastUrlQ, setLastUrlQ] = useState(urlQ);
+  if (urlQ !== lastUrlQ) {
+    setLastUrlQ(urlQ);
+    setQ(urlQ);
+  }
 
   const set = <K extends keyof DirectoryFilters>(key: K, value: DirectoryFilters[K]) => {
     const next = { ...filters, [key]: Array.isArray(value) && value.length === 0 ? undefined : value };
