@@ -30,6 +30,10 @@ export function DirectoryPage({ filters, onFiltersChange }: DirectoryPageProps) 
   const first = search.data?.pages[0];
   const hits = useMemo(() => search.data?.pages.flatMap((p) => p.items) ?? [], [search.data]);
   const [view, setView] = useState<'list' | 'map'>('list');
+  // Filters start open on a wide screen, folded on a phone so the results come first.
+  const [filtersOpen, setFiltersOpen] = useState(() => typeof window === 'undefined' || window.matchMedia('(min-width: 64rem)').matches);
+  const chosen =
+    (filters.municipality?.length ?? 0) + (filters.service?.length ?? 0) + (filters.care?.length ?? 0) + (filters.sector?.length ?? 0) + (filters.open?.length ?? 0) + (filters.vacancy ? 1 : 0) + (filters.age != null ? 1 : 0);
   const [q, setQ] = useState(filters.q ?? '');
 
   // Debounce the free text: the URL (and the query) follow 300 ms after the last keystroke.
@@ -83,6 +87,9 @@ export function DirectoryPage({ filters, onFiltersChange }: DirectoryPageProps) 
       <div className="dir-layout">
         <aside className="dir-filters" aria-label={t('dir.filters')}>
           <TextField label={t('dir.q')} description={t('dir.qHint')} type="search" value={q} onChange={(e) => setQ(e.currentTarget.value)} maxLength={200} />
+          <details className="dir-filter-details" open={filtersOpen} onToggle={(e) => setFiltersOpen(e.currentTarget.open)}>
+            <summary>{t('dir.filtersSelected', { count: chosen })}</summary>
+            <div className="dir-filters__body">
           <CheckboxGroup name="municipality" label={t('dir.municipality')} options={muniOptions} value={filters.municipality ?? []} onChange={(v) => set('municipality', v)} />
           <CheckboxGroup name="service" label={t('dir.serviceType')} options={serviceOptions} value={filters.service ?? []} onChange={(v) => set('service', v)} />
           <CheckboxGroup name="care" label={t('dir.care')} description={t('dir.careHint')} options={careOptions} value={filters.care ?? []} onChange={(v) => set('care', v as DirectoryFilters['care'])} />
@@ -131,6 +138,8 @@ export function DirectoryPage({ filters, onFiltersChange }: DirectoryPageProps) 
           >
             {t('dir.clear')}
           </Button>
+            </div>
+          </details>
         </aside>
         <div className="dir-results">
           <div className="dir-results__bar">

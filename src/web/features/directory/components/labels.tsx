@@ -39,5 +39,7 @@ export function VacancyText({ vacancy }: { vacancy: z.infer<typeof VacancySchema
 
 export function agesText(t: ReturnType<typeof useT>, min: number | null, max: number | null): string {
   if (min == null && max == null) return t('dir.agesAll');
-  return t('dir.agesRange', { min: min ?? 0, max: max ?? '' });
+  if (max == null) return t('dir.agesFrom', { min: min ?? 0 });
+  if (min == null || min === 0) return t('dir.agesTo', { max });
+  return t('dir.agesRange', { min, max });
 }

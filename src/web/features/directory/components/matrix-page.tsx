@@ -57,6 +57,9 @@ export function MatrixPage({ serviceType, onServiceTypeChange }: { serviceType?:
                     const count = results[i]?.data?.counts[care.code] ?? 0;
                     return (
                       <td key={c.value} className="num">
+                        {count === 0 ? (
+                          '0'
+                        ) : (
                         <Link
                           to="/directory"
                           search={{ service: [serviceType], municipality: [c.value], care: [care.code] }}
@@ -64,6 +67,7 @@ export function MatrixPage({ serviceType, onServiceTypeChange }: { serviceType?:
                         >
                           {count}
                         </Link>
+                        )}
                       </td>
                     );
                   })}

@@ -14,6 +14,7 @@ import { FormErrorSummary } from '../../../components/ui/form-error';
 import { PageHeader, Section, useDocumentTitle } from '../../../components/ui/page';
 import { ErrorState, LoadingState } from '../../../components/ui/query-state';
 import { useT } from '../../../i18n/i18n';
+import { useMunicipalityNames } from '../../people';
 import { problemOf } from '../../../lib/api-client';
 import { useConfirmService } from '../api/confirm-service';
 import { useOffice, type DirectoryService, type OfficeDetail } from '../api/get-office';
@@ -111,6 +112,7 @@ function ServiceSection({ office, service: s }: { office: OfficeDetail; service:
     [t('dir.hoursSunday'), s.hours.sunday, s.openSunday],
     [t('dir.hoursHoliday'), s.hours.holiday, s.openHoliday],
   ];
+  const munis = useMunicipalityNames();
   const levelOf = (code: string) => s.capabilities.find((c) => c.careItem === code);
   return (
     <Section
@@ -170,7 +172,7 @@ function ServiceSection({ office, service: s }: { office: OfficeDetail; service:
           </>
         ) : null}
         <dt>{t('dir.areas')}</dt>
-        <dd>{s.areasServed.length ? s.areasServed.join('、') : '—'}</dd>
+        <dd>{s.areasServed.length ? s.areasServed.map(munis.nameOf).join('、') : '—'}</dd>
         <dt>{t('dir.listingConfirmed')}</dt>
         <dd>
           <DateTime value={s.listingConfirmedAt} />
