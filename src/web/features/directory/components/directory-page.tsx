@@ -14,6 +14,7 @@ import { ErrorState, LoadingState } from '../../../components/ui/query-state';
 import { useT } from '../../../i18n/i18n';
 import { exportCsvUrl, useDirectorySearch, type DirectoryFilters, type DirectoryHit } from '../api/search-directory';
 import { LevelBadge, VacancyText, agesText } from './labels';
+import { MyListings } from './my-listings';
 import { ResultsMap } from './results-map';
 
 export interface DirectoryPageProps {
@@ -84,6 +85,7 @@ export function DirectoryPage({ filters, onFiltersChange }: DirectoryPageProps) 
           </>
         }
       />
+      <MyListings />
       <div className="dir-layout">
         <aside className="dir-filters" aria-label={t('dir.filters')}>
           <TextField label={t('dir.q')} description={t('dir.qHint')} type="search" value={q} onChange={(e) => setQ(e.currentTarget.value)} maxLength={200} />
