@@ -21,7 +21,9 @@ export function ResultsMap({ hits }: { hits: DirectoryHit[] }) {
     let cancelled = false;
     void (async () => {
       try {
-        const maplibre = await import('maplibre-gl');
+        const [maplibre, worker] = await Promise.all([import('maplibre-gl'), import('maplibre-gl/dist/maplibre-gl-worker.mjs?url')]);
+        // The worker is a separate file that the bundler emits; tell MapLibre where it is.
+        maplibre.setWorkerUrl(worker.default);
         await import('maplibre-gl/dist/maplibre-gl.css');
         if (cancelled || !container.current) return;
         const map = new maplibre.Map({
