@@ -38,6 +38,10 @@ export function ResultsMap({ hits }: { hits: DirectoryHit[] }) {
           attributionControl: false,
         });
         map.on('error', () => undefined); // a failing tile must not break anything
+        // The map may start hidden (the list/map toggle on a phone): follow the container's size.
+        const observer = new ResizeObserver(() => map.resize());
+        observer.observe(container.current);
+        map.once('remove', () => observer.disconnect());
         mapRef.current = map;
         setReady(true);
       } catch {
