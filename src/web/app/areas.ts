@@ -18,7 +18,7 @@ export interface Area {
 }
 
 export const AREAS: readonly Area[] = [
-  { key: 'directory', path: '/directory', label: 'area.directory', summary: 'area.directory.summary', capabilities: ['C1'], status: 'planned' },
+  { key: 'directory', path: '/directory', label: 'area.directory', summary: 'area.directory.summary', capabilities: ['C1'], status: 'ready' },
   { key: 'people', path: '/people', label: 'area.people', summary: 'area.people.summary', capabilities: ['C2'], status: 'ready' },
   { key: 'cases', path: '/cases', label: 'area.cases', summary: 'area.cases.summary', capabilities: ['C3', 'C4', 'C5'], status: 'ready' },
   { key: 'clients', path: '/clients', label: 'area.clients', summary: 'area.clients.summary', capabilities: ['C4', 'C5', 'C6'], status: 'ready' },

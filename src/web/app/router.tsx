@@ -13,6 +13,7 @@ import { PeopleListQuerySchema } from '../../shared/contracts/people';
 import { ReferralCaseListQuerySchema, StatsQuerySchema } from '../../shared/contracts/referrals';
 import { ClientListQuerySchema } from '../../shared/contracts/clients';
 import { OfficeListQuerySchema } from '../../shared/contracts/region';
+import { DirectorySearchQuerySchema } from '../../shared/contracts/directory';
 import { UserListQuerySchema } from '../../shared/contracts/users';
 import { SignInPage, hasPermission, meQueryOptions, useMe } from '../features/auth';
 import { useHealth } from '../features/platform';
@@ -78,6 +79,9 @@ const ClientConferencesPage = lazyRouteComponent(recordPages, 'ClientConferences
 const ClientOutputsPage = lazyRouteComponent(recordPages, 'ClientOutputsPage');
 const CareScorePage = lazyRouteComponent(recordPages, 'CareScorePage');
 const PlansDashboardPage = lazyRouteComponent(recordPages, 'PlansDashboardPage');
+const DirectoryPage = lazyRouteComponent(() => import('../features/directory'), 'DirectoryPage');
+const OfficePage = lazyRouteComponent(() => import('../features/directory'), 'OfficePage');
+const MatrixPage = lazyRouteComponent(() => import('../features/directory'), 'MatrixPage');
 
 export interface RouterContext {
   queryClient: QueryClient;
@@ -207,7 +211,38 @@ function TwoFactorRoute() {
 
 const areaByKey = (key: AreaKey) => AREAS.find((a) => a.key === key)!;
 const areaPage = (key: AreaKey) => () => <ComingSoonPage area={areaByKey(key)} />;
-const directoryRoute = createRoute({ getParentRoute: () => appRoute, path: '/directory', component: areaPage('directory') });
+// --- 地域資源 (regional resource directory): issue #3 -------------------------------------
+
+const directoryRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/directory',
+  validateSearch: searchValidator(DirectorySearchQuerySchema),
+  component: function DirectoryRoute() {
+    const filters = directoryRoute.useSearch();
+    const navigate = directoryRoute.useNavigate();
+    return <DirectoryPage filters={filters} onFiltersChange={(search, replace) => void navigate({ search, replace })} />;
+  },
+});
+
+const directoryMatrixRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/directory/matrix',
+  validateSearch: searchValidator(z.object({ service: z.string().max(40).optional() })),
+  component: function DirectoryMatrixRoute() {
+    const { service } = directoryMatrixRoute.useSearch();
+    const navigate = directoryMatrixRoute.useNavigate();
+    return <MatrixPage serviceType={service} onServiceTypeChange={(code) => void navigate({ search: { service: code }, replace: true })} />;
+  },
+});
+
+const directoryOfficeRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/directory/$officeId',
+  component: function DirectoryOfficeRoute() {
+    const { officeId } = directoryOfficeRoute.useParams();
+    return <OfficePage officeId={officeId} />;
+  },
+});
 
 // --- 人材 (people registry) and ケース (intake, matching, referral): issue #4 ---------------
 
@@ -738,6 +773,8 @@ const routeTree = rootRoute.addChildren([
     accountRoute,
     twoFactorRoute,
     directoryRoute,
+    directoryMatrixRoute,
+    directoryOfficeRoute,
     peopleRoute,
     personRoute,
     personEditRoute,

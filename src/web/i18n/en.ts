@@ -1,6 +1,7 @@
 // English. Typed as the Japanese dictionary, so a missing or misspelt key fails the typecheck.
 import { referralsEn } from './referrals';
 import { enCare } from './en-care';
+import { directoryEn } from './directory';
 import type { Messages } from './ja';
 import { networkEn } from './network.en';
 
@@ -438,4 +439,5 @@ export const en: Messages = {
   ...referralsEn,
   ...enCare,
   ...networkEn,
+  ...directoryEn,
 };

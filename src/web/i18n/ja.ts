@@ -5,6 +5,7 @@
 import { referralsJa } from './referrals';
 import { jaCare } from './ja-care';
 import { networkJa } from './network.ja';
+import { directoryJa } from './directory';
 
 export const ja = {
   'app.name': 'つなぐ',
@@ -437,6 +438,7 @@ export const ja = {
   ...referralsJa,
   ...jaCare,
   ...networkJa,
+  ...directoryJa,
 } satisfies Record<string, string>;
 
 export type Messages = typeof ja;

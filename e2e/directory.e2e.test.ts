@@ -1,0 +1,77 @@
+// 地域資源 in Chromium (issue #3): search and filter, edit vacancy as provider staff and see it
+// in search, axe clean.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible, startE2E, type E2E } from './support';
+import { CONSULTANT, DEMO_DOMAIN, E2E_ENV, openPage, signIn, visible, waitForPath } from './helpers';
+
+let e2e: E2E;
+beforeAll(async () => {
+  e2e = await startE2E(E2E_ENV);
+});
+afterAll(async () => {
+  await e2e?.close();
+});
+
+describe('directory', () => {
+  it('searches as you type, filters by service type, and stays accessible', async () => {
+    const { context, page } = await openPage(e2e);
+    try {
+      await signIn(page, CONSULTANT);
+      await page.goto('/directory');
+      await waitForPath(page, '/directory');
+      await page.getByLabel('キーワード').fill('こだまの家');
+      const results = page.getByRole('region', { name: '検索結果' });
+      await visible(results.getByRole('link', { name: '短期入所こだまの家' }));
+      // The facet counts follow the search: the keyword leaves two services of this office.
+      await visible(page.getByRole('status').filter({ hasText: /^2 件$/ }));
+      await page.getByRole('group', { name: 'サービス種別' }).getByRole('checkbox', { name: /^短期入所（1）$/ }).check();
+      await visible(page.getByRole('status').filter({ hasText: /^1 件$/ }));
+      await visible(results.getByRole('link', { name: '短期入所こだまの家' }));
+      expect(new URL(page.url()).searchParams.get('service')).toBe('24');
+      await expectAccessible(page, '/directory');
+    } finally {
+      await context.close();
+    }
+  }, 90_000);
+
+  it('provider staff edit their vacancy and the search shows it', async () => {
+    const { context, page } = await openPage(e2e);
+    try {
+      await signIn(page, `staff.tanki@${DEMO_DOMAIN}`);
+      await page.goto('/directory?q=こだまの家');
+      await (await visible(page.getByRole('link', { name: '短期入所こだまの家' }))).first().click();
+      await visible(page.getByRole('heading', { name: '短期入所こだまの家', level: 1 }));
+      await page.getByRole('button', { name: '掲載を編集' }).first().click();
+      const dialog = await visible(page.getByRole('dialog'));
+      await dialog.getByLabel('空き人数').fill('7');
+      await dialog.getByRole('button', { name: '保存' }).click();
+      await visible(page.getByText('掲載を更新しました。'));
+      await expectAccessible(page, 'office');
+      // One click re-confirms an unchanged vacancy.
+      await page.getByRole('button', { name: '空き状況は変わりません' }).first().click();
+      await visible(page.getByText('空き状況を確認済みにしました。'));
+      await page.goto('/directory?q=こだまの家');
+      await visible(page.getByText('空き 7 人'));
+    } finally {
+      await context.close();
+    }
+  }, 90_000);
+
+  it('the care × city matrix links each count to the filtered search', async () => {
+    const { context, page } = await openPage(e2e);
+    try {
+      await signIn(page, CONSULTANT);
+      await page.goto('/directory/matrix');
+      await page.getByLabel('サービス種別').selectOption({ label: '訪問看護' });
+      const table = await visible(page.getByRole('table', { name: '訪問看護：医療的ケア × 市' }));
+      await expectAccessible(page, '/directory/matrix');
+      await table.getByRole('link', { name: /^松戸市で人工呼吸器の管理に対応する訪問看護 \d+ 件$/ }).click();
+      await waitForPath(page, '/directory');
+      const params = new URL(page.url()).searchParams;
+      expect([params.get('service'), params.get('municipality'), params.get('care')]).toEqual(['home_nursing', '12207', 'ventilator']);
+      await visible(page.getByRole('region', { name: '検索結果' }).getByRole('listitem').first());
+    } finally {
+      await context.close();
+    }
+  }, 90_000);
+});

@@ -1,0 +1,227 @@
+// /directory: search the regional resources (issue #3). Free text updates the results as you
+// type (debounced); filters are checkboxes with the server's facet counts; server paging; the
+// list and a supplementary map side by side on wide screens, a list/map toggle on a phone.
+import { Link } from '@tanstack/react-router';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { SECTORS } from '../../../../shared/domain/sectors';
+import { CARE_ITEMS } from '../../../../shared/domain/care-items';
+import { Badge } from '../../../components/ui/badge';
+import { Button, buttonClass } from '../../../components/ui/button';
+import { EraToggle } from '../../../components/ui/date-time';
+import { Checkbox, CheckboxGroup, TextField } from '../../../components/ui/fields';
+import { PageHeader, useDocumentTitle } from '../../../components/ui/page';
+import { ErrorState, LoadingState } from '../../../components/ui/query-state';
+import { useT } from '../../../i18n/i18n';
+import { exportCsvUrl, useDirectorySearch, type DirectoryFilters, type DirectoryHit } from '../api/search-directory';
+import { LevelBadge, VacancyText, agesText } from './labels';
+import { MyListings } from './my-listings';
+import { ResultsMap } from './results-map';
+
+export interface DirectoryPageProps {
+  filters: DirectoryFilters;
+  onFiltersChange: (filters: DirectoryFilters, replace?: boolean) => void;
+}
+
+const withCount = (label: string, count: number | undefined) => (count == null ? label : `${label}（${count}）`);
+
+export function DirectoryPage({ filters, onFiltersChange }: DirectoryPageProps) {
+  const t = useT();
+  useDocumentTitle(t('dir.title'));
+  const search = useDirectorySearch(filters);
+  const first = search.data?.pages[0];
+  const hits = useMemo(() => search.data?.pages.flatMap((p) => p.items) ?? [], [search.data]);
+  const [view, setView] = useState<'list' | 'map'>('list');
+  // Filters start open on a wide screen, folded on a phone so the results come first.
+  const [filtersOpen, setFiltersOpen] = useState(() => typeof window === 'undefined' || window.matchMedia('(min-width: 64rem)').matches);
+  const chosen =
+    (filters.municipality?.length ?? 0) + (filters.service?.length ?? 0) + (filters.care?.length ?? 0) + (filters.sector?.length ?? 0) + (filters.open?.length ?? 0) + (filters.vacancy ? 1 : 0) + (filters.age != null ? 1 : 0);
+  const [q, setQ] = useState(filters.q ?? '');
+
+  // Debounce the free text: the URL (and the query) follow 300 ms after the last keystroke.
+  // The latest filters, so a checkbox ticked while typing is not overwritten by the timer.
+  const latest = useRef({ filters, onFiltersChange });
+  useEffect(() => {
+    latest.current = { filters, onFiltersChange };
+  });
+  useEffect(() => {
+    if ((latest.current.filters.q ?? '') === q) return;
+    const id = setTimeout(() => latest.current.onFiltersChange({ ...latest.current.filters, q: q || undefined }, true), 300);
+    return () => clearTimeout(id);
+  }, [q]);
+  // Back/forward or a link changing ?q= updates the box.
+  const urlQ = filters.q ?? '';
+  const [lastUrlQ, setLastUrlQ] = useState(urlQ);
+  if (urlQ !== lastUrlQ) {
+    setLastUrlQ(urlQ);
+    setQ(urlQ);
+  }
+
+  const set = <K extends keyof DirectoryFilters>(key: K, value: DirectoryFilters[K]) => {
+    const next = { ...filters, [key]: Array.isArray(value) && value.length === 0 ? undefined : value };
+    onFiltersChange(next);
+  };
+  const facets = first?.facets;
+  const facetCount = (list: { code: string; count: number }[] | undefined, code: string) => list?.find((f) => f.code === code)?.count ?? (list ? 0 : undefined);
+  const muniOptions = (facets?.municipality ?? []).map((m) => ({ value: m.code, label: withCount(m.label, m.count) }));
+  // Keep chosen cities visible even when they have no hit now.
+  for (const code of filters.municipality ?? []) if (!muniOptions.some((o) => o.value === code)) muniOptions.push({ value: code, label: withCount(code, 0) });
+  const serviceOptions = (facets?.serviceType ?? []).map((s) => ({ value: s.code, label: withCount(s.label, s.count) }));
+  for (const code of filters.service ?? []) if (!serviceOptions.some((o) => o.value === code)) serviceOptions.push({ value: code, label: withCount(code, 0) });
+  const careOptions = CARE_ITEMS.map((c) => ({ value: c.code, label: withCount(c.label, facetCount(facets?.careItem, c.code)) }));
+
+  return (
+    <div className="page">
+      <PageHeader
+        title={t('dir.title')}
+        lead={t('dir.intro')}
+        actions={
+          <>
+            <Link to="/directory/matrix" className={buttonClass('secondary', 'sm')}>
+              {t('dir.matrixLink')}
+            </Link>
+            <a href={exportCsvUrl(filters)} className={buttonClass('secondary', 'sm')} download>
+              {t('dir.csv')}
+            </a>
+          </>
+        }
+      />
+      <MyListings />
+      <div className="dir-layout">
+        <aside className="dir-filters" aria-label={t('dir.filters')}>
+          <TextField label={t('dir.q')} description={t('dir.qHint')} type="search" value={q} onChange={(e) => setQ(e.currentTarget.value)} maxLength={200} />
+          <details className="dir-filter-details" open={filtersOpen} onToggle={(e) => setFiltersOpen(e.currentTarget.open)}>
+            <summary>{t('dir.filtersSelected', { count: chosen })}</summary>
+            <div className="dir-filters__body">
+          <CheckboxGroup name="municipality" label={t('dir.municipality')} options={muniOptions} value={filters.municipality ?? []} onChange={(v) => set('municipality', v)} />
+          <CheckboxGroup name="service" label={t('dir.serviceType')} options={serviceOptions} value={filters.service ?? []} onChange={(v) => set('service', v)} />
+          <CheckboxGroup name="care" label={t('dir.care')} description={t('dir.careHint')} options={careOptions} value={filters.care ?? []} onChange={(v) => set('care', v as DirectoryFilters['care'])} />
+          <CheckboxGroup
+            name="sector"
+            label={t('dir.sector')}
+            options={SECTORS.map((s) => ({ value: s.code, label: s.label }))}
+            value={filters.sector ?? []}
+            onChange={(v) => set('sector', v as DirectoryFilters['sector'])}
+          />
+          <CheckboxGroup
+            name="open"
+            label={t('dir.open')}
+            options={[
+              { value: 'sat', label: t('dir.openSat') },
+              { value: 'sun', label: t('dir.openSun') },
+              { value: 'holiday', label: t('dir.openHoliday') },
+            ]}
+            value={filters.open ?? []}
+            onChange={(v) => set('open', v as DirectoryFilters['open'])}
+          />
+          <Checkbox
+            label={t('dir.vacancyOnly', { days: first?.vacancyFreshDays ?? 14 })}
+            checked={filters.vacancy === true}
+            onChange={(e) => set('vacancy', e.currentTarget.checked ? true : undefined)}
+          />
+          <TextField
+            label={t('dir.age')}
+            type="number"
+            min={0}
+            max={120}
+            inputMode="numeric"
+            value={filters.age ?? ''}
+            onChange={(e) => {
+              const n = e.currentTarget.value === '' ? undefined : Number(e.currentTarget.value);
+              set('age', n != null && Number.isInteger(n) && n >= 0 && n <= 120 ? n : undefined);
+            }}
+          />
+          <Button
+            variant="tertiary"
+            size="sm"
+            onClick={() => {
+              setQ('');
+              onFiltersChange({});
+            }}
+          >
+            {t('dir.clear')}
+          </Button>
+            </div>
+          </details>
+        </aside>
+        <div className="dir-results">
+          <div className="dir-results__bar">
+            <p role="status" aria-live="polite">
+              {first ? (first.totalExact ? t('dir.total', { total: first.total }) : t('dir.totalApprox', { total: first.total })) : null}
+            </p>
+            <div className="dir-view-toggle" role="group" aria-label={t('dir.viewToggle')}>
+              <Button size="sm" variant={view === 'list' ? 'primary' : 'secondary'} aria-pressed={view === 'list'} onClick={() => setView('list')}>
+                {t('dir.viewList')}
+              </Button>
+              <Button size="sm" variant={view === 'map' ? 'primary' : 'secondary'} aria-pressed={view === 'map'} onClick={() => setView('map')}>
+                {t('dir.viewMap')}
+              </Button>
+            </div>
+            <EraToggle />
+          </div>
+          <div className={`dir-split dir-split--${view}`}>
+            <section className="dir-list" aria-label={t('dir.results')}>
+              {search.isPending ? (
+                <LoadingState />
+              ) : search.error && !search.data ? (
+                <ErrorState error={search.error} onRetry={() => void search.refetch()} />
+              ) : hits.length === 0 ? (
+                <p>{t('dir.empty')}</p>
+              ) : (
+                <ul className="dir-hits">
+                  {hits.map((h) => (
+                    <HitCard key={h.service.id} hit={h} />
+                  ))}
+                </ul>
+              )}
+              {search.hasNextPage ? (
+                <Button variant="secondary" isPending={search.isFetchingNextPage} onClick={() => void search.fetchNextPage()}>
+                  {t('dir.loadMore')}
+                </Button>
+              ) : null}
+            </section>
+            <div className="dir-map-col">
+              <ResultsMap hits={hits} />
+            </div>
+          </div>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function HitCard({ hit }: { hit: DirectoryHit }) {
+  const t = useT();
+  const s = hit.service;
+  const handled = s.capabilities.filter((c) => c.level === 'yes' || c.level === 'conditional');
+  return (
+    <li className="dir-hit">
+      <h3 className="dir-hit__title">
+        <Link to="/directory/$officeId" params={{ officeId: hit.officeId }}>
+          {hit.officeName}
+        </Link>
+      </h3>
+      <p className="dir-hit__meta">
+        <Badge tone="info">{s.serviceTypeLabel}</Badge> {hit.municipalityName}
+        {hit.address ? ` ${hit.address}` : ''} ・ {agesText(t, s.ageMin, s.ageMax)}
+        {s.stale ? (
+          <>
+            {' '}
+            <Badge tone="warning">{t('dir.staleShort')}</Badge>
+          </>
+        ) : null}
+      </p>
+      <p className="dir-hit__vacancy">
+        <VacancyText vacancy={s.vacancy} />
+      </p>
+      {handled.length ? (
+        <ul className="dir-caps" aria-label={t('dir.capTable')}>
+          {handled.map((c) => (
+            <li key={c.careItem}>
+              {c.label} <LevelBadge level={c.level} />
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </li>
+  );
+}
