@@ -25,13 +25,9 @@ import {
 
 const PHONE = { width: 390, height: 844 };
 
+/** Areas still marked 準備中 (the built areas are scanned by their own journeys in e2e/). */
 const AREAS = [
-  ['/directory', '地域資源'],
-  ['/people', '人材'],
-  ['/cases', 'ケース'],
-  ['/plans', '計画'],
   ['/evacuation', '防災'],
-  ['/events', '研修・会議'],
   ['/analytics', '分析'],
 ] as const;
 
@@ -241,10 +237,10 @@ describe('keyboard', () => {
       await checkSkipLink('home');
 
       // After a navigation inside the app, focus moves to the new page's heading instead.
-      await navigate(page, '人材 準備中', '/people');
-      await heading(page, '人材 準備中');
+      await navigate(page, '分析 準備中', '/analytics');
+      await heading(page, '分析 準備中');
       await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
-      expect(await focused()).toMatchObject({ tag: 'H1', text: '人材 準備中' });
+      expect(await focused()).toMatchObject({ tag: 'H1', text: '分析 準備中' });
     } finally {
       await context.close();
     }
