@@ -169,8 +169,8 @@ export interface DeviceRuntime {
   averageWatts: number;
   /** Own batteries after derating (Wh). */
   ownWh: number;
-  /** Hours the device runs on its own batteries alone. */
-  ownHours: number;
+  /** Hours the device runs on its own batteries alone (null: not powered in the model). */
+  ownHours: number | null;
   /** When it moves to a shared source (null: never needs one before the runtime ends, or not powered). */
   sharedFromHours: number | null;
   /** When it stops for lack of power (null: not part of the runtime — non-essential or no draw). */
@@ -439,7 +439,7 @@ function evaluate(input: PowerInput, a: PowerAssumptions): Omit<RuntimeResult, '
       watts: d.watts,
       averageWatts: avgWatts(d),
       ownWh: p ? p.ownWh : ownWhOf(d, a),
-      ownHours: p ? p.ownHours : hoursFromWh(ownWhOf(d, a), avgWatts(d)),
+      ownHours: p ? p.ownHours : null,
       sharedFromHours: p ? (firstShared.get(index) ?? null) : null,
       stopsAtHours: p ? stopsAt(p) : null,
       stopsFirst: first.some((f) => f.index === index),

@@ -10,3 +10,4 @@ export * from './people.js';
 export * from './referrals.js';
 export * from './clients.js';
 export * from './plans.js';
+export * from './evacuation.js';
