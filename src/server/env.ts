@@ -54,6 +54,8 @@ const EnvSchema = z.object({
   REFERRAL_EXPIRE_AFTER_BUSINESS_DAYS: int(5, 1, 60),
   /** Seconds between reminder/escalation sweeps; 0 = off (default off under NODE_ENV=test). */
   REFERRAL_SWEEP_SECONDS: z.coerce.number().int().min(0).max(86_400).optional(),
+  /** Seconds between evacuation-plan ticks (review reminders, runtime recompute); 0 = off (default off under NODE_ENV=test). */
+  EVACUATION_TICK_SECONDS: z.coerce.number().int().min(0).max(86_400).optional(),
 });
 
 export type Env = ReturnType<typeof buildEnv>;
@@ -117,6 +119,7 @@ function buildEnv(e: z.infer<typeof EnvSchema>) {
     referralEscalateAfterBusinessDays: e.REFERRAL_ESCALATE_AFTER_BUSINESS_DAYS,
     referralExpireAfterBusinessDays: e.REFERRAL_EXPIRE_AFTER_BUSINESS_DAYS,
     referralSweepSeconds: e.REFERRAL_SWEEP_SECONDS ?? (e.NODE_ENV === 'test' ? 0 : 60),
+    evacuationTickSeconds: e.EVACUATION_TICK_SECONDS ?? (e.NODE_ENV === 'test' ? 0 : 3600),
   };
 }
 

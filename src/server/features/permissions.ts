@@ -24,9 +24,11 @@ export const PERMISSIONS = {
   ...referralPermissions,
   ...clientPermissions,
   ...planPermissions,
+  ...evacuationPermissions,
 } as const;
 import { clientPermissions } from './clients/clients-access.js';
 import { planPermissions } from './plans/plans-access.js';
+import { evacuationPermissions } from './evacuation/evacuation-access.js';
 export type Permission = keyof typeof PERMISSIONS;
 
 export function can(actor: Pick<Actor, 'roles'>, permission: Permission): boolean {
