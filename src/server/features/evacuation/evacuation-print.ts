@@ -65,9 +65,11 @@ export function renderEvacuationPlan(p: PrintablePlan, opts: { items?: readonly 
       rt.runtimeHours === null
         ? '電源で動く生命維持の機器はありません'
         : `停電から 約 ${formatHours(rt.runtimeHours)} で ${rt.firstStop.map((f) => f.label).join('・')} が止まります${rt.meetsTarget ? '' : `（目標 72時間まで あと ${formatHours(72 - rt.runtimeHours)}）`}`;
-    doc.rect(x, y, contentWidth(doc), 24).fill(rt.runtimeHours !== null && rt.runtimeHours < 24 ? '#fde8e8' : '#fff4d6');
-    doc.fillColor('#000').font('jp-bold').fontSize(12).text(text, x + 6, y + 6, { width: contentWidth(doc) - 12 });
-    doc.y = y + 28;
+    doc.font('jp-bold').fontSize(12);
+    const h = doc.heightOfString(text, { width: contentWidth(doc) - 12 }) + 10;
+    doc.rect(x, y, contentWidth(doc), h).fill(rt.runtimeHours !== null && rt.runtimeHours < 24 ? '#fde8e8' : '#fff4d6');
+    doc.fillColor('#000').text(text, x + 6, y + 5, { width: contentWidth(doc) - 12 });
+    doc.y = y + h + 4;
     doc.x = x;
     heading(doc, '電源がなくなるまでの時間（バッテリー表）');
     table(
@@ -112,6 +114,7 @@ export function renderEvacuationPlan(p: PrintablePlan, opts: { items?: readonly 
   }
 
   if (has('supporters')) {
+    ensureSpace(doc, 80);
     heading(doc, '避難支援等実施者');
     table(
       doc,
@@ -134,6 +137,7 @@ export function renderEvacuationPlan(p: PrintablePlan, opts: { items?: readonly 
     if (t.routeNotes) paragraph(doc, `経路・注意点: ${t.routeNotes}`);
   }
   if (has('medical_contacts') && b.medicalContacts.length) {
+    ensureSpace(doc, 80);
     heading(doc, '医療機関・業者の連絡先');
     table(
       doc,
@@ -143,6 +147,7 @@ export function renderEvacuationPlan(p: PrintablePlan, opts: { items?: readonly 
     );
   }
   if (has('medications') && (b.medications.length || b.consumables.length)) {
+    ensureSpace(doc, 80);
     heading(doc, '薬・消耗品の備蓄');
     table(
       doc,
