@@ -78,8 +78,8 @@ ALTER TABLE "evacuation_plan_version" ADD CONSTRAINT "evacuation_plan_version_by
 CREATE INDEX "evacuation_consent_client_idx" ON "evacuation_consent" USING btree ("client_id");--> statement-breakpoint
 CREATE INDEX "evacuation_consent_city_idx" ON "evacuation_consent" USING btree ("recipient_municipality_code","client_id") WHERE "evacuation_consent"."recipient_kind" = 'city' and "evacuation_consent"."revoked_at" is null;--> statement-breakpoint
 CREATE UNIQUE INDEX "evacuation_plan_client_idx" ON "evacuation_plan" USING btree ("client_id");--> statement-breakpoint
-CREATE INDEX "evacuation_plan_municipality_runtime_idx" ON "evacuation_plan" USING btree ("municipality_code","runtime_hours");--> statement-breakpoint
-CREATE INDEX "evacuation_plan_runtime_idx" ON "evacuation_plan" USING btree ("runtime_hours");--> statement-breakpoint
+CREATE INDEX "evacuation_plan_municipality_runtime_idx" ON "evacuation_plan" USING btree ("municipality_code","runtime_hours","name_kana","client_id");--> statement-breakpoint
+CREATE INDEX "evacuation_plan_runtime_idx" ON "evacuation_plan" USING btree ("runtime_hours","name_kana","client_id");--> statement-breakpoint
 CREATE INDEX "evacuation_plan_lat_lon_idx" ON "evacuation_plan" USING btree ("lat","lon");--> statement-breakpoint
 CREATE INDEX "evacuation_plan_review_idx" ON "evacuation_plan" USING btree ("review_due_on") WHERE "evacuation_plan"."status" = 'approved';--> statement-breakpoint
 CREATE UNIQUE INDEX "evacuation_plan_version_idx" ON "evacuation_plan_version" USING btree ("plan_id","version");--> statement-breakpoint

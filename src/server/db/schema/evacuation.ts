@@ -68,10 +68,10 @@ export const evacuationPlan = pgTable(
   },
   (t) => [
     uniqueIndex('evacuation_plan_client_idx').on(t.clientId),
-    // The simulation: by city, runtime below the outage, ordered by runtime.
-    index('evacuation_plan_municipality_runtime_idx').on(t.municipalityCode, t.runtimeHours),
+    // The simulation: by city, runtime below the outage, in the list's order (runtime, reading, id).
+    index('evacuation_plan_municipality_runtime_idx').on(t.municipalityCode, t.runtimeHours, t.nameKana, t.clientId),
     // National / circle searches: runtime first, then the box on lat.
-    index('evacuation_plan_runtime_idx').on(t.runtimeHours),
+    index('evacuation_plan_runtime_idx').on(t.runtimeHours, t.nameKana, t.clientId),
     index('evacuation_plan_lat_lon_idx').on(t.lat, t.lon),
     // Reminder sweep: approved plans by review date.
     index('evacuation_plan_review_idx').on(t.reviewDueOn).where(sql`${t.status} = 'approved'`),

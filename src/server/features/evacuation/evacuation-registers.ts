@@ -9,7 +9,7 @@ import { tokyoDate } from '../../../shared/dates.js';
 import type { Db } from '../../db/client.js';
 import { evacuationPlan } from '../../db/schema/index.js';
 import type { Actor } from '../../lib/access.js';
-import { writeAudit } from '../../lib/audit.js';
+import { writeAuditMany } from '../../lib/audit.js';
 import { AppError } from '../../lib/errors.js';
 import { decodeCursor, pageOf, ReadingCursorSchema } from '../../lib/pagination.js';
 import { withSystemContext, withUserContext } from '../clients/client-access.js';
@@ -95,7 +95,7 @@ export async function listEvacuationRegister(opts: { db: Db; actor: Actor; munic
       .orderBy(asc(evacuationPlan.nameKana), asc(evacuationPlan.clientId))
       .limit(opts.limit + 1);
     const p = pageOf(rows, opts.limit, (r) => [r.nameKana, r.clientId]);
-    for (const r of p.items) await writeAudit(tx, opts.actor.audit, { action: 'evacuation.register.list_view', entityType: 'evacuation_plan', entityId: r.clientId, clientId: r.clientId });
+    await writeAuditMany(tx, opts.actor.audit, p.items.map((r) => ({ action: 'evacuation.register.list_view', entityType: 'evacuation_plan', entityId: r.clientId, clientId: r.clientId })));
     return { total, nextCursor: p.nextCursor, items: p.items };
   });
   return {

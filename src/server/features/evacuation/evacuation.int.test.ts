@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMonths } from '../../../shared/calendar-date.js';
 import { tokyoDate } from '../../../shared/dates.js';
 import { evacuationPlan, evacuationPlanVersion, notification, provisionRecord } from '../../db/schema/index.js';
+import { verifyAuditChain } from '../../lib/audit.js';
 import { readJson, readProblem, startTestApp, type TestApp, type TestClient } from '../../test/harness.js';
 import { withUserContext } from '../clients/client-access.js';
 import { rowsOf } from '../clients/sql-rows.js';
@@ -303,6 +304,7 @@ describe('outage simulation and registers', () => {
     expect(r.geojson.features.length).toBe(r.rows.length);
     // each named client is in the access log
     expect((await t.auditRows({ action: 'evacuation.simulation.view', entityId: b.clientId })).length).toBe(1);
+    expect((await verifyAuditChain(t.db)).ok).toBe(true); // rows written in one batch still chain
 
     const csv = await city.client.get('/api/evacuation/simulation.csv?outageHours=12');
     expect(csv.headers.get('content-type')).toContain('text/csv');

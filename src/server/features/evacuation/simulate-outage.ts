@@ -12,7 +12,7 @@ import { tokyoDate } from '../../../shared/dates.js';
 import type { Db, Tx } from '../../db/client.js';
 import { evacuationConsent, evacuationPlan, municipality, type PlanListSummary } from '../../db/schema/index.js';
 import type { Actor } from '../../lib/access.js';
-import { writeAudit } from '../../lib/audit.js';
+import { writeAuditMany } from '../../lib/audit.js';
 import { AppError } from '../../lib/errors.js';
 import { withSystemContext, withUserContext } from '../clients/client-access.js';
 import { writeProvision } from '../clients/team.js';
@@ -158,7 +158,7 @@ export async function simulateOutage(opts: { db: Db; actor: Actor; query: Simula
       ? ((await tx.select({ n: sql<number>`count(*)::int` }).from(evacuationPlan).where(and(inArray(evacuationPlan.municipalityCode, codes), sql`${evacuationPlan.runtimeHours} is not null`, or(isNull(evacuationPlan.lat), isNull(evacuationPlan.lon)))))[0]?.n ?? 0)
       : 0;
     const action = opts.exportAs ? 'evacuation.simulation.export' : 'evacuation.simulation.view';
-    for (const r of raw) await writeAudit(tx, opts.actor.audit, { action, entityType: 'evacuation_plan', entityId: r.clientId, clientId: r.clientId, details: { outageHours: filter.outageHours, format: opts.exportAs ?? 'json' } });
+    await writeAuditMany(tx, opts.actor.audit, raw.map((r) => ({ action, entityType: 'evacuation_plan', entityId: r.clientId, clientId: r.clientId, details: { outageHours: filter.outageHours, format: opts.exportAs ?? 'json' } })));
     if (opts.exportAs && raw.length) {
       // The export leaves the system for the disaster response: a provision under each client's city consent.
       const consents = await tx
