@@ -1,4 +1,4 @@
--- Evacuation plans are client data (decision 011). Same pattern as 0007_client_rls.sql: RLS
+-- Evacuation plans are client data (decision 012). Same pattern as 0007_client_rls.sql: RLS
 -- enabled and forced, the app runs as `tsunagu_app` with `tsunagu.user_id` set, system work
 -- sets `tsunagu.system = on`. Two ways in:
 -- 1. The support team, within the guardian's consent (scope `plan` for the plan and its

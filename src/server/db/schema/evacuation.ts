@@ -1,6 +1,6 @@
 // Individual evacuation plans (個別避難計画) and the guardian's consents to give them to
 // recipients (city, fire department, neighbourhood association, shelter…). Client data:
-// row-level security as for the record (migration 0009_evacuation_rls.sql, decision 011) —
+// row-level security as for the record (migration 0009_evacuation_rls.sql, decision 012) —
 // the support team reads within consent; officials of the client's city read and approve
 // only when the guardian consented to giving the plan to the city.
 //

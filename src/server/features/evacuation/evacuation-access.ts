@@ -2,7 +2,7 @@
 // 1. Role permissions (this table, merged in features/permissions.ts).
 // 2. Per client (with-evacuation-access.ts): the support team within the guardian's consent,
 //    or an official of the client's city while the guardian's consent to give the plan to
-//    the city is active (decision 011, enforced by row-level security, migration 0009).
+//    the city is active (decision 012, enforced by row-level security, migration 0009).
 import { definePermissions } from '../../lib/access.js';
 
 export const evacuationPermissions = definePermissions({

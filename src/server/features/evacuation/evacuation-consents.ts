@@ -1,6 +1,6 @@
 // The guardian's consents to give the evacuation plan to recipients (市, 消防, 自治会, 避難先…),
 // each with the items it covers. Recording a consent to the city makes the plan visible to
-// that city's officials (decision 011): that is a provision, recorded at once. Revocation
+// that city's officials (decision 012): that is a provision, recorded at once. Revocation
 // takes effect on the next query (the database computes access from active consents).
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { z } from 'zod';

@@ -2,7 +2,7 @@
 // have no plan / a draft / an approved plan / a plan due for review, and the share with an
 // approved plan (the figure cities report, 個別避難計画の作成率). Counts cover every active
 // client and are computed as system work (numbers only); the named list holds only clients
-// whose guardian consented to giving the plan to the city (row-level security, decision 011).
+// whose guardian consented to giving the plan to the city (row-level security, decision 012).
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { PLAN_STATUS_LABELS, type EvacuationPlanStatus } from '../../../shared/contracts/evacuation.js';
 import { tokyoDate } from '../../../shared/dates.js';

@@ -5,7 +5,7 @@
 //
 // Named rows: only clients whose guardian consented to giving the plan to the city (the row-
 // level security policy of migration 0009 filters them for the official). Everyone else
-// matching the same conditions is counted, never named (decision 011).
+// matching the same conditions is counted, never named (decision 012).
 import { and, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { DESTINATION_KIND_LABELS, PLAN_STATUS_LABELS, TRANSPORT_LABELS, type SimulationQuery } from '../../../shared/contracts/evacuation.js';
 import { tokyoDate } from '../../../shared/dates.js';

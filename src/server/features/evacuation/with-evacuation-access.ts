@@ -2,7 +2,7 @@
 // Like withClientAccess (clients/client-access.ts) — one transaction as the `tsunagu_app` role
 // naming the user, so row-level security (migration 0009) filters every row — with a second
 // way in: an official of the client's city, while the guardian's consent to give the plan to
-// that city is active (decision 011). Outsiders get 404 (ids reveal nothing), a team member
+// that city is active (decision 012). Outsiders get 404 (ids reveal nothing), a team member
 // or official outside what the operation needs 403; both are written to the access log with
 // the client id, and the granted access is logged in the same transaction as the work.
 import { sql } from 'drizzle-orm';
