@@ -416,9 +416,20 @@ describe('outsiders', () => {
     expect(r.explanation[0]).toContain('前提');
   });
 
-  it('documents every route in the OpenAPI document', async () => {
-    const doc = await readJson<{ paths: Record<string, unknown> }>(await t.client().get('/api/openapi.json'));
+  it('documents every route in the OpenAPI document, with named bodies, path parameters and problem+json errors', async () => {
+    type Op = { summary?: string; tags?: string[]; parameters?: { in: string; name: string }[]; requestBody?: { content: Record<string, { schema: { $ref?: string } }> }; responses: Record<string, { content?: Record<string, unknown> }> };
+    const doc = await readJson<{ paths: Record<string, Record<string, Op>> }>(await t.client().get('/api/openapi.json'));
     for (const p of ['/clients/{id}/evacuation-plan', '/clients/{id}/evacuation-plan/approve', '/evacuation/simulation', '/evacuation/simulation.csv', '/evacuation/registers', '/evacuation/power-runtime']) expect(Object.keys(doc.paths)).toContain(`/api${p}`);
+    const mine = Object.entries(doc.paths).filter(([p]) => p.includes('evacuation'));
+    expect(mine.length).toBeGreaterThanOrEqual(12);
+    for (const [path, ops] of mine)
+      for (const [method, op] of Object.entries(ops)) {
+        const where = `${method} ${path}`;
+        expect(op.summary && op.tags?.length, where).toBeTruthy();
+        expect(op.responses['401']?.content?.['application/problem+json'], where).toBeDefined();
+        for (const name of path.match(/\{(\w+)\}/g) ?? []) expect(op.parameters?.some((x) => x.in === 'path' && `{${x.name}}` === name), where).toBe(true);
+        if (op.requestBody) expect(op.requestBody.content['application/json']?.schema.$ref, where).toMatch(/^#\/components\/schemas\/\w+$/);
+      }
   });
 });
 
