@@ -1,11 +1,11 @@
 // Printouts of the evacuation plan (A4, one sheet — two at most — for the family's wall and the
 // supporters) and of the city's outage simulation (A4 landscape list + a schematic map), plus
 // the simulation as CSV. Generated at request time from the stored plan (always current).
-import { stringify } from 'csv-stringify/sync';
 import { DESTINATION_KIND_LABELS, MEDICAL_CONTACT_LABELS, PLAN_STATUS_LABELS, TRANSPORT_LABELS, type EvacuationPlanBody, type EvacuationPlanStatus } from '../../../shared/contracts/evacuation.js';
 import { EVACUATION_ITEMS, type EvacuationItem } from '../../../shared/domain/evacuation-recipients.js';
 import { BACKUP_KIND_LABELS, formatHours, type RuntimeResult } from '../../../shared/domain/power-runtime.js';
 import { formatDateJa } from '../../../shared/dates.js';
+import { toCsv } from '../../lib/csv.js';
 import { contentWidth, createPdf, ensureSpace, fields, finish, heading, paragraph, table, title, type Pdf } from '../../lib/pdf.js';
 import type { SimulationResult } from './simulate-outage.js';
 
@@ -254,9 +254,6 @@ function plotMap(doc: Pdf, points: { lat: number; lon: number; label: string; ur
   doc.x = x0;
 }
 
-/** Cells starting with = + - @ are prefixed so a spreadsheet never runs them as formulas. */
-const safe = (v: string) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
-
 export function simulationCsv(result: SimulationResult): string {
   const header = ['順位', '氏名', 'よみ', '市区町村', '止まるまでの時間（時間）', '電源のない時間（時間）', '最初に止まる機器', '住所', '電話', '支援者1', '支援者1 電話', '支援者2', '支援者2 電話', 'その他の支援者', '避難先の種類', '避難先', '移動手段', '手動の代替', '計画の状態', '緯度', '経度'];
   const rows = result.rows.map((r) => {
@@ -285,5 +282,5 @@ export function simulationCsv(result: SimulationResult): string {
       r.lon === null ? '' : String(r.lon),
     ];
   });
-  return '\ufeff' + stringify([header, ...rows.map((row) => row.map(safe))], { record_delimiter: '\r\n' });
+  return toCsv([header, ...rows]);
 }

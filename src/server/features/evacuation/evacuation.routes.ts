@@ -2,7 +2,6 @@
 // printout), the battery-runtime calculator, and the city's outage simulation and registers.
 // Guard first, contract-validated input, one service call.
 import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
-import type { Context } from 'hono';
 import { z } from 'zod';
 import { RevokeConsentSchema } from '../../../shared/contracts/clients.js';
 import {
@@ -27,6 +26,7 @@ import type { AppEnv, Deps } from '../../deps.js';
 import { permit, requirePermission } from '../../lib/guards.js';
 import { hookFor, jsonBody, jsonResponse, standardErrors } from '../../lib/openapi.js';
 import { PageQuerySchema } from '../../lib/pagination.js';
+import { sendFile } from '../../lib/send-file.js';
 import { listEvacuationConsents, recordEvacuationConsent, revokeEvacuationConsent } from './evacuation-consents.js';
 import { exportEvacuationPlanForRecipient, printEvacuationPlan } from './evacuation-exports.js';
 import { approveEvacuationPlan, getEvacuationPlan, getEvacuationPlanVersion, listEvacuationPlanVersions, saveEvacuationPlan } from './evacuation-plans.js';
@@ -73,15 +73,6 @@ export const EVACUATION_CLIENT_PATHS = Object.values(routes)
   .map((r) => r.path)
   .filter((p) => p.startsWith('/clients/'));
 
-function send(c: Context<AppEnv>, body: Buffer | string, type: string, filename: string, disposition: 'inline' | 'attachment' = 'inline') {
-  return c.body(typeof body === 'string' ? body : new Uint8Array(body), 200, {
-    'content-type': type,
-    'content-disposition': `${disposition}; filename*=UTF-8''${encodeURIComponent(filename)}`,
-    // Client data: never cached by a shared proxy or the browser's disk cache.
-    'cache-control': 'no-store',
-  });
-}
-
 export function evacuationRoutes(deps: Deps) {
   const app = new OpenAPIHono<AppEnv>();
   const { db } = deps;
@@ -116,7 +107,7 @@ export function evacuationRoutes(deps: Deps) {
   app.openapi(r.print, async (c) => {
     const actor = requirePermission(c, 'read:evacuation-plan');
     const pdf = await printEvacuationPlan({ db, actor, clientId: id(c), consentId: c.req.valid('query').consentId });
-    return send(c, pdf, 'application/pdf', '個別避難計画.pdf') as never;
+    return sendFile(c, pdf, 'application/pdf', '個別避難計画.pdf') as never;
   }, hookFor(r.print));
 
   app.openapi(r.consents, async (c) => {
@@ -145,13 +136,13 @@ export function evacuationRoutes(deps: Deps) {
     const actor = requirePermission(c, 'simulate:evacuation');
     const q = c.req.valid('query');
     const result = await simulateOutage({ db, actor, query: q, exportAs: 'CSV' });
-    return send(c, simulationCsv(result), 'text/csv; charset=utf-8', `停電シミュレーション_${q.outageHours}時間.csv`, 'attachment') as never;
+    return sendFile(c, simulationCsv(result), 'text/csv; charset=utf-8', `停電シミュレーション_${q.outageHours}時間.csv`, 'attachment') as never;
   }, hookFor(r.simulationCsv));
   app.openapi(r.simulationPdf, async (c) => {
     const actor = requirePermission(c, 'simulate:evacuation');
     const q = c.req.valid('query');
     const result = await simulateOutage({ db, actor, query: q, exportAs: 'PDF' });
-    return send(c, await renderSimulation(result), 'application/pdf', `停電シミュレーション_${q.outageHours}時間.pdf`) as never;
+    return sendFile(c, await renderSimulation(result), 'application/pdf', `停電シミュレーション_${q.outageHours}時間.pdf`) as never;
   }, hookFor(r.simulationPdf));
   app.openapi(r.registers, async (c) => {
     const actor = requirePermission(c, 'read:evacuation-register');
