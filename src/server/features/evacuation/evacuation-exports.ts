@@ -106,7 +106,7 @@ export async function printEvacuationPlan(o: { db: Db; actor: EvacuationActor; c
     return withEvacuationAccess({ ...o, need: 'provide', action: 'evacuation_plan.provide', details: { consentId, format: 'pdf' } }, async (tx) => {
       const x = await provideToRecipient(tx, o.actor, o.clientId, consentId, 'PDF');
       const [row] = await tx.select().from(evacuationPlan).where(eq(evacuationPlan.clientId, o.clientId));
-      return renderEvacuationPlan({ ...printable(row!), body: x.body, runtime: x.runtime }, { items: x.items, recipientName: x.recipientName });
+      return renderEvacuationPlan(printable(row!, x), { items: x.items, recipientName: x.recipientName });
     });
   }
   return withEvacuationAccess({ ...o, need: 'read', action: 'evacuation_plan.print' }, async (tx) => {
@@ -116,7 +116,8 @@ export async function printEvacuationPlan(o: { db: Db; actor: EvacuationActor; c
   });
 }
 
-function printable(row: typeof evacuationPlan.$inferSelect): PrintablePlan {
-  const body = EvacuationPlanBodySchema.parse(row.body);
-  return { version: row.version, status: statusOf(row), body, runtime: computeRuntime(body), approvedAt: row.approvedAt?.toISOString() ?? null, approvedByName: row.approvedByName, reviewDueOn: row.reviewDueOn };
+/** The printable plan from its row (body and runtime reused when already computed). */
+function printable(row: typeof evacuationPlan.$inferSelect, computed?: Pick<PrintablePlan, 'body' | 'runtime'>): PrintablePlan {
+  const body = computed?.body ?? EvacuationPlanBodySchema.parse(row.body);
+  return { version: row.version, status: statusOf(row), body, runtime: computed?.runtime ?? computeRuntime(body), approvedAt: row.approvedAt?.toISOString() ?? null, approvedByName: row.approvedByName, reviewDueOn: row.reviewDueOn };
 }
