@@ -9,7 +9,9 @@ import { tokyoDate } from '../../../shared/dates.js';
 import { evacuationPlan, evacuationPlanVersion, notification, provisionRecord } from '../../db/schema/index.js';
 import { verifyAuditChain } from '../../lib/audit.js';
 import { readJson, readProblem, startTestApp, type TestApp, type TestClient } from '../../test/harness.js';
-import { withUserContext } from '../clients/client-access.js';
+import { withSystemContext, withUserContext } from '../clients/client-access.js';
+import { POWER_ASSUMPTIONS } from '../../../shared/domain/power-runtime.js';
+import { recomputeEvacuationRuntimes } from './recompute-evacuation-runtimes.js';
 import { rowsOf } from '../clients/sql-rows.js';
 import { EVACUATION_CLIENT_PATHS } from './evacuation.routes.js';
 import { evacuationTickOnce } from './evacuation-jobs.js';
@@ -376,6 +378,18 @@ describe('yearly review reminders', () => {
     await saveComplete(w, 6, plan.version);
     await readJson(await city.client.post(`/api/clients/${w.clientId}/evacuation-plan/approve`, { version: plan.version + 1 }));
     expect((await processEvacuationReviews({ db: t.db, now: later })).notified).toContain(w.clientId);
+  });
+});
+
+describe('recomputing stored runtimes', () => {
+  it('recomputes every plan stored under other model assumptions, and only those', async () => {
+    const w = await world();
+    await saveComplete(w, 5);
+    await withSystemContext(t.db, (tx) => tx.update(evacuationPlan).set({ runtimeHours: 999, assumptionsVersion: 'old' }).where(eq(evacuationPlan.clientId, w.clientId)));
+    expect(await recomputeEvacuationRuntimes({ db: t.db })).toBeGreaterThanOrEqual(1);
+    const [row] = await t.db.select().from(evacuationPlan).where(eq(evacuationPlan.clientId, w.clientId));
+    expect(row).toMatchObject({ runtimeHours: 5, assumptionsVersion: POWER_ASSUMPTIONS.version });
+    expect(await recomputeEvacuationRuntimes({ db: t.db })).toBe(0);
   });
 });
 
