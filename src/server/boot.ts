@@ -16,6 +16,7 @@ import { seedGlossary } from './features/glossary/glossary.js';
 import { createLogger, type Logger } from './lib/logger.js';
 import { referralConfigOf } from './features/referrals/referral-config.js';
 import { startReferralScheduler } from './features/referrals/referral-jobs.js';
+import { startEvacuationScheduler } from './features/evacuation/evacuation-jobs.js';
 
 export async function openConfiguredDatabase(env: Env, logger?: Logger): Promise<Database> {
   return openDatabase({
@@ -58,7 +59,13 @@ export async function startServer(env: Env, opts: { database?: Database; logger?
     const app = createApp(deps);
     mountInternalCli(app, deps, cliToken);
     // Reminders / escalation / expiry of unanswered referral offers (decision 008).
-    const stopScheduler = startReferralScheduler({ db: database.db, config: referralConfigOf(env), seconds: env.referralSweepSeconds, logger });
+    const stopReferrals = startReferralScheduler({ db: database.db, config: referralConfigOf(env), seconds: env.referralSweepSeconds, logger });
+    // Evacuation plans: yearly review reminders, and stored runtimes recomputed when the model changes.
+    const stopEvacuation = startEvacuationScheduler({ db: database.db, seconds: env.evacuationTickSeconds, logger });
+    const stopScheduler = () => {
+      stopReferrals();
+      stopEvacuation();
+    };
 
     const server = await new Promise<ServerType>((resolve) => {
       const s = serve({ fetch: app.fetch, port: env.port, hostname: env.host }, () => resolve(s));

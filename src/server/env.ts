@@ -62,6 +62,8 @@ const EnvSchema = z.object({
   DIRECTORY_COUNT_CAP: int(10_000, 100, 10_000_000),
   /** Directory: largest WAM NET CSV upload accepted by the admin endpoint (bytes). */
   WAM_UPLOAD_MAX_BYTES: int(64 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+  /** Seconds between evacuation-plan ticks (review reminders, runtime recompute); 0 = off (default off under NODE_ENV=test). */
+  EVACUATION_TICK_SECONDS: z.coerce.number().int().min(0).max(86_400).optional(),
 });
 
 export type Env = ReturnType<typeof buildEnv>;
@@ -131,6 +133,7 @@ function buildEnv(e: z.infer<typeof EnvSchema>) {
       countCap: e.DIRECTORY_COUNT_CAP,
       wamUploadMaxBytes: e.WAM_UPLOAD_MAX_BYTES,
     },
+    evacuationTickSeconds: e.EVACUATION_TICK_SECONDS ?? (e.NODE_ENV === 'test' ? 0 : 3600),
   };
 }
 

@@ -11,6 +11,7 @@ import { createUser } from '../features/admin/users.js';
 import { seedNetworkDemo } from './seed-network.js';
 import { seedReferrals } from './seed-referrals.js';
 import { seedDemoClients } from './seed-clients.js';
+import { seedDemoEvacuation } from './seed-evacuation.js';
 import { DEMO_OFFICES, DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_SERVICES, DEMO_USERS, demoEmail } from './demo-data.js';
 
 const SEED_AUDIT: AuditContext = { label: 'system:demo-seed' };
@@ -128,6 +129,8 @@ export async function seedDemo(db: Db): Promise<{ seeded: boolean; accounts: { e
   // Profiles and referral cases (issue #4), once the accounts exist.
   await seedReferrals(db);
   await seedDemoClients(db);
+  // Evacuation plans (issue #7) for the demo clients, and a few more.
+  await seedDemoEvacuation(db);
   return { seeded: true, accounts };
 }
 

@@ -13,6 +13,7 @@ import { referralPermissions } from './referrals/referrals-access.js';
 import { clientPermissions } from './clients/clients-access.js';
 import { planPermissions } from './plans/plans-access.js';
 import { directoryPermissions } from './directory/directory-access.js';
+import { evacuationPermissions } from './evacuation/evacuation-access.js';
 
 export const PERMISSIONS = {
   ...adminPermissions,
@@ -27,6 +28,7 @@ export const PERMISSIONS = {
   ...referralPermissions,
   ...clientPermissions,
   ...planPermissions,
+  ...evacuationPermissions,
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 

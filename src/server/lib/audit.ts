@@ -94,6 +94,42 @@ export async function writeAudit(dbOrTx: DbOrTx, ctx: AuditContext, input: Audit
   else await (dbOrTx as Db).transaction(run);
 }
 
+/**
+ * Appends several rows in one statement (e.g. one per client shown in a list): the chain lock
+ * and the previous hash are read once, each row links to the one before it. Same guarantees
+ * as writeAudit; call it with the transaction that reads the data.
+ */
+export async function writeAuditMany(tx: DbOrTx, ctx: AuditContext, inputs: AuditInput[]): Promise<void> {
+  if (inputs.length === 0) return;
+  if (!('rollback' in tx)) return (tx as Db).transaction((t) => writeAuditMany(t, ctx, inputs));
+  await tx.execute(sql`select pg_advisory_xact_lock(${CHAIN_LOCK_KEY})`);
+  const [last] = await tx.select({ hash: auditEvent.hash }).from(auditEvent).orderBy(desc(auditEvent.id)).limit(1);
+  let prevHash = last?.hash ?? GENESIS_HASH;
+  const at = new Date();
+  const rows = inputs.map((input) => {
+    const fields: ChainFields = {
+      at,
+      actorUserId: ctx.userId ?? null,
+      actorLabel: ctx.label ?? null,
+      ip: ctx.ip ?? null,
+      userAgent: ctx.userAgent ? ctx.userAgent.slice(0, 300) : null,
+      requestId: ctx.requestId ?? null,
+      action: input.action,
+      outcome: input.outcome ?? 'success',
+      entityType: input.entityType ?? null,
+      entityId: input.entityId ?? null,
+      clientId: input.clientId ?? null,
+      details: JSON.parse(JSON.stringify(input.details ?? {})) as Record<string, unknown>,
+    };
+    const hash = chainHash(prevHash, fields);
+    const row = { ...fields, prevHash, hash };
+    prevHash = hash;
+    return row;
+  });
+  // ids are a serial in insertion order, so the chain order is the row order.
+  for (let i = 0; i < rows.length; i += 1000) await tx.insert(auditEvent).values(rows.slice(i, i + 1000));
+}
+
 export interface ChainBreak {
   id: number;
   reason: string;

@@ -11,3 +11,4 @@ export * from './referrals.js';
 export * from './clients.js';
 export * from './plans.js';
 export * from './directory.js';
+export * from './evacuation.js';

@@ -4,13 +4,13 @@
 // for that recipient and is written as a provision record (APPI).
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { and, eq } from 'drizzle-orm';
-import type { Context } from 'hono';
 import { z } from 'zod';
 import { DOCUMENT_SCOPES, type ConsentScope } from '../../../shared/domain/consent-scopes.js';
 import type { Tx } from '../../db/client.js';
 import type { AppEnv, Deps } from '../../deps.js';
 import { consent as consentTable } from '../../db/schema/index.js';
 import { requirePermission } from '../../lib/guards.js';
+import { sendFile } from '../../lib/send-file.js';
 import { hookFor, jsonResponse, standardErrors } from '../../lib/openapi.js';
 import { withClientAccess } from '../clients/client-access.js';
 import { buildFhirBundle } from '../clients/fhir.js';
@@ -67,15 +67,6 @@ async function provide(tx: Tx, actor: AppEnv['Variables']['actor'], clientId: st
 
 const head = (s: Awaited<ReturnType<typeof readSections>>): ClientHead => ({ name: s.client.name, nameKana: s.client.nameKana, birthDate: s.client.birthDate, sex: s.client.sex, municipalityName: s.client.municipalityName });
 
-function send(c: Context<AppEnv>, body: Buffer, type: string, filename: string) {
-  return c.body(new Uint8Array(body), 200, {
-    'content-type': type,
-    'content-disposition': `inline; filename*=UTF-8''${encodeURIComponent(filename)}`,
-    // Client data: never cached by a shared proxy or the browser's disk cache.
-    'cache-control': 'no-store',
-  });
-}
-
 export function registerOutputRoutes(app: OpenAPIHono<AppEnv>, deps: Deps) {
   const { db } = deps;
   const r = routes;
@@ -95,7 +86,7 @@ export function registerOutputRoutes(app: OpenAPIHono<AppEnv>, deps: Deps) {
         if (kind === 'weeklyPdf') return renderWeekly(head(s), plan);
         return planWorkbook(head(s), plan);
       });
-      return send(c, out, kind === 'planXlsx' ? XLSX : PDF, `${label}.${kind === 'planXlsx' ? 'xlsx' : 'pdf'}`) as never;
+      return sendFile(c, out, kind === 'planXlsx' ? XLSX : PDF, `${label}.${kind === 'planXlsx' ? 'xlsx' : 'pdf'}`) as never;
     }, hookFor(r[kind]));
   planDoc('planPdf');
   planDoc('weeklyPdf');
@@ -115,7 +106,7 @@ export function registerOutputRoutes(app: OpenAPIHono<AppEnv>, deps: Deps) {
         await provide(tx, actor, id, q, DOCUMENT_SCOPES.monitoring, `モニタリング報告書 ${m.conductedOn}（${kind === 'monitoringXlsx' ? 'Excel' : 'PDF'}）`);
         return kind === 'monitoringPdf' ? renderMonitoring(head(s), m, plan) : monitoringWorkbook(head(s), m, plan);
       });
-      return send(c, out, kind === 'monitoringXlsx' ? XLSX : PDF, `モニタリング報告書.${kind === 'monitoringXlsx' ? 'xlsx' : 'pdf'}`) as never;
+      return sendFile(c, out, kind === 'monitoringXlsx' ? XLSX : PDF, `モニタリング報告書.${kind === 'monitoringXlsx' ? 'xlsx' : 'pdf'}`) as never;
     }, hookFor(r[kind]));
   monitoringDoc('monitoringPdf');
   monitoringDoc('monitoringXlsx');
@@ -130,7 +121,7 @@ export function registerOutputRoutes(app: OpenAPIHono<AppEnv>, deps: Deps) {
       await provide(tx, actor, id, q, DOCUMENT_SCOPES.conference, `担当者会議の記録 ${k.heldAt.slice(0, 10)}（PDF）`);
       return renderConference(head(s), k);
     });
-    return send(c, out, PDF, '担当者会議.pdf') as never;
+    return sendFile(c, out, PDF, '担当者会議.pdf') as never;
   }, hookFor(r.conferencePdf));
 
   app.openapi(r.lifeSupportPdf, async (c) => {
@@ -142,7 +133,7 @@ export function registerOutputRoutes(app: OpenAPIHono<AppEnv>, deps: Deps) {
       await provide(tx, actor, id, q, DOCUMENT_SCOPES.lifeSupportFile, 'ライフサポートファイル（PDF）');
       return renderLifeSupportFile(head(s), s.profile!, s.medical!, s.contact!);
     });
-    return send(c, out, PDF, 'ライフサポートファイル.pdf') as never;
+    return sendFile(c, out, PDF, 'ライフサポートファイル.pdf') as never;
   }, hookFor(r.lifeSupportPdf));
 
   app.openapi(r.emergencyPdf, async (c) => {
@@ -154,7 +145,7 @@ export function registerOutputRoutes(app: OpenAPIHono<AppEnv>, deps: Deps) {
       await provide(tx, actor, id, q, DOCUMENT_SCOPES.emergencySummary, '救急サマリー（PDF）');
       return renderEmergencySummary(head(s), s.medical!, s.contact!);
     });
-    return send(c, out, PDF, '救急サマリー.pdf') as never;
+    return sendFile(c, out, PDF, '救急サマリー.pdf') as never;
   }, hookFor(r.emergencyPdf));
 
   app.openapi(r.emergencyJson, async (c) => {

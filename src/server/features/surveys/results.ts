@@ -1,5 +1,5 @@
 // Results (charts per question), comparison of two events, CSV export, indicator trends.
-import { stringify } from 'csv-stringify/sync';
+import { toCsv } from '../../lib/csv.js';
 import { and, asc, count, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { PARTICIPANT_ROLE_LABELS, type ParticipantRole } from '../../../shared/contracts/events.js';
@@ -137,9 +137,7 @@ export async function exportResponsesCsv(opts: { db: Db; actor: Actor; id: strin
     }),
   ]);
   await writeAudit(opts.db, opts.actor.audit, { action: 'survey.export_csv', entityType: 'survey', entityId: s.id, details: { rows: rows.length } });
-  // Cells starting with = + - @ are prefixed so a spreadsheet never runs them as formulas.
-  const safe = (v: string) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
-  return { filename: `${s.title}_回答.csv`, body: '\ufeff' + stringify([header, ...rows.map((row) => row.map(safe))], { record_delimiter: '\r\n' }) };
+  return { filename: `${s.title}_回答.csv`, body: toCsv([header, ...rows]) };
 }
 
 // Indicators
