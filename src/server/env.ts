@@ -43,7 +43,6 @@ const EnvSchema = z.object({
   BODY_LIMIT_BYTES: int(1024 * 1024, 1024, 100 * 1024 * 1024),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional().default('info'),
   WEB_DIST_DIR: z.string().optional().default('dist/web'),
-  PAGE_LIMIT_MAX: int(200, 10, 1000),
   /** Largest event material (資料) upload; the upload route alone gets a body limit this size. */
   MATERIAL_MAX_BYTES: int(10 * 1024 * 1024, 1024, 100 * 1024 * 1024),
   /** Public forms (registration, survey answers): submissions per IP address per 10 minutes. */
@@ -120,7 +119,6 @@ function buildEnv(e: z.infer<typeof EnvSchema>) {
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     logLevel: e.LOG_LEVEL,
     webDistDir: path.resolve(e.WEB_DIST_DIR),
-    pageLimitMax: e.PAGE_LIMIT_MAX,
     materialMaxBytes: e.MATERIAL_MAX_BYTES,
     publicFormMaxPer10Minutes: e.PUBLIC_FORM_MAX_PER_10_MINUTES,
     referralReplyBusinessDays: e.REFERRAL_REPLY_BUSINESS_DAYS,
