@@ -82,7 +82,8 @@ describe('intake, explained matching and closed-loop referral', () => {
     await expectAccessible(page, 'intake form');
     await shot(page, '1-intake');
     await page.getByRole('button', { name: '受け付ける' }).click();
-    await page.waitForURL(/\/cases\/[^/]+$/);
+    // The form itself lives at /cases/new: wait for the case's own address, not that one.
+    await page.waitForURL((u) => /^\/cases\/[^/]+$/.test(u.pathname) && u.pathname !== '/cases/new');
     const caseId = new URL(page.url()).pathname.split('/').pop()!;
 
     // ── 2. Candidates ranked with reasons; offer to 高橋 (with_backup) with 佐藤 as backup ──
