@@ -1,5 +1,5 @@
 // The HTTP application: middleware in the order a request meets it, then every feature's routes.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { getConnInfo } from '@hono/node-server/conninfo';
@@ -193,19 +193,25 @@ export function createApp(deps: Deps) {
     throw new AppError('NOT_FOUND', 'この API は存在しません。');
   });
 
-  // The web app (built by Vite) with SPA fallback to index.html.
+  // The web app (built by Vite) with SPA fallback to index.html. index.html is re-read when a
+  // new build replaces it, so `vite build` needs no server restart.
   const dist = deps.env.webDistDir;
-  if (existsSync(path.join(dist, 'index.html'))) {
-    const root = path.relative(process.cwd(), dist) || '.';
-    app.use('/assets/*', serveStatic({ root, onFound: (_p, c) => c.header('Cache-Control', 'public, max-age=31536000, immutable') }));
-    app.use('*', serveStatic({ root }));
-    const indexHtml = readFileSync(path.join(dist, 'index.html'), 'utf8');
-    app.get('*', (c) => c.html(indexHtml));
-  } else {
-    app.get('/', (c) =>
-      c.text('Web アプリが未ビルドです。`npm run build` を実行してください（API は /api/docs）。', 503),
-    );
-  }
+  const indexPath = path.join(dist, 'index.html');
+  let index: { mtimeMs: number; html: string } | null = null;
+  const readIndex = (): string | null => {
+    const st = statSync(indexPath, { throwIfNoEntry: false });
+    if (!st) return null;
+    if (index?.mtimeMs !== st.mtimeMs) index = { mtimeMs: st.mtimeMs, html: readFileSync(indexPath, 'utf8') };
+    return index.html;
+  };
+  const root = path.relative(process.cwd(), dist) || '.';
+  app.use('/assets/*', serveStatic({ root, onFound: (_p, c) => c.header('Cache-Control', 'public, max-age=31536000, immutable') }));
+  app.use('*', serveStatic({ root }));
+  app.get('*', (c) => {
+    const html = readIndex();
+    if (html === null) return c.text('Web アプリが未ビルドです。`npm run build` を実行してください（API は /api/docs）。', 503);
+    return c.html(html);
+  });
 
   app.onError(async (err, c) => {
     const appErr = toAppError(err);
