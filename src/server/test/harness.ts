@@ -2,7 +2,7 @@
 // vitest project), the real app listening on a loopback port, HTTP clients with cookie jars,
 // and typed factories with random names (STYLE.md habit 7). Tests never use the demo seed.
 import { randomBytes, randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import pg from 'pg';
@@ -89,6 +89,8 @@ export interface TestApp {
 export async function startTestApp(envOverrides: Record<string, string> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const port = await freePort();
+  // An empty web directory: API tests need no build, and serveStatic warns about a missing one.
+  mkdirSync('tmp/no-web-build', { recursive: true });
   const env = loadEnv({
     NODE_ENV: 'test',
     PORT: String(port),
