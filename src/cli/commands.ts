@@ -226,7 +226,7 @@ export const COMMANDS: Record<string, CommandSpec> = {
     run: async (args, ctx) => {
       const file = opts(args, {}).positionals[0];
       if (!file) throw new UsageError('保存先のファイル名を指定してください');
-      const s = await backupDatabase({ database: ctx.database, file: path.resolve(file) });
+      const s = await backupDatabase({ database: ctx.database, file: path.resolve(file), audit: CLI_AUDIT });
       const rows = s.tables.reduce((a, t) => a + t.rows, 0);
       ctx.out(`バックアップしました: ${s.file}（${s.tables.length} テーブル、${rows} 行、マイグレーション ${s.migrations}）`);
       return 0;

@@ -96,6 +96,25 @@ describe('db:backup then db:restore', () => {
     });
   });
 
+  it('logs the backup in the access log before reading, so the backup carries its own row', async () => {
+    const rows = await t.auditRows({ action: 'backup.create', details: { file: backupFile } });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ outcome: 'success', entityType: 'database', actorLabel: expect.stringMatching(/^cli:/) });
+    const inBackup = (snapshot.audit_event as { action: string; details: { file?: string } }[]).filter((r) => r.action === 'backup.create');
+    expect(inBackup.map((r) => r.details.file)).toEqual([backupFile]);
+    expect((await cli(t.database, 'audit:verify')).code).toBe(0);
+  });
+
+  it('a backup that cannot be written says so in Japanese and is logged as a failure', async () => {
+    const file = path.join(dir, 'no-such-dir', 'backup.jsonl.gz');
+    const r = await cli(t.database, 'db:backup', file);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('バックアップファイルを書き込めません');
+    const rows = await t.auditRows({ action: 'backup.create', details: { file } });
+    expect(rows.map((x) => x.outcome).sort()).toEqual(['failure', 'success']);
+    expect(rows.find((x) => x.outcome === 'failure')?.details).toMatchObject({ error: expect.stringContaining('ENOENT') });
+  });
+
   it('refuses a non-empty database without --force, telling how, and overwrites it with --force', async () => {
     await withFreshDatabase(async (target) => {
       expect((await cli(target, 'db:restore', backupFile)).code).toBe(0);

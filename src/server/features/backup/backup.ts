@@ -9,6 +9,7 @@ import { Readable } from 'node:stream';
 import { createGunzip, createGzip } from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import { MIGRATIONS_DIR, type Database, type Db, type DbOrTx } from '../../db/client.js';
+import { writeAudit, type AuditContext } from '../../lib/audit.js';
 import { AppError } from '../../lib/errors.js';
 
 export const BACKUP_FORMAT = 'tsunagu-backup';
@@ -81,7 +82,29 @@ export interface BackupSummary {
   migrations: number;
 }
 
-export async function backupDatabase(opts: { database: Database; file: string; onProgress?: (table: string, rows: number) => void }): Promise<BackupSummary> {
+/**
+ * Writes the whole database to `file`. A backup holds every client's record, so taking one is
+ * logged like any other read of client data: the row is written before the snapshot (so the
+ * backup carries its own row and a restored database shows where it came from), and a backup
+ * that fails is logged as such, since a partial file may already exist.
+ */
+export async function backupDatabase(opts: { database: Database; file: string; audit: AuditContext; onProgress?: (table: string, rows: number) => void }): Promise<BackupSummary> {
+  const { db } = opts.database;
+  await writeAudit(db, opts.audit, { action: 'backup.create', entityType: 'database', details: { file: opts.file } });
+  try {
+    return await writeBackup(opts);
+  } catch (error) {
+    await writeAudit(db, opts.audit, {
+      action: 'backup.create',
+      outcome: 'failure',
+      entityType: 'database',
+      details: { file: opts.file, error: error instanceof Error ? error.message : String(error) },
+    }).catch(() => undefined); // the original error is the one to report
+    throw error;
+  }
+}
+
+async function writeBackup(opts: { database: Database; file: string; onProgress?: (table: string, rows: number) => void }): Promise<BackupSummary> {
   const { db } = opts.database;
   const lines: string[] = [];
   const summary: BackupSummary = { file: opts.file, tables: [], migrations: 0 };
@@ -111,7 +134,9 @@ export async function backupDatabase(opts: { database: Database; file: string; o
     },
     opts.database.kind === 'postgres' ? { isolationLevel: 'repeatable read', accessMode: 'read only' } : undefined,
   );
-  await pipeline(Readable.from(lines.map((l) => l + '\n')), createGzip(), createWriteStream(opts.file, { mode: 0o600 }));
+  await pipeline(Readable.from(lines.map((l) => l + '\n')), createGzip(), createWriteStream(opts.file, { mode: 0o600 })).catch((e: NodeJS.ErrnoException) => {
+    throw new AppError('BAD_REQUEST', `バックアップファイルを書き込めません（${opts.file}: ${e.code ?? e.message}）。`);
+  });
   return summary;
 }
 
