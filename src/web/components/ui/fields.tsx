@@ -14,11 +14,6 @@ interface FieldChromeProps {
   className?: string;
 }
 
-function describedBy(...ids: (string | false | undefined)[]): string | undefined {
-  const list = ids.filter(Boolean).join(' ');
-  return list || undefined;
-}
-
 /**
  * The visible 必須 mark. Hidden from screen readers when the control carries aria-required (so
  * it is announced once); read out in a legend, where no ARIA attribute can say it.
@@ -32,14 +27,74 @@ function RequiredMark({ isRequired, announce = false }: { isRequired?: boolean; 
   ) : null;
 }
 
-function FieldError({ id, error }: { id: string; error?: string }) {
-  if (!error) return null;
-  return (
-    <p id={id} className="field__error">
-      <ErrorIcon className="field__error-icon" />
-      <span>{error}</span>
-    </p>
+/** The ids a field's parts share: the control (or first option), its hint and its error. */
+function useFieldIds(id: string | undefined, { description, error }: Pick<FieldChromeProps, 'description' | 'error'>) {
+  const autoId = useId();
+  const controlId = id ?? autoId;
+  const hintId = `${controlId}-hint`;
+  const errorId = `${controlId}-error`;
+  const describedBy = [description ? hintId : '', error ? errorId : ''].filter(Boolean).join(' ') || undefined;
+  return { controlId, hintId, errorId, describedBy };
+}
+
+type FieldIds = ReturnType<typeof useFieldIds>;
+
+/**
+ * The one wrapper of every field kind: label (a <label> for a single control, a <legend> for a
+ * group of options), hint, error, then the control(s). A group carries aria-describedby itself;
+ * a single control carries it (see `controlAria`).
+ */
+function FieldShell({ label, description, error, isRequired, className, ids, group = false, children }: Omit<FieldChromeProps, 'label'> & { label: ReactNode; ids: FieldIds; group?: boolean; children: ReactNode }) {
+  const classes = ['field', group ? 'fieldset' : '', error ? 'field--invalid' : '', className ?? ''].filter(Boolean).join(' ');
+  const notes = (
+    <>
+      {description ? (
+        <p id={ids.hintId} className="field__hint">
+          {description}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={ids.errorId} className="field__error">
+          <ErrorIcon className="field__error-icon" />
+          <span>{error}</span>
+        </p>
+      ) : null}
+    </>
   );
+  if (group)
+    return (
+      <fieldset className={classes} aria-describedby={ids.describedBy}>
+        <legend className="field__label">
+          {label}
+          <RequiredMark isRequired={isRequired} announce />
+        </legend>
+        {notes}
+        {children}
+      </fieldset>
+    );
+  return (
+    <div className={classes}>
+      {/* The mark sits outside <label> so the label's text is exactly the field's name. */}
+      <div className="field__label-row">
+        <label className="field__label" htmlFor={ids.controlId}>
+          {label}
+        </label>
+        <RequiredMark isRequired={isRequired} />
+      </div>
+      {notes}
+      {children}
+    </div>
+  );
+}
+
+/** The id and ARIA state a single control (input, textarea, select) carries. */
+function controlAria(ids: FieldIds, { error, isRequired }: Pick<FieldChromeProps, 'error' | 'isRequired'>) {
+  return {
+    id: ids.controlId,
+    'aria-invalid': error ? true : undefined,
+    'aria-required': isRequired || undefined,
+    'aria-describedby': ids.describedBy,
+  } as const;
 }
 
 export interface TextFieldProps extends FieldChromeProps, Omit<InputHTMLAttributes<HTMLInputElement>, 'className'> {
@@ -48,35 +103,11 @@ export interface TextFieldProps extends FieldChromeProps, Omit<InputHTMLAttribut
 }
 
 export function TextField({ label, description, error, isRequired, className, id, ref, inputClassName, ...input }: TextFieldProps) {
-  const autoId = useId();
-  const inputId = id ?? autoId;
-  const hintId = `${inputId}-hint`;
-  const errorId = `${inputId}-error`;
+  const ids = useFieldIds(id, { description, error });
   return (
-    <div className={['field', error ? 'field--invalid' : '', className ?? ''].filter(Boolean).join(' ')}>
-      {/* The mark sits outside <label> so the label's text is exactly the field's name. */}
-      <div className="field__label-row">
-        <label className="field__label" htmlFor={inputId}>
-          {label}
-        </label>
-        <RequiredMark isRequired={isRequired} />
-      </div>
-      {description ? (
-        <p id={hintId} className="field__hint">
-          {description}
-        </p>
-      ) : null}
-      <FieldError id={errorId} error={error} />
-      <input
-        ref={ref}
-        id={inputId}
-        className={['input', inputClassName ?? ''].filter(Boolean).join(' ')}
-        aria-invalid={error ? true : undefined}
-        aria-required={isRequired || undefined}
-        aria-describedby={describedBy(description ? hintId : false, error ? errorId : false)}
-        {...input}
-      />
-    </div>
+    <FieldShell {...{ label, description, error, isRequired, className, ids }}>
+      <input ref={ref} className={['input', inputClassName ?? ''].filter(Boolean).join(' ')} {...controlAria(ids, { error, isRequired })} {...input} />
+    </FieldShell>
   );
 }
 
@@ -85,35 +116,11 @@ export interface TextAreaFieldProps extends FieldChromeProps, Omit<TextareaHTMLA
 }
 
 export function TextAreaField({ label, description, error, isRequired, className, id, ref, ...input }: TextAreaFieldProps) {
-  const autoId = useId();
-  const inputId = id ?? autoId;
-  const hintId = `${inputId}-hint`;
-  const errorId = `${inputId}-error`;
+  const ids = useFieldIds(id, { description, error });
   return (
-    <div className={['field', error ? 'field--invalid' : '', className ?? ''].filter(Boolean).join(' ')}>
-      {/* The mark sits outside <label> so the label's text is exactly the field's name. */}
-      <div className="field__label-row">
-        <label className="field__label" htmlFor={inputId}>
-          {label}
-        </label>
-        <RequiredMark isRequired={isRequired} />
-      </div>
-      {description ? (
-        <p id={hintId} className="field__hint">
-          {description}
-        </p>
-      ) : null}
-      <FieldError id={errorId} error={error} />
-      <textarea
-        ref={ref}
-        id={inputId}
-        className="input input--textarea"
-        aria-invalid={error ? true : undefined}
-        aria-required={isRequired || undefined}
-        aria-describedby={describedBy(description ? hintId : false, error ? errorId : false)}
-        {...input}
-      />
-    </div>
+    <FieldShell {...{ label, description, error, isRequired, className, ids }}>
+      <textarea ref={ref} className="input input--textarea" {...controlAria(ids, { error, isRequired })} {...input} />
+    </FieldShell>
   );
 }
 
@@ -130,34 +137,10 @@ export interface SelectFieldProps extends FieldChromeProps, Omit<SelectHTMLAttri
 }
 
 export function SelectField({ label, description, error, isRequired, className, id, ref, options, emptyOption, ...select }: SelectFieldProps) {
-  const autoId = useId();
-  const selectId = id ?? autoId;
-  const hintId = `${selectId}-hint`;
-  const errorId = `${selectId}-error`;
+  const ids = useFieldIds(id, { description, error });
   return (
-    <div className={['field', error ? 'field--invalid' : '', className ?? ''].filter(Boolean).join(' ')}>
-      {/* The mark sits outside <label> so the label's text is exactly the field's name. */}
-      <div className="field__label-row">
-        <label className="field__label" htmlFor={selectId}>
-          {label}
-        </label>
-        <RequiredMark isRequired={isRequired} />
-      </div>
-      {description ? (
-        <p id={hintId} className="field__hint">
-          {description}
-        </p>
-      ) : null}
-      <FieldError id={errorId} error={error} />
-      <select
-        ref={ref}
-        id={selectId}
-        className="select"
-        aria-invalid={error ? true : undefined}
-        aria-required={isRequired || undefined}
-        aria-describedby={describedBy(description ? hintId : false, error ? errorId : false)}
-        {...select}
-      >
+    <FieldShell {...{ label, description, error, isRequired, className, ids }}>
+      <select ref={ref} className="select" {...controlAria(ids, { error, isRequired })} {...select}>
         {emptyOption !== undefined ? <option value="">{emptyOption}</option> : null}
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -165,68 +148,60 @@ export function SelectField({ label, description, error, isRequired, className, 
           </option>
         ))}
       </select>
-    </div>
+    </FieldShell>
   );
 }
 
-export interface CheckboxGroupProps extends FieldChromeProps {
-  /** Used as the id of the first checkbox, so an error summary link lands on the group. */
+interface ChoiceGroupProps extends FieldChromeProps {
+  /** Used as the id of the first option, so an error summary link lands on the group. */
   id?: string;
   options: readonly SelectOption[];
-  value: readonly string[];
-  onChange: (value: string[]) => void;
   onBlur?: () => void;
   name: string;
 }
 
-/** A fieldset of checkboxes (e.g. 役割). The legend names the group; the error is read with it. */
-export function CheckboxGroup({ label, description, error, isRequired, className, id, options, value, onChange, onBlur, name }: CheckboxGroupProps) {
-  const autoId = useId();
-  const baseId = id ?? autoId;
-  const hintId = `${baseId}-hint`;
-  const errorId = `${baseId}-error`;
-  const toggle = (option: string, checked: boolean) => {
-    const next = checked ? [...value, option] : value.filter((v) => v !== option);
-    // Keep the options' order so the payload is stable.
-    onChange(options.map((o) => o.value).filter((v) => next.includes(v)));
-  };
+/** A fieldset of checkboxes or radios; `isChecked`/`onToggle` say what each option does. */
+function ChoiceGroup({ type, id, options, onBlur, name, isChecked, onToggle, ...chrome }: ChoiceGroupProps & { type: 'checkbox' | 'radio'; isChecked: (option: string) => boolean; onToggle: (option: string, checked: boolean) => void }) {
+  const ids = useFieldIds(id, chrome);
   return (
-    <fieldset
-      className={['field', 'fieldset', error ? 'field--invalid' : '', className ?? ''].filter(Boolean).join(' ')}
-      aria-describedby={describedBy(description ? hintId : false, error ? errorId : false)}
-    >
-      <legend className="field__label">
-        {label}
-        <RequiredMark isRequired={isRequired} announce />
-      </legend>
-      {description ? (
-        <p id={hintId} className="field__hint">
-          {description}
-        </p>
-      ) : null}
-      <FieldError id={errorId} error={error} />
+    <FieldShell {...chrome} ids={ids} group>
       <div className="checkbox-list">
         {options.map((o, i) => {
-          const optionId = i === 0 ? baseId : `${baseId}-${o.value}`;
+          const optionId = i === 0 ? ids.controlId : `${ids.controlId}-${o.value}`;
           return (
             <div className="checkbox" key={o.value}>
               <input
-                type="checkbox"
+                type={type}
                 id={optionId}
                 name={name}
                 value={o.value}
-                checked={value.includes(o.value)}
-                onChange={(e) => toggle(o.value, e.currentTarget.checked)}
+                checked={isChecked(o.value)}
+                onChange={(e) => onToggle(o.value, e.currentTarget.checked)}
                 onBlur={onBlur}
-                aria-invalid={error ? true : undefined}
+                aria-invalid={chrome.error ? true : undefined}
               />
               <label htmlFor={optionId}>{o.label}</label>
             </div>
           );
         })}
       </div>
-    </fieldset>
+    </FieldShell>
   );
+}
+
+export interface CheckboxGroupProps extends ChoiceGroupProps {
+  value: readonly string[];
+  onChange: (value: string[]) => void;
+}
+
+/** A fieldset of checkboxes (e.g. 役割). The legend names the group; the error is read with it. */
+export function CheckboxGroup({ value, onChange, ...group }: CheckboxGroupProps) {
+  const toggle = (option: string, checked: boolean) => {
+    const next = checked ? [...value, option] : value.filter((v) => v !== option);
+    // Keep the options' order so the payload is stable.
+    onChange(group.options.map((o) => o.value).filter((v) => next.includes(v)));
+  };
+  return <ChoiceGroup {...group} type="checkbox" isChecked={(o) => value.includes(o)} onToggle={toggle} />;
 }
 
 export function Checkbox({ label, id, ...input }: { label: ReactNode } & Omit<InputHTMLAttributes<HTMLInputElement>, 'type'>) {
@@ -240,57 +215,12 @@ export function Checkbox({ label, id, ...input }: { label: ReactNode } & Omit<In
   );
 }
 
-export interface RadioGroupProps extends FieldChromeProps {
-  /** Used as the id of the first radio, so an error summary link lands on the group. */
-  id?: string;
-  options: readonly SelectOption[];
+export interface RadioGroupProps extends ChoiceGroupProps {
   value: string | null | undefined;
   onChange: (value: string) => void;
-  onBlur?: () => void;
-  name: string;
 }
 
 /** A fieldset of radio buttons for a short list of exclusive choices (e.g. 引き受け可否). */
-export function RadioGroup({ label, description, error, isRequired, className, id, options, value, onChange, onBlur, name }: RadioGroupProps) {
-  const autoId = useId();
-  const baseId = id ?? autoId;
-  const hintId = `${baseId}-hint`;
-  const errorId = `${baseId}-error`;
-  return (
-    <fieldset
-      className={['field', 'fieldset', error ? 'field--invalid' : '', className ?? ''].filter(Boolean).join(' ')}
-      aria-describedby={describedBy(description ? hintId : false, error ? errorId : false)}
-    >
-      <legend className="field__label">
-        {label}
-        <RequiredMark isRequired={isRequired} announce />
-      </legend>
-      {description ? (
-        <p id={hintId} className="field__hint">
-          {description}
-        </p>
-      ) : null}
-      <FieldError id={errorId} error={error} />
-      <div className="checkbox-list">
-        {options.map((o, i) => {
-          const optionId = i === 0 ? baseId : `${baseId}-${o.value}`;
-          return (
-            <div className="checkbox" key={o.value}>
-              <input
-                type="radio"
-                id={optionId}
-                name={name}
-                value={o.value}
-                checked={value === o.value}
-                onChange={() => onChange(o.value)}
-                onBlur={onBlur}
-                aria-invalid={error ? true : undefined}
-              />
-              <label htmlFor={optionId}>{o.label}</label>
-            </div>
-          );
-        })}
-      </div>
-    </fieldset>
-  );
+export function RadioGroup({ value, onChange, ...group }: RadioGroupProps) {
+  return <ChoiceGroup {...group} type="radio" isChecked={(o) => value === o} onToggle={(o) => onChange(o)} />;
 }
