@@ -44,6 +44,21 @@ export function DialogActions({ children }: { children: ReactNode }) {
   return <div className="dialog__actions">{children}</div>;
 }
 
+/** キャンセル and the submit button of a form in a dialog; both wait while it is submitted. */
+export function FormDialogActions({ onCancel, isSubmitting, submitLabel }: { onCancel: () => void; isSubmitting: boolean; submitLabel: ReactNode }) {
+  const t = useT();
+  return (
+    <DialogActions>
+      <Button variant="secondary" onClick={onCancel} disabled={isSubmitting}>
+        {t('common.cancel')}
+      </Button>
+      <Button type="submit" isPending={isSubmitting} pendingText={t('common.saving')}>
+        {submitLabel}
+      </Button>
+    </DialogActions>
+  );
+}
+
 export interface ConfirmDialogProps {
   isOpen: boolean;
   onOpenChange: (isOpen: boolean) => void;

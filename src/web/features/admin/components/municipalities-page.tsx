@@ -1,12 +1,9 @@
 // /admin/municipalities: the deployment's cities and their 圏域. Saving is an upsert by code.
-import { useState } from 'react';
-import { Alert } from '../../../components/ui/alert';
-import { Button } from '../../../components/ui/button';
-import { DataTable, type Column } from '../../../components/ui/data-table';
-import { Dialog, DialogActions } from '../../../components/ui/dialog';
+import { type Column } from '../../../components/ui/data-table';
+import { Dialog, FormDialogActions } from '../../../components/ui/dialog';
 import { TextField } from '../../../components/ui/fields';
 import { FormErrorSummary } from '../../../components/ui/form-error';
-import { PageHeader, useDocumentTitle } from '../../../components/ui/page';
+import { ListPage, NameCell, RowButton, useListPage, wholeTable } from '../../../components/ui/list-page';
 import { useT } from '../../../i18n/i18n';
 import { emptyToNull, fieldId, useFormErrors, useZodForm } from '../../../lib/forms';
 import { useMunicipalities, type Municipality } from '../api/list-municipalities';
@@ -14,80 +11,37 @@ import { UpsertMunicipalitySchema, useUpsertMunicipality } from '../api/upsert-m
 
 export function MunicipalitiesPage() {
   const t = useT();
-  useDocumentTitle(t('munis.title'));
   const munis = useMunicipalities();
-  const [editing, setEditing] = useState<{ muni: Municipality | null } | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const page = useListPage<Municipality>();
 
   const columns: Column<Municipality>[] = [
     { key: 'code', header: t('munis.colCode'), cell: (m) => <code className="code">{m.code}</code> },
-    {
-      key: 'name',
-      header: t('munis.colName'),
-      isRowHeader: true,
-      cell: (m) => (
-        <>
-          <span className="cell-title">{m.name}</span>
-          <span className="cell-sub">{m.nameKana}</span>
-        </>
-      ),
-    },
+    { key: 'name', header: t('munis.colName'), isRowHeader: true, cell: (m) => <NameCell name={m.name} sub={m.nameKana} /> },
     { key: 'prefecture', header: t('munis.colPrefecture'), cell: (m) => m.prefectureName },
     { key: 'region', header: t('munis.colRegion'), cell: (m) => m.region ?? '—' },
     {
       key: 'actions',
       header: t('common.actions'),
       cell: (m) => (
-        <Button variant="secondary" size="sm" aria-label={t('munis.editLabel', { name: m.name })} onClick={() => setEditing({ muni: m })}>
+        <RowButton label={t('munis.editLabel', { name: m.name })} onPress={() => page.startEdit(m)}>
           {t('common.edit')}
-        </Button>
+        </RowButton>
       ),
     },
   ];
 
   return (
-    <div className="page">
-      <PageHeader
-        title={t('munis.title')}
-        lead={t('munis.intro')}
-        actions={
-          <Button
-            onClick={() => {
-              setNotice(null);
-              setEditing({ muni: null });
-            }}
-          >
-            {t('munis.create')}
-          </Button>
-        }
-      />
-      {notice ? (
-        <Alert tone="success">
-          <p>{notice}</p>
-        </Alert>
-      ) : null}
-      <DataTable
-        caption={t('munis.caption')}
-        columns={columns}
-        rows={munis.data?.items ?? []}
-        rowKey={(m) => m.code}
-        total={munis.data?.total}
-        isLoading={munis.isPending}
-        error={munis.error}
-        onRetry={() => void munis.refetch()}
-      />
-      <Dialog isOpen={editing !== null} onOpenChange={(o) => !o && setEditing(null)} title={editing?.muni ? t('munis.editTitle') : t('munis.createTitle')}>
-        <MunicipalityForm
-          key={editing?.muni?.code ?? 'new'}
-          muni={editing?.muni ?? null}
-          onCancel={() => setEditing(null)}
-          onSaved={(m) => {
-            setEditing(null);
-            setNotice(t('munis.saved', { name: m.name }));
-          }}
-        />
+    <ListPage
+      title={t('munis.title')}
+      lead={t('munis.intro')}
+      create={{ label: t('munis.create'), onPress: page.startCreate }}
+      notice={page.notice}
+      table={{ caption: t('munis.caption'), columns, rowKey: (m) => m.code, ...wholeTable(munis) }}
+    >
+      <Dialog isOpen={page.isEditing} onOpenChange={(o) => !o && page.stopEditing()} title={page.editingRow ? t('munis.editTitle') : t('munis.createTitle')}>
+        <MunicipalityForm key={page.editingRow?.code ?? 'new'} muni={page.editingRow} onCancel={page.stopEditing} onSaved={(m) => page.saved(t('munis.saved', { name: m.name }))} />
       </Dialog>
-    </div>
+    </ListPage>
   );
 }
 
@@ -152,14 +106,7 @@ function MunicipalityForm({ muni, onCancel, onSaved }: { muni: Municipality | nu
         />
         <TextField id={fieldId(formId, 'region')} label={t('munis.region')} autoComplete="off" error={fe.region?.message} {...form.register('region', { setValueAs: emptyToNull })} />
       </div>
-      <DialogActions>
-        <Button variant="secondary" onClick={onCancel} disabled={form.formState.isSubmitting}>
-          {t('common.cancel')}
-        </Button>
-        <Button type="submit" isPending={form.formState.isSubmitting} pendingText={t('common.saving')}>
-          {t('common.save')}
-        </Button>
-      </DialogActions>
+      <FormDialogActions onCancel={onCancel} isSubmitting={form.formState.isSubmitting} submitLabel={t('common.save')} />
     </form>
   );
 }

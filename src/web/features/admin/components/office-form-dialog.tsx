@@ -1,8 +1,7 @@
 // Registering and editing an office, validated by the shared CreateOfficeSchema.
 import { Controller } from 'react-hook-form';
 import { SECTORS } from '../../../../shared/domain/sectors';
-import { Button } from '../../../components/ui/button';
-import { Dialog, DialogActions } from '../../../components/ui/dialog';
+import { Dialog, FormDialogActions } from '../../../components/ui/dialog';
 import { SelectField, TextField } from '../../../components/ui/fields';
 import { FormErrorSummary } from '../../../components/ui/form-error';
 import { useT } from '../../../i18n/i18n';
@@ -122,14 +121,7 @@ function OfficeForm({ office, onCancel, onSaved }: { office: Office | null; onCa
           />
         )}
       />
-      <DialogActions>
-        <Button variant="secondary" onClick={onCancel} disabled={form.formState.isSubmitting}>
-          {t('common.cancel')}
-        </Button>
-        <Button type="submit" isPending={form.formState.isSubmitting} pendingText={t('common.saving')}>
-          {office ? t('common.save') : t('common.create')}
-        </Button>
-      </DialogActions>
+      <FormDialogActions onCancel={onCancel} isSubmitting={form.formState.isSubmitting} submitLabel={office ? t('common.save') : t('common.create')} />
     </form>
   );
 }

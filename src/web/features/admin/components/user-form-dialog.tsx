@@ -3,8 +3,7 @@
 import { Controller } from 'react-hook-form';
 import { z } from 'zod';
 import { ROLES, type Role } from '../../../../shared/contracts/auth';
-import { Button } from '../../../components/ui/button';
-import { Dialog, DialogActions } from '../../../components/ui/dialog';
+import { Dialog, FormDialogActions } from '../../../components/ui/dialog';
 import { CheckboxGroup, SelectField, TextField } from '../../../components/ui/fields';
 import { FormErrorSummary } from '../../../components/ui/form-error';
 import { useT } from '../../../i18n/i18n';
@@ -186,14 +185,7 @@ function UserForm({ user, onCancel, onSaved }: { user: AdminUser | null; onCance
           />
         )}
       />
-      <DialogActions>
-        <Button variant="secondary" onClick={onCancel} disabled={form.formState.isSubmitting}>
-          {t('common.cancel')}
-        </Button>
-        <Button type="submit" isPending={form.formState.isSubmitting} pendingText={t('common.saving')}>
-          {isEdit ? t('users.submitEdit') : t('users.submitCreate')}
-        </Button>
-      </DialogActions>
+      <FormDialogActions onCancel={onCancel} isSubmitting={form.formState.isSubmitting} submitLabel={isEdit ? t('users.submitEdit') : t('users.submitCreate')} />
     </form>
   );
 }

@@ -1,17 +1,13 @@
 // /admin/users: search and filter accounts, create and edit them, disable/enable, reset 2FA.
 import { useState } from 'react';
 import { ROLES } from '../../../../shared/contracts/auth';
-import { Alert } from '../../../components/ui/alert';
 import { Badge } from '../../../components/ui/badge';
-import { Button } from '../../../components/ui/button';
-import { DataTable, type Column } from '../../../components/ui/data-table';
+import { type Column } from '../../../components/ui/data-table';
 import { ConfirmDialog } from '../../../components/ui/dialog';
-import { FilterBar } from '../../../components/ui/filter-bar';
 import { SelectField, TextAreaField, TextField } from '../../../components/ui/fields';
-import { PageHeader, useDocumentTitle } from '../../../components/ui/page';
+import { ListPage, NameCell, pagedTable, RowButton, useListPage } from '../../../components/ui/list-page';
 import { useT } from '../../../i18n/i18n';
 import { problemOf } from '../../../lib/api-client';
-import { allItems, totalOf } from '../../../lib/paging';
 import { useDisableUser } from '../api/disable-user';
 import { useEnableUser } from '../api/enable-user';
 import { useUsers, type AdminUser, type UserListFilters } from '../api/list-users';
@@ -27,12 +23,10 @@ type Pending = { kind: 'disable' | 'enable' | 'reset2fa'; user: AdminUser } | nu
 
 export function UsersPage({ filters, onFiltersChange }: UsersPageProps) {
   const t = useT();
-  useDocumentTitle(t('users.title'));
   const users = useUsers(filters);
-  const [editing, setEditing] = useState<{ user: AdminUser | null } | null>(null);
+  const page = useListPage<AdminUser>();
   const [pending, setPending] = useState<Pending>(null);
   const [reason, setReason] = useState('');
-  const [notice, setNotice] = useState<string | null>(null);
   const disable = useDisableUser();
   const enable = useEnableUser();
   const reset2fa = useResetTwoFactor();
@@ -52,8 +46,7 @@ export function UsersPage({ filters, onFiltersChange }: UsersPageProps) {
       isRowHeader: true,
       cell: (u) => (
         <>
-          <span className="cell-title">{u.name}</span>
-          {u.nameKana ? <span className="cell-sub">{u.nameKana}</span> : null}
+          <NameCell name={u.name} sub={u.nameKana} />
           <span className="cell-sub cell-email">{u.email}</span>
         </>
       ),
@@ -75,22 +68,22 @@ export function UsersPage({ filters, onFiltersChange }: UsersPageProps) {
       header: t('common.actions'),
       cell: (u) => (
         <div className="row-actions">
-          <Button variant="secondary" size="sm" aria-label={t('users.editLabel', { name: u.name })} onClick={() => setEditing({ user: u })}>
+          <RowButton label={t('users.editLabel', { name: u.name })} onPress={() => page.startEdit(u)}>
             {t('common.edit')}
-          </Button>
+          </RowButton>
           {u.disabled ? (
-            <Button variant="secondary" size="sm" aria-label={t('users.enableLabel', { name: u.name })} onClick={() => open('enable', u)}>
+            <RowButton label={t('users.enableLabel', { name: u.name })} onPress={() => open('enable', u)}>
               {t('users.enable')}
-            </Button>
+            </RowButton>
           ) : (
-            <Button variant="secondary" size="sm" aria-label={t('users.disableLabel', { name: u.name })} onClick={() => open('disable', u)}>
+            <RowButton label={t('users.disableLabel', { name: u.name })} onPress={() => open('disable', u)}>
               {t('users.disable')}
-            </Button>
+            </RowButton>
           )}
           {u.twoFactorEnabled ? (
-            <Button variant="secondary" size="sm" aria-label={t('users.reset2faLabel', { name: u.name })} onClick={() => open('reset2fa', u)}>
+            <RowButton label={t('users.reset2faLabel', { name: u.name })} onPress={() => open('reset2fa', u)}>
               {t('users.reset2fa')}
-            </Button>
+            </RowButton>
           ) : null}
         </div>
       ),
@@ -102,7 +95,7 @@ export function UsersPage({ filters, onFiltersChange }: UsersPageProps) {
     const { kind, user } = pending;
     const done = (message: string) => {
       setPending(null);
-      setNotice(message);
+      page.setNotice(message);
     };
     if (kind === 'disable') disable.mutate({ id: user.id, reason: reason.trim() || undefined }, { onSuccess: () => done(t('users.disabled', { name: user.name })) });
     if (kind === 'enable') enable.mutate(user.id, { onSuccess: () => done(t('users.enabled', { name: user.name })) });
@@ -111,26 +104,15 @@ export function UsersPage({ filters, onFiltersChange }: UsersPageProps) {
   const activeMutation = pending?.kind === 'disable' ? disable : pending?.kind === 'enable' ? enable : reset2fa;
 
   return (
-    <div className="page">
-      <PageHeader
-        title={t('users.title')}
-        lead={t('users.intro')}
-        actions={
-          <Button
-            onClick={() => {
-              setNotice(null);
-              setEditing({ user: null });
-            }}
-          >
-            {t('users.create')}
-          </Button>
-        }
-      />
-      <FilterBar
-        label={t('users.filters')}
-        initial={filters}
-        onApply={(v) => onFiltersChange(v as UserListFilters)}
-        fields={(v, set) => (
+    <ListPage
+      title={t('users.title')}
+      lead={t('users.intro')}
+      create={{ label: t('users.create'), onPress: page.startCreate }}
+      filters={{
+        label: t('users.filters'),
+        initial: filters,
+        onApply: (v) => onFiltersChange(v as UserListFilters),
+        fields: (v, set) => (
           <>
             <TextField label={t('users.q')} description={t('users.qHint')} type="search" value={v.q ?? ''} onChange={(e) => set('q', e.currentTarget.value)} />
             <SelectField
@@ -151,35 +133,16 @@ export function UsersPage({ filters, onFiltersChange }: UsersPageProps) {
               onChange={(e) => set('disabled', e.currentTarget.value)}
             />
           </>
-        )}
-      />
-      {notice ? (
-        <Alert tone="success">
-          <p>{notice}</p>
-        </Alert>
-      ) : null}
-      <DataTable
-        caption={t('users.caption')}
-        columns={columns}
-        rows={allItems(users.data)}
-        rowKey={(u) => u.id}
-        rowClassName={(u) => (u.disabled ? 'is-muted' : undefined)}
-        total={totalOf(users.data)}
-        isLoading={users.isPending}
-        error={users.error}
-        onRetry={() => void users.refetch()}
-        hasNextPage={users.hasNextPage}
-        isFetchingNextPage={users.isFetchingNextPage}
-        onLoadMore={() => void users.fetchNextPage()}
-      />
+        ),
+      }}
+      notice={page.notice}
+      table={{ caption: t('users.caption'), columns, rowKey: (u) => u.id, rowClassName: (u) => (u.disabled ? 'is-muted' : undefined), ...pagedTable(users) }}
+    >
       <UserFormDialog
-        isOpen={editing !== null}
-        onOpenChange={(o) => !o && setEditing(null)}
-        user={editing?.user}
-        onSaved={(u, mode) => {
-          setEditing(null);
-          setNotice(mode === 'create' ? t('users.created', { name: u.name }) : t('users.updated', { name: u.name }));
-        }}
+        isOpen={page.isEditing}
+        onOpenChange={(o) => !o && page.stopEditing()}
+        user={page.editingRow}
+        onSaved={(u, mode) => page.saved(mode === 'create' ? t('users.created', { name: u.name }) : t('users.updated', { name: u.name }))}
       />
       <ConfirmDialog
         isOpen={pending !== null}
@@ -206,6 +169,6 @@ export function UsersPage({ filters, onFiltersChange }: UsersPageProps) {
           </>
         ) : null}
       </ConfirmDialog>
-    </div>
+    </ListPage>
   );
 }

@@ -1,0 +1,150 @@
+// The scaffold of a list page (the admin lists and any like them): one h1 with a "new" button,
+// an optional filter bar, the success notice of the last change, the table, and the page's
+// dialogs. `useListPage` holds the state they share: which row the edit dialog shows and the
+// notice; `pagedTable` feeds an infinite query into the table.
+import { useState, type ReactNode } from 'react';
+import type { InfiniteData, UseInfiniteQueryResult, UseMutationResult, UseQueryResult } from '@tanstack/react-query';
+import { useT } from '../../i18n/i18n';
+import { problemOf, type Page } from '../../lib/api-client';
+import { allItems, totalOf } from '../../lib/paging';
+import { Alert } from './alert';
+import { Button } from './button';
+import { DataTable, type DataTableProps } from './data-table';
+import { ConfirmDialog } from './dialog';
+import { FilterBar, type FilterBarProps } from './filter-bar';
+import { PageHeader, useDocumentTitle } from './page';
+
+export interface ListPageProps<T> {
+  /** The h1 and the document title. */
+  title: string;
+  lead?: ReactNode;
+  /** The header's "new" button; absent for a list without one. */
+  create?: { label: string; onPress: () => void };
+  filters?: FilterBarProps;
+  /** What the last change did (作成しました…), announced politely. */
+  notice?: string | null;
+  /** Between the notice and the table (e.g. the era toggle). */
+  beforeTable?: ReactNode;
+  table: DataTableProps<T>;
+  /** The page's dialogs: the edit form, confirmations. */
+  children?: ReactNode;
+}
+
+export function ListPage<T>({ title, lead, create, filters, notice, beforeTable, table, children }: ListPageProps<T>) {
+  useDocumentTitle(title);
+  return (
+    <div className="page">
+      <PageHeader title={title} lead={lead} actions={create ? <Button onClick={create.onPress}>{create.label}</Button> : undefined} />
+      {filters ? <FilterBar {...filters} /> : null}
+      {notice ? (
+        <Alert tone="success">
+          <p>{notice}</p>
+        </Alert>
+      ) : null}
+      {beforeTable}
+      <DataTable {...table} />
+      {children}
+    </div>
+  );
+}
+
+/** The state of a list page: the row in the edit dialog (null row = a new one) and the notice. */
+export function useListPage<T>() {
+  const [editing, setEditing] = useState<{ row: T | null } | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  return {
+    isEditing: editing !== null,
+    /** The row being edited; null while creating or closed. */
+    editingRow: editing?.row ?? null,
+    /** Opens the dialog empty; the old notice goes, so it cannot be read as this one's. */
+    startCreate: () => {
+      setNotice(null);
+      setEditing({ row: null });
+    },
+    startEdit: (row: T) => setEditing({ row }),
+    stopEditing: () => setEditing(null),
+    notice,
+    setNotice,
+    /** A save finished: close the dialog and say what happened. */
+    saved: (message: string) => {
+      setEditing(null);
+      setNotice(message);
+    },
+  };
+}
+
+/** DataTable props of a cursor-paged infinite query ("さらに読み込む"). */
+export function pagedTable<T>(query: UseInfiniteQueryResult<InfiniteData<Page<T>, unknown>, Error>) {
+  return {
+    rows: allItems(query.data),
+    total: totalOf(query.data),
+    isLoading: query.isPending,
+    error: query.error,
+    onRetry: () => void query.refetch(),
+    hasNextPage: query.hasNextPage,
+    isFetchingNextPage: query.isFetchingNextPage,
+    onLoadMore: () => void query.fetchNextPage(),
+  };
+}
+
+/** DataTable props of a query that answers the whole list at once. */
+export function wholeTable<T>(query: UseQueryResult<{ items: T[]; total: number }, Error>) {
+  return {
+    rows: query.data?.items ?? [],
+    total: query.data?.total,
+    isLoading: query.isPending,
+    error: query.error,
+    onRetry: () => void query.refetch(),
+  };
+}
+
+/** A row's name with its reading (or e-mail) under it, for the row-header cell. */
+export function NameCell({ name, sub }: { name: ReactNode; sub?: ReactNode }) {
+  return (
+    <>
+      <span className="cell-title">{name}</span>
+      {sub ? <span className="cell-sub">{sub}</span> : null}
+    </>
+  );
+}
+
+/** A small secondary button in a row's 操作 cell; `label` names the row for screen readers. */
+export function RowButton({ label, onPress, children }: { label: string; onPress: () => void; children: ReactNode }) {
+  return (
+    <Button variant="secondary" size="sm" aria-label={label} onClick={onPress}>
+      {children}
+    </Button>
+  );
+}
+
+export interface DeleteRowDialogProps<T extends { id: string; name: string }> {
+  /** The row to delete; null while closed. */
+  row: T | null;
+  onClose: () => void;
+  remove: UseMutationResult<void, Error, string>;
+  title: string;
+  body: (name: string) => string;
+  onDeleted: (name: string) => void;
+}
+
+/** "Delete X?" for a row; the server's refusal (e.g. still in use) shows inside the dialog. */
+export function DeleteRowDialog<T extends { id: string; name: string }>({ row, onClose, remove, title, body, onDeleted }: DeleteRowDialogProps<T>) {
+  const t = useT();
+  return (
+    <ConfirmDialog
+      isOpen={row !== null}
+      onOpenChange={(o) => !o && onClose()}
+      title={title}
+      confirmLabel={t('common.delete')}
+      isPending={remove.isPending}
+      problem={remove.error ? problemOf(remove.error) : null}
+      onConfirm={() => {
+        if (!row) return;
+        const name = row.name;
+        remove.mutate(row.id, { onSuccess: () => onDeleted(name) });
+      }}
+    >
+      <p>{body(row?.name ?? '')}</p>
+    </ConfirmDialog>
+  );
+}
