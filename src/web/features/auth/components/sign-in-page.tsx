@@ -1,13 +1,14 @@
 // Sign-in: email + password, then (for accounts with two-factor) a 6-digit code or a recovery
 // code. The server's messages are shown as they are: they are deliberately generic.
 import { useQueryClient } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
+import { useRef, useState, type InputHTMLAttributes } from 'react';
+import type { z } from 'zod';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { TextField } from '../../../components/ui/fields';
 import { FormErrorSummary } from '../../../components/ui/form-error';
 import { useDocumentTitle } from '../../../components/ui/page';
-import { useLocale, useT } from '../../../i18n/i18n';
+import { useLocale, useT, type MessageKey } from '../../../i18n/i18n';
 import { fieldId, useFormErrors, useZodForm } from '../../../lib/forms';
 import { meQueryOptions } from '../api/get-me';
 import { SignInInputSchema, useSignIn } from '../api/sign-in';
@@ -82,10 +83,9 @@ export function SignInPage({ reason, demoMode, onSignedIn }: SignInPageProps) {
         ) : null}
         {step === 'credentials' ? (
           <CredentialsStep onTwoFactor={() => setStep('totp')} onSignedIn={complete} demoMode={demoMode} />
-        ) : step === 'totp' ? (
-          <TotpStep onSignedIn={complete} onUseRecovery={() => setStep('recovery')} onStartOver={() => setStep('credentials')} />
         ) : (
-          <RecoveryStep onSignedIn={complete} onUseTotp={() => setStep('totp')} onStartOver={() => setStep('credentials')} />
+          // Keyed: switching between the two kinds starts an empty form.
+          <CodeStep key={step} kind={step} onSignedIn={complete} onSwitch={() => setStep(step === 'totp' ? 'recovery' : 'totp')} onStartOver={() => setStep('credentials')} />
         )}
       </div>
     </div>
@@ -162,12 +162,43 @@ function CredentialsStep({ onTwoFactor, onSignedIn, demoMode }: { onTwoFactor: (
   );
 }
 
-function TotpStep({ onSignedIn, onUseRecovery, onStartOver }: { onSignedIn: () => Promise<void>; onUseRecovery: () => void; onStartOver: () => void }) {
+/**
+ * The second step: a code from the authenticator app or one of the recovery codes. One form,
+ * two kinds that differ only in wording, the input's hints, the endpoint and the way across.
+ */
+const CODE_STEPS = {
+  totp: {
+    formId: 'sign-in-totp',
+    schema: VerifyTotpInputSchema,
+    title: 'signIn.twoFactorTitle',
+    intro: 'signIn.twoFactorIntro',
+    label: 'signIn.code',
+    input: { inputMode: 'numeric', autoComplete: 'one-time-code', maxLength: 7 },
+    switchTo: 'signIn.useRecovery',
+  },
+  recovery: {
+    formId: 'sign-in-recovery',
+    schema: VerifyBackupCodeInputSchema,
+    title: 'signIn.recoveryTitle',
+    intro: 'signIn.recoveryIntro',
+    label: 'signIn.recoveryCode',
+    input: { autoComplete: 'off', spellCheck: false },
+    switchTo: 'signIn.useTotp',
+  },
+} as const satisfies Record<
+  'totp' | 'recovery',
+  { formId: string; schema: z.ZodType<{ code: string }, { code: string }>; title: MessageKey; intro: MessageKey; label: MessageKey; input: InputHTMLAttributes<HTMLInputElement>; switchTo: MessageKey }
+>;
+
+function CodeStep({ kind, onSignedIn, onSwitch, onStartOver }: { kind: keyof typeof CODE_STEPS; onSignedIn: () => Promise<void>; onSwitch: () => void; onStartOver: () => void }) {
   const t = useT();
-  const formId = 'sign-in-totp';
-  const form = useZodForm(VerifyTotpInputSchema, { defaultValues: { code: '' } });
-  const errors = useFormErrors(form, formId, [{ name: 'code', label: t('signIn.code') }]);
-  const verify = useVerifyTotp();
+  const step = CODE_STEPS[kind];
+  const formId = step.formId;
+  const form = useZodForm(step.schema as z.ZodType<{ code: string }, { code: string }>, { defaultValues: { code: '' } });
+  const errors = useFormErrors(form, formId, [{ name: 'code', label: t(step.label) }]);
+  const verifyTotp = useVerifyTotp();
+  const verifyBackupCode = useVerifyBackupCode();
+  const verify = kind === 'totp' ? verifyTotp : verifyBackupCode;
 
   const onSubmit = form.handleSubmit(async (input) => {
     errors.reset();
@@ -182,17 +213,15 @@ function TotpStep({ onSignedIn, onUseRecovery, onStartOver }: { onSignedIn: () =
   return (
     <div className="sign-in__step">
       <h2 id={`${formId}-title`} className="sign-in__step-title">
-        {t('signIn.twoFactorTitle')}
+        {t(step.title)}
       </h2>
-      <p>{t('signIn.twoFactorIntro')}</p>
+      <p>{t(step.intro)}</p>
       <form id={formId} onSubmit={onSubmit} noValidate className="form">
         <FormErrorSummary id={`${formId}-errors`} problem={errors.problem} items={errors.items} focusKey={errors.focusKey} />
         <TextField
           id={fieldId(formId, 'code')}
-          label={t('signIn.code')}
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          maxLength={7}
+          label={t(step.label)}
+          {...step.input}
           inputClassName="input--code"
           isRequired
           autoFocus
@@ -207,66 +236,8 @@ function TotpStep({ onSignedIn, onUseRecovery, onStartOver }: { onSignedIn: () =
       </form>
       <ul className="link-list">
         <li>
-          <button type="button" className="link-button" onClick={onUseRecovery}>
-            {t('signIn.useRecovery')}
-          </button>
-        </li>
-        <li>
-          <button type="button" className="link-button" onClick={onStartOver}>
-            {t('signIn.startOver')}
-          </button>
-        </li>
-      </ul>
-    </div>
-  );
-}
-
-function RecoveryStep({ onSignedIn, onUseTotp, onStartOver }: { onSignedIn: () => Promise<void>; onUseTotp: () => void; onStartOver: () => void }) {
-  const t = useT();
-  const formId = 'sign-in-recovery';
-  const form = useZodForm(VerifyBackupCodeInputSchema, { defaultValues: { code: '' } });
-  const errors = useFormErrors(form, formId, [{ name: 'code', label: t('signIn.recoveryCode') }]);
-  const verify = useVerifyBackupCode();
-
-  const onSubmit = form.handleSubmit(async (input) => {
-    errors.reset();
-    try {
-      await verify.mutateAsync(input);
-      await onSignedIn();
-    } catch (error) {
-      errors.onServerError(error);
-    }
-  }, errors.onInvalid);
-
-  return (
-    <div className="sign-in__step">
-      <h2 id={`${formId}-title`} className="sign-in__step-title">
-        {t('signIn.recoveryTitle')}
-      </h2>
-      <p>{t('signIn.recoveryIntro')}</p>
-      <form id={formId} onSubmit={onSubmit} noValidate className="form">
-        <FormErrorSummary id={`${formId}-errors`} problem={errors.problem} items={errors.items} focusKey={errors.focusKey} />
-        <TextField
-          id={fieldId(formId, 'code')}
-          label={t('signIn.recoveryCode')}
-          autoComplete="off"
-          spellCheck={false}
-          inputClassName="input--code"
-          isRequired
-          autoFocus
-          error={form.formState.errors.code?.message}
-          {...form.register('code')}
-        />
-        <div className="form__actions">
-          <Button type="submit" isPending={form.formState.isSubmitting} pendingText={t('signIn.verifying')} className="button--block">
-            {t('signIn.verify')}
-          </Button>
-        </div>
-      </form>
-      <ul className="link-list">
-        <li>
-          <button type="button" className="link-button" onClick={onUseTotp}>
-            {t('signIn.useTotp')}
+          <button type="button" className="link-button" onClick={onSwitch}>
+            {t(step.switchTo)}
           </button>
         </li>
         <li>
