@@ -63,35 +63,30 @@ export function chainHash(prevHash: string, f: ChainFields): string {
   return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
 }
 
+/** The hashed fields of one row. */
+function chainFields(ctx: AuditContext, input: AuditInput, at: Date): ChainFields {
+  return {
+    at,
+    actorUserId: ctx.userId ?? null,
+    actorLabel: ctx.label ?? null,
+    ip: ctx.ip ?? null,
+    userAgent: ctx.userAgent ? ctx.userAgent.slice(0, 300) : null,
+    requestId: ctx.requestId ?? null,
+    action: input.action,
+    outcome: input.outcome ?? 'success',
+    entityType: input.entityType ?? null,
+    entityId: input.entityId ?? null,
+    clientId: input.clientId ?? null,
+    details: JSON.parse(JSON.stringify(input.details ?? {})) as Record<string, unknown>,
+  };
+}
+
 /**
  * Appends one row. Call it with the transaction that makes the change. Outside a transaction
  * (sign-in failures, denials) pass the database: a transaction is opened for the lock.
  */
 export async function writeAudit(dbOrTx: DbOrTx, ctx: AuditContext, input: AuditInput): Promise<void> {
-  const run = async (tx: DbOrTx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(${CHAIN_LOCK_KEY})`);
-    const [last] = await tx.select({ hash: auditEvent.hash }).from(auditEvent).orderBy(desc(auditEvent.id)).limit(1);
-    const prevHash = last?.hash ?? GENESIS_HASH;
-    const fields: ChainFields = {
-      // Millisecond precision: what timestamptz stores from a JS Date, so the hash re-computes.
-      at: new Date(),
-      actorUserId: ctx.userId ?? null,
-      actorLabel: ctx.label ?? null,
-      ip: ctx.ip ?? null,
-      userAgent: ctx.userAgent ? ctx.userAgent.slice(0, 300) : null,
-      requestId: ctx.requestId ?? null,
-      action: input.action,
-      outcome: input.outcome ?? 'success',
-      entityType: input.entityType ?? null,
-      entityId: input.entityId ?? null,
-      clientId: input.clientId ?? null,
-      details: JSON.parse(JSON.stringify(input.details ?? {})) as Record<string, unknown>,
-    };
-    await tx.insert(auditEvent).values({ ...fields, prevHash, hash: chainHash(prevHash, fields) });
-  };
-  // A transaction object has `rollback`; the root database does not.
-  if ('rollback' in dbOrTx) await run(dbOrTx);
-  else await (dbOrTx as Db).transaction(run);
+  await writeAuditMany(dbOrTx, ctx, [input]);
 }
 
 /**
@@ -101,26 +96,15 @@ export async function writeAudit(dbOrTx: DbOrTx, ctx: AuditContext, input: Audit
  */
 export async function writeAuditMany(tx: DbOrTx, ctx: AuditContext, inputs: AuditInput[]): Promise<void> {
   if (inputs.length === 0) return;
+  // A transaction object has `rollback`; the root database does not.
   if (!('rollback' in tx)) return (tx as Db).transaction((t) => writeAuditMany(t, ctx, inputs));
   await tx.execute(sql`select pg_advisory_xact_lock(${CHAIN_LOCK_KEY})`);
   const [last] = await tx.select({ hash: auditEvent.hash }).from(auditEvent).orderBy(desc(auditEvent.id)).limit(1);
   let prevHash = last?.hash ?? GENESIS_HASH;
+  // Millisecond precision: what timestamptz stores from a JS Date, so the hash re-computes.
   const at = new Date();
   const rows = inputs.map((input) => {
-    const fields: ChainFields = {
-      at,
-      actorUserId: ctx.userId ?? null,
-      actorLabel: ctx.label ?? null,
-      ip: ctx.ip ?? null,
-      userAgent: ctx.userAgent ? ctx.userAgent.slice(0, 300) : null,
-      requestId: ctx.requestId ?? null,
-      action: input.action,
-      outcome: input.outcome ?? 'success',
-      entityType: input.entityType ?? null,
-      entityId: input.entityId ?? null,
-      clientId: input.clientId ?? null,
-      details: JSON.parse(JSON.stringify(input.details ?? {})) as Record<string, unknown>,
-    };
+    const fields = chainFields(ctx, input, at);
     const hash = chainHash(prevHash, fields);
     const row = { ...fields, prevHash, hash };
     prevHash = hash;
