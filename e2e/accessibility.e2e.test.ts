@@ -4,13 +4,13 @@
 // 権限がありません page and a 404 — at 1280 px, and the main ones again at phone width
 // (390×844). Also the keyboard skip link and the Japanese/English switch with <html lang>.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, startE2E, type E2E } from './support';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible } from './support';
 import {
   ADMIN,
+  e2eForFile,
   CONSULTANT,
   DEMO_DOMAIN,
-  E2E_ENV,
   createAccount,
   enrolTotp,
   gone,
@@ -31,15 +31,7 @@ const AREAS = [
   ['/analytics', '分析'],
 ] as const;
 
-let e2e: E2E;
-
-beforeAll(async () => {
-  e2e = await startE2E(E2E_ENV);
-});
-
-afterAll(async () => {
-  await e2e?.close();
-});
+const e2e = e2eForFile();
 
 /** Waits until the page has its h1 and no loading indicator is left. */
 async function settled(page: Page, title: string | RegExp) {

@@ -1,19 +1,10 @@
 // Administration in Chromium: an admin creates an account through the ユーザーの作成 dialog (and
 // a duplicate address is refused next to the field), and a consultant is refused the admin
 // pages both by the UI and by the API.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startE2E, type E2E } from './support';
-import { ADMIN, CONSULTANT, E2E_ENV, NEW_PASSWORD, gone, heading, openPage, signIn, uniqueEmail, visible, waitForPath } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { ADMIN, e2eForFile, CONSULTANT, NEW_PASSWORD, gone, heading, openPage, signIn, uniqueEmail, visible, waitForPath } from './helpers';
 
-let e2e: E2E;
-
-beforeAll(async () => {
-  e2e = await startE2E(E2E_ENV);
-});
-
-afterAll(async () => {
-  await e2e?.close();
-});
+const e2e = e2eForFile();
 
 describe('admin: users', () => {
   it('an admin creates a user through the UI; a second account with the same address is refused at the field', async () => {

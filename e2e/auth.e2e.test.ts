@@ -1,13 +1,13 @@
 // Signing in, in Chromium against the real server: a wrong password, an account that must
 // enrol two-factor and then signs in with a TOTP code, signing out, and sessions that end on the
 // server (idle timeout and the 12-hour absolute limit) sending the browser back to sign-in.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, startE2E, type E2E } from './support';
+import { describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from './support';
 import {
   ADMIN,
+  e2eForFile,
   CONSULTANT,
   DEMO_DOMAIN,
-  E2E_ENV,
   ageSessions,
   createAccount,
   enrolTotp,
@@ -24,15 +24,7 @@ import {
   wrongTotp,
 } from './helpers';
 
-let e2e: E2E;
-
-beforeAll(async () => {
-  e2e = await startE2E(E2E_ENV);
-});
-
-afterAll(async () => {
-  await e2e?.close();
-});
+const e2e = e2eForFile();
 
 describe('sign-in', () => {
   it('a wrong password shows one generic Japanese error, stays on /sign-in and creates no session', async () => {

@@ -4,18 +4,51 @@
 import { eq } from 'drizzle-orm';
 import { generate } from 'otplib';
 import type { Locator, Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { Role } from '../src/shared/contracts/auth.js';
 import { session, user } from '../src/server/db/schema/index.js';
 import { createUser } from '../src/server/features/admin/users.js';
-import { DEMO_PASSWORD, type E2E } from './support';
+import { DEMO_PASSWORD, startE2E, type E2E } from './support';
 
 export const DEMO_DOMAIN = 'demo.tsunagu.example';
 export const ADMIN = `admin@${DEMO_DOMAIN}`;
 export const CONSULTANT = `consult.suzuki@${DEMO_DOMAIN}`;
+/** A demo account's address from its local part, e.g. demoEmail('coord.sato'). */
+export const demoEmail = (local: string) => `${local}@${DEMO_DOMAIN}`;
 
 /** Limits relaxed so a file's many sign-ins from 127.0.0.1 never hit the per-IP rate limit. */
 export const E2E_ENV = { AUTH_IP_MAX_SIGNIN_PER_MINUTE: '200', AUTH_IP_MAX_2FA_PER_MINUTE: '200' };
+
+/**
+ * One server and browser for the whole test file: started before its first test, closed after
+ * its last. The returned object reads through to them, so tests use it as the E2E itself.
+ */
+export function e2eForFile(env: Record<string, string> = E2E_ENV): E2E {
+  let current: E2E | undefined;
+  beforeAll(async () => {
+    current = await startE2E(env);
+  });
+  afterAll(async () => {
+    await current?.close();
+  });
+  const started = () => {
+    if (!current) throw new Error('e2eForFile: the server is not started yet (use it inside a test)');
+    return current;
+  };
+  return {
+    get url() {
+      return started().url;
+    },
+    get running() {
+      return started().running;
+    },
+    get browser() {
+      return started().browser;
+    },
+    newPage: (viewport) => started().newPage(viewport),
+    close: () => started().close(),
+  };
+}
 
 /**
  * A fresh browser context and page (Japanese, Tokyo time) whose waits give up after 20 s, so a
@@ -58,11 +91,11 @@ export async function submitCredentials(page: Page, email: string, password: str
 }
 
 /**
- * Signs in through the sign-in page and waits for the app to land on `landing` (the home page
- * unless a redirect or the two-factor enrolment intervenes).
+ * Signs in through the sign-in page and waits for the app to land on `landing`: the page asked
+ * for with `redirect`, else the home page (unless the two-factor enrolment intervenes).
  */
-export async function signIn(page: Page, email: string, { password = DEMO_PASSWORD, landing = '/' } = {}) {
-  await page.goto('/sign-in');
+export async function signIn(page: Page, email: string, { password = DEMO_PASSWORD, redirect, landing = redirect ?? '/' }: { password?: string; redirect?: string; landing?: string } = {}) {
+  await page.goto(redirect ? `/sign-in?redirect=${encodeURIComponent(redirect)}` : '/sign-in');
   const response = await submitCredentials(page, email, password);
   expect(response.status()).toBe(200);
   await waitForPath(page, landing);
