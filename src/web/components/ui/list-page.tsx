@@ -48,9 +48,13 @@ export function ListPage<T>({ title, lead, create, filters, notice, beforeTable,
   );
 }
 
-/** The state of a list page: the row in the edit dialog (null row = a new one) and the notice. */
+/**
+ * The state of a list page: the row in the edit dialog (null row = a new one), the row asked
+ * about in the delete dialog, and the notice.
+ */
 export function useListPage<T>() {
   const [editing, setEditing] = useState<{ row: T | null } | null>(null);
+  const [deleting, setDeleting] = useState<T | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   return {
     isEditing: editing !== null,
@@ -68,6 +72,15 @@ export function useListPage<T>() {
     /** A save finished: close the dialog and say what happened. */
     saved: (message: string) => {
       setEditing(null);
+      setNotice(message);
+    },
+    /** The row the delete dialog asks about; null while it is closed. */
+    deleting,
+    startDelete: (row: T) => setDeleting(row),
+    stopDeleting: () => setDeleting(null),
+    /** A delete finished: close the dialog and say what happened. */
+    deleted: (message: string) => {
+      setDeleting(null);
       setNotice(message);
     },
   };
@@ -114,6 +127,21 @@ export function RowButton({ label, onPress, children }: { label: string; onPress
     <Button variant="secondary" size="sm" aria-label={label} onClick={onPress}>
       {children}
     </Button>
+  );
+}
+
+/** 編集 and 削除 for a row; the labels name the row for screen readers. */
+export function EditDeleteButtons({ editLabel, deleteLabel, onEdit, onDelete }: { editLabel: string; deleteLabel: string; onEdit: () => void; onDelete: () => void }) {
+  const t = useT();
+  return (
+    <div className="row-actions">
+      <RowButton label={editLabel} onPress={onEdit}>
+        {t('common.edit')}
+      </RowButton>
+      <RowButton label={deleteLabel} onPress={onDelete}>
+        {t('common.delete')}
+      </RowButton>
+    </div>
   );
 }
 

@@ -1,10 +1,9 @@
 // /admin/offices: offices by reading, filtered by keyword, municipality and sector.
-import { useState } from 'react';
 import { SECTORS } from '../../../../shared/domain/sectors';
 import { type Column } from '../../../components/ui/data-table';
 import { DateTime, EraToggle } from '../../../components/ui/date-time';
 import { SelectField, TextField } from '../../../components/ui/fields';
-import { DeleteRowDialog, ListPage, NameCell, pagedTable, RowButton, useListPage } from '../../../components/ui/list-page';
+import { DeleteRowDialog, EditDeleteButtons, ListPage, NameCell, pagedTable, useListPage } from '../../../components/ui/list-page';
 import { useT } from '../../../i18n/i18n';
 import { useDeleteOffice } from '../api/delete-office';
 import { useMunicipalities } from '../api/list-municipalities';
@@ -21,7 +20,6 @@ export function OfficesPage({ filters, onFiltersChange }: OfficesPageProps) {
   const offices = useOffices(filters);
   const municipalities = useMunicipalities();
   const page = useListPage<Office>();
-  const [deleting, setDeleting] = useState<Office | null>(null);
   const remove = useDeleteOffice();
 
   const columns: Column<Office>[] = [
@@ -35,20 +33,15 @@ export function OfficesPage({ filters, onFiltersChange }: OfficesPageProps) {
       key: 'actions',
       header: t('common.actions'),
       cell: (o) => (
-        <div className="row-actions">
-          <RowButton label={t('offices.editLabel', { name: o.name })} onPress={() => page.startEdit(o)}>
-            {t('common.edit')}
-          </RowButton>
-          <RowButton
-            label={t('offices.deleteLabel', { name: o.name })}
-            onPress={() => {
-              remove.reset();
-              setDeleting(o);
-            }}
-          >
-            {t('common.delete')}
-          </RowButton>
-        </div>
+        <EditDeleteButtons
+          editLabel={t('offices.editLabel', { name: o.name })}
+          deleteLabel={t('offices.deleteLabel', { name: o.name })}
+          onEdit={() => page.startEdit(o)}
+          onDelete={() => {
+            remove.reset();
+            page.startDelete(o);
+          }}
+        />
       ),
     },
   ];
@@ -93,15 +86,12 @@ export function OfficesPage({ filters, onFiltersChange }: OfficesPageProps) {
         onSaved={(o, mode) => page.saved(mode === 'create' ? t('offices.created', { name: o.name }) : t('offices.updated', { name: o.name }))}
       />
       <DeleteRowDialog
-        row={deleting}
-        onClose={() => setDeleting(null)}
+        row={page.deleting}
+        onClose={page.stopDeleting}
         remove={remove}
         title={t('offices.deleteTitle')}
         body={(name) => t('offices.deleteBody', { name })}
-        onDeleted={(name) => {
-          setDeleting(null);
-          page.setNotice(t('offices.deleted', { name }));
-        }}
+        onDeleted={(name) => page.deleted(t('offices.deleted', { name }))}
       />
     </ListPage>
   );

@@ -1,10 +1,9 @@
 // /admin/organizations: the 法人 that run offices, by reading.
-import { useState } from 'react';
 import { type Column } from '../../../components/ui/data-table';
 import { Dialog, FormDialogActions } from '../../../components/ui/dialog';
 import { TextField } from '../../../components/ui/fields';
 import { FormErrorSummary } from '../../../components/ui/form-error';
-import { DeleteRowDialog, ListPage, NameCell, pagedTable, RowButton, useListPage } from '../../../components/ui/list-page';
+import { DeleteRowDialog, EditDeleteButtons, ListPage, NameCell, pagedTable, useListPage } from '../../../components/ui/list-page';
 import { useT } from '../../../i18n/i18n';
 import { emptyToNull, fieldId, useFormErrors, useZodForm } from '../../../lib/forms';
 import { CreateOrganizationSchema, useCreateOrganization } from '../api/create-organization';
@@ -21,7 +20,6 @@ export function OrganizationsPage({ filters, onFiltersChange }: OrganizationsPag
   const t = useT();
   const orgs = useOrganizations(filters);
   const page = useListPage<Organization>();
-  const [deleting, setDeleting] = useState<Organization | null>(null);
   const remove = useDeleteOrganization();
 
   const columns: Column<Organization>[] = [
@@ -32,20 +30,15 @@ export function OrganizationsPage({ filters, onFiltersChange }: OrganizationsPag
       key: 'actions',
       header: t('common.actions'),
       cell: (o) => (
-        <div className="row-actions">
-          <RowButton label={t('orgs.editLabel', { name: o.name })} onPress={() => page.startEdit(o)}>
-            {t('common.edit')}
-          </RowButton>
-          <RowButton
-            label={t('orgs.deleteLabel', { name: o.name })}
-            onPress={() => {
-              remove.reset();
-              setDeleting(o);
-            }}
-          >
-            {t('common.delete')}
-          </RowButton>
-        </div>
+        <EditDeleteButtons
+          editLabel={t('orgs.editLabel', { name: o.name })}
+          deleteLabel={t('orgs.deleteLabel', { name: o.name })}
+          onEdit={() => page.startEdit(o)}
+          onDelete={() => {
+            remove.reset();
+            page.startDelete(o);
+          }}
+        />
       ),
     },
   ];
@@ -73,15 +66,12 @@ export function OrganizationsPage({ filters, onFiltersChange }: OrganizationsPag
         />
       </Dialog>
       <DeleteRowDialog
-        row={deleting}
-        onClose={() => setDeleting(null)}
+        row={page.deleting}
+        onClose={page.stopDeleting}
         remove={remove}
         title={t('orgs.deleteTitle')}
         body={(name) => t('orgs.deleteBody', { name })}
-        onDeleted={(name) => {
-          setDeleting(null);
-          page.setNotice(t('orgs.deleted', { name }));
-        }}
+        onDeleted={(name) => page.deleted(t('orgs.deleted', { name }))}
       />
     </ListPage>
   );
