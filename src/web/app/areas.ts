@@ -23,7 +23,7 @@ export const AREAS: readonly Area[] = [
   { key: 'cases', path: '/cases', label: 'area.cases', summary: 'area.cases.summary', capabilities: ['C3', 'C4', 'C5'], status: 'ready' },
   { key: 'clients', path: '/clients', label: 'area.clients', summary: 'area.clients.summary', capabilities: ['C4', 'C5', 'C6'], status: 'ready' },
   { key: 'plans', path: '/plans', label: 'area.plans', summary: 'area.plans.summary', capabilities: ['C4', 'C5', 'C6'], status: 'ready' },
-  { key: 'evacuation', path: '/evacuation', label: 'area.evacuation', summary: 'area.evacuation.summary', capabilities: ['C7'], status: 'planned' },
+  { key: 'evacuation', path: '/evacuation', label: 'area.evacuation', summary: 'area.evacuation.summary', capabilities: ['C7'], status: 'ready' },
   { key: 'events', path: '/events', label: 'area.events', summary: 'area.events.summary', capabilities: ['C8', 'C9'], status: 'ready', also: ['/surveys', '/indicators', '/consultations', '/knowledge-base', '/glossary'] },
   { key: 'analytics', path: '/analytics', label: 'area.analytics', summary: 'area.analytics.summary', capabilities: ['C10'], status: 'planned' },
 ];

@@ -12,6 +12,7 @@ import { ResultsQuerySchema, SurveyListQuerySchema } from '../../shared/contract
 import { PeopleListQuerySchema } from '../../shared/contracts/people';
 import { ReferralCaseListQuerySchema, StatsQuerySchema } from '../../shared/contracts/referrals';
 import { ClientListQuerySchema } from '../../shared/contracts/clients';
+import { PLAN_STATUSES } from '../../shared/contracts/evacuation';
 import { OfficeListQuerySchema } from '../../shared/contracts/region';
 import { DirectorySearchQuerySchema } from '../../shared/contracts/directory';
 import { UserListQuerySchema } from '../../shared/contracts/users';
@@ -74,11 +75,16 @@ const MedicalTab = lazyRouteComponent(recordPages, 'MedicalTab');
 const TeamTab = lazyRouteComponent(recordPages, 'TeamTab');
 const TimelineTab = lazyRouteComponent(recordPages, 'TimelineTab');
 const ClientPlanPage = lazyRouteComponent(recordPages, 'ClientPlanPage');
+const ClientEvacuationPage = lazyRouteComponent(recordPages, 'ClientEvacuationPage');
 const ClientMonitoringPage = lazyRouteComponent(recordPages, 'ClientMonitoringPage');
 const ClientConferencesPage = lazyRouteComponent(recordPages, 'ClientConferencesPage');
 const ClientOutputsPage = lazyRouteComponent(recordPages, 'ClientOutputsPage');
 const CareScorePage = lazyRouteComponent(recordPages, 'CareScorePage');
 const PlansDashboardPage = lazyRouteComponent(recordPages, 'PlansDashboardPage');
+const EvacuationHomePage = lazyRouteComponent(() => import('../features/evacuation'), 'EvacuationHomePage');
+const SimulationPage = lazyRouteComponent(() => import('../features/evacuation'), 'SimulationPage');
+const RegistersPage = lazyRouteComponent(() => import('../features/evacuation'), 'RegistersPage');
+const CityPlanPage = lazyRouteComponent(() => import('../features/evacuation'), 'CityPlanPage');
 const DirectoryPage = lazyRouteComponent(() => import('../features/directory'), 'DirectoryPage');
 const OfficePage = lazyRouteComponent(() => import('../features/directory'), 'OfficePage');
 const MatrixPage = lazyRouteComponent(() => import('../features/directory'), 'MatrixPage');
@@ -333,7 +339,49 @@ const caseRoute = createRoute({
     );
   },
 });
-const evacuationRoute = createRoute({ getParentRoute: () => appRoute, path: '/evacuation', component: areaPage('evacuation') });
+// --- 防災 (個別避難計画, outage simulation, registers): issue #7 ------------------------------
+
+const evacuationRoute = createRoute({ getParentRoute: () => appRoute, path: '/evacuation', component: EvacuationHomePage });
+
+const evacuationSimulationRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/evacuation/simulation',
+  component: function EvacuationSimulationRoute() {
+    return (
+      <RequirePermission permission="simulate:evacuation">
+        <SimulationPage />
+      </RequirePermission>
+    );
+  },
+});
+
+const evacuationRegistersRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/evacuation/registers',
+  validateSearch: searchValidator(z.object({ status: z.enum(PLAN_STATUSES).optional() })),
+  component: function EvacuationRegistersRoute() {
+    const { status } = evacuationRegistersRoute.useSearch();
+    const navigate = evacuationRegistersRoute.useNavigate();
+    return (
+      <RequirePermission permission="read:evacuation-register">
+        <RegistersPage status={status} onStatusChange={(next) => void navigate({ search: { status: next }, replace: true })} />
+      </RequirePermission>
+    );
+  },
+});
+
+const evacuationClientRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/evacuation/clients/$clientId',
+  component: function EvacuationClientRoute() {
+    const { clientId } = evacuationClientRoute.useParams();
+    return (
+      <RequirePermission permission="read:evacuation-plan">
+        <CityPlanPage clientId={clientId} />
+      </RequirePermission>
+    );
+  },
+});
 const analyticsRoute = createRoute({ getParentRoute: () => appRoute, path: '/analytics', component: areaPage('analytics') });
 
 // --- 研修・会議 (network activities): events, surveys, indicators, consultations, glossary --
@@ -668,6 +716,7 @@ const clientTimelineRoute = clientTab('timeline', TimelineTab);
 const clientMonitoringRoute = clientTab('monitoring', ClientMonitoringPage);
 const clientConferencesRoute = clientTab('conferences', ClientConferencesPage);
 const clientOutputsRoute = clientTab('outputs', ClientOutputsPage);
+const clientEvacuationRoute = clientTab('evacuation', ClientEvacuationPage);
 const clientPlanRoute = createRoute({
   getParentRoute: () => clientRoute,
   path: 'plan',
@@ -794,8 +843,12 @@ const routeTree = rootRoute.addChildren([
       clientMonitoringRoute,
       clientConferencesRoute,
       clientOutputsRoute,
+      clientEvacuationRoute,
     ]),
     evacuationRoute,
+    evacuationSimulationRoute,
+    evacuationRegistersRoute,
+    evacuationClientRoute,
     analyticsRoute,
     networkRoute.addChildren([
       eventsRoute,

@@ -2,6 +2,7 @@
 import { referralsEn } from './referrals';
 import { enCare } from './en-care';
 import { directoryEn } from './directory';
+import { evacuationEn } from './evacuation';
 import type { Messages } from './ja';
 import { networkEn } from './network.en';
 
@@ -440,4 +441,5 @@ export const en: Messages = {
   ...enCare,
   ...networkEn,
   ...directoryEn,
+  ...evacuationEn,
 };

@@ -6,6 +6,7 @@ import { referralsJa } from './referrals';
 import { jaCare } from './ja-care';
 import { networkJa } from './network.ja';
 import { directoryJa } from './directory';
+import { evacuationJa } from './evacuation';
 
 export const ja = {
   'app.name': 'つなぐ',
@@ -439,6 +440,7 @@ export const ja = {
   ...jaCare,
   ...networkJa,
   ...directoryJa,
+  ...evacuationJa,
 } satisfies Record<string, string>;
 
 export type Messages = typeof ja;

@@ -7,6 +7,7 @@ import { ConferencesTab, MonitoringTab, OutputsTab, PlanTab } from '../../featur
 export { ClientsPage, ClientRecordLayout, ProfileTab, MedicalTab, TeamTab, TimelineTab, CareScorePage } from '../../features/clients';
 import { TimelineAlerts } from '../../features/clients';
 import { CareDashboardPage } from '../../features/plans';
+import { EvacuationPlanView } from '../../features/evacuation';
 
 function useCanManage(clientId: string) {
   const { data } = useClient(clientId);
@@ -31,4 +32,9 @@ export function ClientOutputsPage({ clientId }: { clientId: string }) {
 
 export function PlansDashboardPage() {
   return <CareDashboardPage alerts={<TimelineAlerts />} />;
+}
+
+/** The record's 個別避難計画 tab (issue #7): the plan is its own feature, framed by the record. */
+export function ClientEvacuationPage({ clientId }: { clientId: string }) {
+  return <EvacuationPlanView clientId={clientId} />;
 }

@@ -20,6 +20,7 @@ const TABS: { to: string; label: MessageKey; exact?: boolean }[] = [
   { to: '/clients/$clientId/monitoring', label: 'clients.tab.monitoring' },
   { to: '/clients/$clientId/conferences', label: 'clients.tab.conferences' },
   { to: '/clients/$clientId/outputs', label: 'clients.tab.outputs' },
+  { to: '/clients/$clientId/evacuation', label: 'clients.tab.evacuation' },
 ];
 
 export function ClientRecordLayout({ clientId }: { clientId: string }) {
