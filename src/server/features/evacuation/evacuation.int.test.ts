@@ -136,6 +136,30 @@ describe('drafting and versions', () => {
     expect(p.errors?.map((e) => e.label)).toEqual(expect.arrayContaining(['機器の種類', '消費電力（W）', '正弦波（純正弦波）出力']));
   });
 
+  it('refuses oversized input and the wrong roles in Japanese, writing nothing', async () => {
+    const w = await world();
+    const url = `/api/clients/${w.clientId}/evacuation-plan`;
+    const device = { kind: 'ventilator', essential: true, watts: 60 };
+    const tooMany = await readProblem(await w.consultant.put(url, { version: 0, ...completeBody(w.name, 5), devices: Array.from({ length: 21 }, () => device) }), 400);
+    expect(tooMany.errors?.map((e) => e.label)).toContain('医療機器');
+    const tooLong = await readProblem(await w.consultant.put(url, { version: 0, ...completeBody(w.name, 5), supportReason: 'あ'.repeat(2001) }), 400);
+    expect(tooLong.errors?.map((e) => e.label)).toContain('支援が必要な理由');
+    const tooMuchPower = await readProblem(await w.consultant.put(url, { version: 0, ...completeBody(w.name, 5), devices: [{ ...device, watts: 50_000 }] }), 400);
+    expect(tooMuchPower.errors?.[0]?.message).toMatch(/以下で入力してください/);
+    // An official may approve but never edit; a consultant may edit but never approve.
+    const city = await official();
+    await readProblem(await city.client.put(url, { version: 0, ...completeBody(w.name, 5) }), 403);
+    await readProblem(await w.consultant.post(`${url}/approve`, { version: 1 }), 403);
+    // Malformed: not JSON at all.
+    const raw = await w.consultant.request(url, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{"version": 0, "devices": [' });
+    expect(raw.status).toBe(400);
+    const plan = await readJson<{ status: string; version: number }>(await w.consultant.get(url));
+    expect([plan.status, plan.version]).toEqual(['none', 0]);
+    const plans = await withSystemContext(t.db, (tx) => tx.select({ id: evacuationPlan.id }).from(evacuationPlan).where(eq(evacuationPlan.clientId, w.clientId)));
+    const versions = await withSystemContext(t.db, (tx) => tx.select({ id: evacuationPlanVersion.id }).from(evacuationPlanVersion).where(eq(evacuationPlanVersion.clientId, w.clientId)));
+    expect([plans, versions]).toEqual([[], []]);
+  });
+
   it('keeps versions append-only for the app role', async () => {
     const w = await world();
     await saveComplete(w, 5);
