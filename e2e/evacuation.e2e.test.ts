@@ -153,4 +153,38 @@ describe('個別避難計画 and the outage simulation', () => {
       await context.close();
     }
   }, 400_000);
+
+  it('on a phone, a save over someone else’s newer version is refused with the Japanese 409 and the latest can be loaded', async () => {
+    const { context, page } = await openPage(e2e, { width: 390, height: 844 });
+    try {
+      await signIn(page, CONSULTANT);
+      await page.goto('/clients');
+      await heading(page, '担当利用者');
+      await page.getByRole('link', { name: '森 ゆうと' }).click();
+      await page.getByRole('heading', { level: 1, name: /森 ゆうと/ }).waitFor();
+      await page.getByRole('navigation', { name: '記録の項目' }).getByRole('link', { name: '個別避難計画' }).click();
+      await visible(page.getByRole('heading', { level: 2, name: '停電時に医療機器が動く時間' }));
+      await expectAccessible(page, 'plan at phone width');
+      const clientId = new URL(page.url()).pathname.split('/')[2]!;
+
+      // Someone else (another tab) saves first.
+      const other = await page.evaluate(async (id) => {
+        const url = `/api/clients/${id}/evacuation-plan`;
+        const plan = (await (await fetch(url, { credentials: 'same-origin' })).json()) as { version: number; body: Record<string, unknown> };
+        const res = await fetch(url, { method: 'PUT', credentials: 'same-origin', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ ...plan.body, notes: '別の画面で保存', version: plan.version }) });
+        return res.status;
+      }, clientId);
+      expect(other).toBe(200);
+
+      await page.getByLabel('その他の留意事項').last().fill('この画面での変更');
+      await page.getByRole('button', { name: '保存する（新しい版）' }).click();
+      const conflict = page.getByRole('alert').filter({ hasText: '他の人が先に保存しました' });
+      await visible(conflict);
+      await expectAccessible(page, 'plan with a version conflict');
+      await conflict.getByRole('button', { name: '最新の内容を読み込む' }).click();
+      await expect.poll(() => page.getByLabel('その他の留意事項').last().inputValue()).toBe('別の画面で保存');
+    } finally {
+      await context.close();
+    }
+  }, 200_000);
 });
