@@ -19,8 +19,9 @@ import { ErrorState, LoadingState } from '../../../components/ui/query-state';
 import { VersionConflict, isVersionConflict } from '../../../components/ui/version-conflict';
 import { useT } from '../../../i18n/i18n';
 import { problemOf } from '../../../lib/api-client';
-import { planPrintUrl, useEvacuationPlan, usePlanConsents, usePlanVersions, type EvacuationPlan, type PlanBody } from '../api/get-plan';
+import { planPrintUrl, useEvacuationPlan, usePlanConsents, usePlanVersions, type EvacuationPlan, type PlanBody, type PlanConsent } from '../api/get-plan';
 import { useApprovePlan, useSavePlan } from '../api/save-plan';
+import { RecordConsentDialog, RevokeConsentDialog } from './consent-dialogs';
 import { PlanForm } from './plan-form';
 import { RuntimePanel } from './runtime-panel';
 
@@ -190,7 +191,7 @@ function PlanEditor({ plan, onReload, notice, onNotice, t }: { plan: EvacuationP
       </Section>
 
       {plan.version > 0 ? <Versions clientId={clientId} /> : null}
-      {plan.version > 0 ? <Consents clientId={clientId} /> : null}
+      {plan.version > 0 ? <Consents clientId={clientId} canManage={plan.canEdit && plan.access === 'team'} /> : null}
 
       <ConfirmDialog
         isOpen={approveOpen}
@@ -233,11 +234,25 @@ function Versions({ clientId }: { clientId: string }) {
   );
 }
 
-function Consents({ clientId }: { clientId: string }) {
+function Consents({ clientId, canManage }: { clientId: string; canManage: boolean }) {
   const t = useT();
   const q = usePlanConsents(clientId, true);
+  const [recording, setRecording] = useState(false);
+  const [revoking, setRevoking] = useState<PlanConsent | null>(null);
   return (
-    <Section title={t('evac.consents.title')} id="consents">
+    <Section
+      title={t('evac.consents.title')}
+      id="consents"
+      actions={
+        canManage ? (
+          <Button variant="secondary" size="sm" onClick={() => setRecording(true)}>
+            {t('evac.consent.recordTitle')}
+          </Button>
+        ) : undefined
+      }
+    >
+      {recording ? <RecordConsentDialog clientId={clientId} isOpen={recording} onOpenChange={setRecording} /> : null}
+      <RevokeConsentDialog key={revoking?.id ?? 'none'} clientId={clientId} consent={revoking} onClose={() => setRevoking(null)} />
       <p className="muted">{t('evac.consents.lead')}</p>
       {q.isPending ? (
         <LoadingState />
@@ -268,6 +283,14 @@ function Consents({ clientId }: { clientId: string }) {
                 <a className={buttonClass('secondary', 'sm')} href={planPrintUrl(clientId, c.id)} target="_blank" rel="noreferrer">
                   {t('evac.consents.print', { name: c.recipientName })}
                 </a>
+              ) : null}
+              {c.active && canManage ? (
+                <>
+                  {' '}
+                  <Button variant="tertiary" size="sm" onClick={() => setRevoking(c)}>
+                    {t('evac.consent.revokeOf', { name: c.recipientName })}
+                  </Button>
+                </>
               ) : null}
             </li>
           ))}
