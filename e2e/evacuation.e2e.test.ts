@@ -187,4 +187,44 @@ describe('個別避難計画 and the outage simulation', () => {
       await context.close();
     }
   }, 200_000);
+
+  it('the consultant records the guardian’s consent to the fire department (refused in Japanese until complete) and revokes it', async () => {
+    const { context, page } = await openPage(e2e);
+    try {
+      await signIn(page, CONSULTANT);
+      await page.goto('/clients');
+      await heading(page, '担当利用者');
+      await page.getByRole('link', { name: '森 ゆうと' }).click();
+      await page.getByRole('heading', { level: 1, name: /森 ゆうと/ }).waitFor();
+      await page.getByRole('navigation', { name: '記録の項目' }).getByRole('link', { name: '個別避難計画' }).click();
+      await visible(page.getByRole('heading', { level: 2, name: '計画の提供先（保護者の同意）' }));
+      await page.getByRole('button', { name: '提供先への同意を記録' }).click();
+      const dialog = page.getByRole('dialog', { name: '提供先への同意を記録' });
+      await visible(dialog);
+      await dialog.getByLabel('提供先の種類').selectOption('fire');
+      // Defaults for the fire department: no power-company registration, no notes.
+      expect(await dialog.getByRole('checkbox', { name: '医療機器と電源' }).isChecked()).toBe(true);
+      expect(await dialog.getByRole('checkbox', { name: '電力会社への事前登録' }).isChecked()).toBe(false);
+      await dialog.getByRole('button', { name: '同意を記録する' }).click();
+      await visible(dialog.getByRole('alert'));
+      await expectAccessible(page, 'consent dialog with errors');
+      await dialog.getByLabel('提供先の名称').fill('松戸市消防局（e2e）');
+      await dialog.getByLabel('同意した人', { exact: true }).fill('森 さやか');
+      await dialog.getByLabel('同意した人の続柄').fill('母');
+      await dialog.getByLabel('同意書（文書名・保管場所）').fill('個別避難計画 提供同意書（相談室）');
+      await dialog.getByRole('button', { name: '同意を記録する' }).click();
+      await page.getByRole('dialog').waitFor({ state: 'detached' });
+      const item = page.getByRole('listitem').filter({ hasText: '松戸市消防局（e2e）' });
+      await visible(item);
+      await expectAccessible(page, 'consent recorded');
+      await item.getByRole('button', { name: '松戸市消防局（e2e） への同意を撤回' }).click();
+      const confirm = page.getByRole('alertdialog', { name: '提供先への同意の撤回' });
+      await confirm.getByLabel('撤回の理由').fill('家族の希望');
+      await confirm.getByRole('button', { name: '撤回する', exact: true }).click();
+      await visible(item.getByText('撤回・期限切れ'));
+    } finally {
+      await context.close();
+    }
+  }, 200_000);
 });
+
