@@ -62,7 +62,7 @@ describe('client record and care plan', () => {
     await expectAccessible(page, 'record medical');
 
     // A new draft version of the plan, from the agreed one.
-    await page.getByRole('navigation', { name: '記録の項目' }).getByRole('link', { name: '計画' }).click();
+    await page.getByRole('navigation', { name: '記録の項目' }).getByRole('link', { name: '計画', exact: true }).click();
     await page.getByRole('button', { name: '新しい版（案）を作成' }).click();
     await page.getByRole('heading', { name: /障害児支援利用計画 第2版/ }).waitFor();
     await page.getByRole('button', { name: '計画（案）を編集' }).click();
