@@ -197,6 +197,8 @@ export const ReferralCaseViewSchema = z
      */
     clientId: z.string().nullable().optional(),
     assignedConsultant: z.object({ id: z.string(), name: z.string(), assignedAt: z.string() }).nullable().optional(),
+    /** When and why the case was closed (full view of a closed case only). */
+    closed: z.object({ at: z.string().nullable(), reason: z.string() }).optional(),
     backups: z
       .array(z.object({ id: z.string(), status: z.enum(BACKUP_STATUSES), coordinator: z.object({ id: z.string(), name: z.string() }).nullable(), consultant: z.object({ id: z.string(), name: z.string() }), requestedAt: z.string(), respondedAt: z.string().nullable(), note: z.string() }))
       .optional(),
@@ -236,14 +238,42 @@ export const ConsultantCandidateSchema = z
   })
   .meta({ id: 'ConsultantCandidate' });
 
+export const ServiceCandidateSchema = z
+  .object({
+    rank: z.number().int(),
+    serviceId: z.string(),
+    officeId: z.string(),
+    officeName: z.string(),
+    serviceType: z.string(),
+    municipalityName: z.string().nullable(),
+    eligible: z.boolean(),
+    score: z.number(),
+    reasons: z.array(CandidateReasonSchema),
+    vacancy: z.number().int().nullable(),
+    vacancyUpdatedOn: z.string().nullable(),
+  })
+  .meta({ id: 'ServiceCandidate' });
+
+export const ServiceTypeCandidatesSchema = z
+  .object({
+    serviceType: z.string(),
+    serviceTypeLabel: z.string(),
+    /** Services of this type in or near the case's area (before the eligibility filter and the cut). */
+    total: z.number().int(),
+    eligibleCount: z.number().int(),
+    services: z.array(ServiceCandidateSchema),
+  })
+  .meta({ id: 'ServiceTypeCandidates' });
+
 export const CandidatesResponseSchema = z
   .object({
     caseId: z.string(),
     regionAverageCaseload: z.number(),
     weights: z.record(z.string(), z.number()),
     consultants: z.array(ConsultantCandidateSchema),
-    /** Service matching waits for the directory (issue #3); empty until it lands. */
-    services: z.array(z.unknown()),
+    serviceWeights: z.record(z.string(), z.number()),
+    /** Per requested service type: directory services ranked for the case (best first). */
+    services: z.array(ServiceTypeCandidatesSchema),
   })
   .meta({ id: 'ReferralCandidates' });
 

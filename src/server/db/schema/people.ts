@@ -1,6 +1,7 @@
 // People registry (issue #4): one profile per consultant / coordinator account. The caseload is
-// deliberately not stored here: it is counted from referral_case.assigned_consultant_id, so it
-// can never drift from the actual assignments.
+// deliberately not stored here: it is counted from the client records the person holds as
+// consultant and the assigned referral cases (tsunagu_caseload(), migration 0013), so it can never
+// drift from the actual assignments.
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { user } from './auth.js';

@@ -1,5 +1,7 @@
-// People registry services. The caseload is counted from the assignments (referral_case), the
-// backup load from accepted case_backup rows — neither can be typed in.
+// People registry services. The caseload is counted from what the person actually holds (client
+// records as the team's consultant, plus assigned referral cases without a record yet —
+// tsunagu_caseload() in migration 0013), the backup load from accepted case_backup rows —
+// neither can be typed in.
 import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import type { PersonProfile, UpdatePersonProfile } from '../../../shared/contracts/people.js';
 import type { Db, DbOrTx } from '../../db/client.js';
@@ -13,8 +15,12 @@ import { can } from '../permissions.js';
 
 // Correlated subqueries are written with explicit aliases: drizzle leaves column names
 // unqualified in single-table selects, which would bind them to the inner table.
-/** Open cases assigned to the user: the one definition of "current caseload". */
-const caseload = sql<number>`(select count(*)::int from referral_case rc where rc.assigned_consultant_id = "user"."id" and rc.status = 'assigned')`;
+/**
+ * The one definition of "current caseload": active client records held as the team's consultant
+ * + assigned referral cases that have no record (SQL function, so RLS on the team table does not
+ * make the number depend on the reader; see migration 0013_person_caseload).
+ */
+const caseload = sql<number>`tsunagu_caseload("user"."id")`;
 const backupLoad = sql<number>`(select count(*)::int from case_backup cb where cb.coordinator_id = "user"."id" and cb.status = 'accepted')`;
 
 const isPerson = sql`string_to_array(${user.role}, ',') && array['consultant','coordinator']::text[]`;

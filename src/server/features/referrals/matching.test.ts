@@ -184,4 +184,29 @@ describe('rankServices (directory seam)', () => {
     ]);
     expect(r[1]!.reasons[0]!.text).toBe('人工呼吸器に対応、吸引は条件付き');
   });
+
+  it('counts a service that travels to the case city as in the area, and excludes a case outside its ages', () => {
+    const base = { serviceType: 'home_nursing', officeNameKana: 'あ', weekendOpen: false, vacancy: 1, vacancyUpdatedOn: '2026-05-30', careCapabilities: { ventilator: 'yes' as const } };
+    const r = rankServices({
+      case: { municipalityCode: MATSUDO, ageYears: 4, careItems: [{ code: 'ventilator' }], wishes: { weekendContact: false, consultantGender: null, preferredDays: [] } },
+      serviceType: 'home_nursing',
+      services: [
+        // in 千代田区 (outside the region: distance unknown, no distance points), but it visits 松戸 → full area points: 40 + 25 + 20 + 15 = 100
+        { ...base, serviceId: 'n', officeId: 'on', officeName: 'N', municipalityCode: '13101', areasServed: ['13101', MATSUDO] },
+        // same, without 松戸 among its areas: 40 + 25 + 0 + 15 = 80
+        { ...base, serviceId: 'm', officeId: 'om', officeName: 'M', municipalityCode: '13101', areasServed: ['13101'] },
+        // school-age only: ineligible, 100 points notwithstanding
+        { ...base, serviceId: 's', officeId: 'os', officeName: 'S', municipalityCode: MATSUDO, ageMin: 6, ageMax: null },
+      ],
+      today: '2026-05-31',
+    });
+    expect(r.map((x) => [x.serviceId, x.eligible, x.score])).toEqual([
+      ['n', true, 100],
+      ['m', true, 80],
+      ['s', false, 100],
+    ]);
+    expect(r[0]!.reasons.find((x) => x.criterion === 'area')!.text).toBe('松戸市へ訪問可（13101の事業所）');
+    expect(r[1]!.reasons.find((x) => x.criterion === 'area')!.text).toBe('所在地の距離が不明');
+    expect(r[2]!.reasons.at(-1)).toEqual({ criterion: 'age', met: 'not_met', points: 0, maxPoints: 0, text: '対象年齢外（6歳以上）' });
+  });
 });

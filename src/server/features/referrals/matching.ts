@@ -17,6 +17,8 @@ import {
 
 export interface MatchCaseInput {
   municipalityCode: string;
+  /** Exact age (service matching checks the service's age range); optional for consultants. */
+  ageYears?: number;
   careItems: { code: string }[];
   wishes: { weekendContact: boolean; consultantGender: 'female' | 'male' | null; preferredDays: string[] };
 }
@@ -287,6 +289,11 @@ export interface ServiceCandidate {
   /** Calendar date of the vacancy report (YYYY-MM-DD). */
   vacancyUpdatedOn: string | null;
   weekendOpen: boolean;
+  /** Municipalities a 訪問系 service travels to: covering the case's city counts as in the area. */
+  areasServed?: string[];
+  /** Ages served, inclusive; null = no bound. A case outside the range makes the service ineligible. */
+  ageMin?: number | null;
+  ageMax?: number | null;
 }
 
 export interface RankedService {
@@ -336,11 +343,23 @@ export function rankServices(input: { case: MatchCaseInput; serviceType: string;
         reasons.push(reason('vacancy', fresh ? 'met' : 'partial', pts, SW.vacancy, `空き ${s.vacancy}（${s.vacancyUpdatedOn ?? '日付不明'} 時点${fresh ? '' : '・情報が古い'}）`));
       }
       const d = municipalityDistanceKm(s.municipalityCode, c.municipalityCode);
-      const areaPts = d === null ? 0 : SW.area * Math.max(0, 1 - d / DISTANCE_ZERO_KM);
-      reasons.push(reason('area', metOf(areaPts, SW.area), areaPts, SW.area, d === 0 ? `${municipalityName(c.municipalityCode)}内` : d === null ? '所在地の距離が不明' : `${municipalityName(s.municipalityCode)}（約 ${Math.round(d)} km）`));
+      if (d !== 0 && s.areasServed?.includes(c.municipalityCode))
+        reasons.push(reason('area', 'met', SW.area, SW.area, `${municipalityName(c.municipalityCode)}へ訪問可（${municipalityName(s.municipalityCode)}の事業所）`));
+      else {
+        const areaPts = d === null ? 0 : SW.area * Math.max(0, 1 - d / DISTANCE_ZERO_KM);
+        reasons.push(reason('area', metOf(areaPts, SW.area), areaPts, SW.area, d === 0 ? `${municipalityName(c.municipalityCode)}内` : d === null ? '所在地の距離が不明' : `${municipalityName(s.municipalityCode)}（約 ${Math.round(d)} km）`));
+      }
       if (c.wishes.weekendContact)
         reasons.push(reason('weekend', s.weekendOpen ? 'met' : 'not_met', s.weekendOpen ? SW.weekend : 0, SW.weekend, s.weekendOpen ? '土日も利用可' : '土日は休み'));
       else reasons.push(reason('weekend', 'met', SW.weekend, SW.weekend, '土日の希望なし'));
+      const lo = s.ageMin ?? null;
+      const hi = s.ageMax ?? null;
+      if (c.ageYears !== undefined && (lo !== null || hi !== null)) {
+        const range = `${lo ?? 0}〜${hi === null ? '' : `${hi}歳`}`.replace(/〜$/, '歳以上');
+        const inRange = (lo === null || c.ageYears >= lo) && (hi === null || c.ageYears <= hi);
+        if (!inRange) eligible = false;
+        reasons.push(reason('age', inRange ? 'info' : 'not_met', 0, 0, inRange ? `対象年齢内（${range}）` : `対象年齢外（${range}）`));
+      }
       return { serviceId: s.serviceId, officeId: s.officeId, officeName: s.officeName, kana: s.officeNameKana, serviceType: s.serviceType, eligible, score: round1(reasons.reduce((a, r) => a + r.points, 0)), reasons };
     });
   rows.sort((a, b) => Number(b.eligible) - Number(a.eligible) || b.score - a.score || (a.kana < b.kana ? -1 : a.kana > b.kana ? 1 : a.serviceId < b.serviceId ? -1 : 1));

@@ -76,6 +76,7 @@ export function toCaseView(row: CaseRow, view: 'full' | 'limited', x: ViewExtras
     };
     base.assignedConsultant = row.assignedConsultantId && row.assignedAt ? { id: row.assignedConsultantId, name: x.assignedName ?? '', assignedAt: row.assignedAt.toISOString() } : null;
     base.clientId = row.clientId;
+    if (row.status === 'closed') base.closed = { at: row.closedAt?.toISOString() ?? null, reason: row.closeReason ?? '' };
     if (x.backups) base.backups = x.backups;
     if (x.withIdentity)
       base.identity = {
