@@ -161,8 +161,104 @@ describe('intake, explained matching and closed-loop referral', () => {
     await expectAccessible(page, 'statistics');
     await shot(page, '6-stats');
 
+    // ── 5. The consultant records the hand-over as complete, then ends the backup ───────────
+    await cpage.goto(`/cases/${caseId}`);
+    const myOffers = cpage.getByRole('region', { name: '打診の履歴' });
+    await myOffers.getByRole('button', { name: '引き継ぎ完了を記録する' }).click();
+    const completeDialog = cpage.getByRole('alertdialog', { name: '引き継ぎ完了の記録' });
+    await completeDialog.getByLabel('メモ（任意）').fill('初回面談を終え、計画相談の契約を結びました。');
+    await expectAccessible(cpage, 'complete hand-over dialog');
+    await completeDialog.getByRole('button', { name: '完了を記録する' }).click();
+    await poll(() => cpage.getByRole('status').filter({ hasText: '引き継ぎ完了を記録しました。' }).count()).toBe(1);
+    await poll(() => myOffers.getByText('初回面談を終え、計画相談の契約を結びました。').count()).toBe(1);
+    await poll(() => myOffers.getByRole('button', { name: '引き継ぎ完了を記録する' }).count()).toBe(0);
+
+    const myBackup = cpage.getByRole('region', { name: 'コーディネーターの後方支援' });
+    await poll(() => myBackup.textContent()).toContain('引き受け済み');
+    await myBackup.getByRole('button', { name: '後方支援を終了する' }).click();
+    const endDialog = cpage.getByRole('alertdialog', { name: '後方支援の終了' });
+    await poll(() => endDialog.textContent()).toContain('元に戻せません');
+    await expectAccessible(cpage, 'end backup dialog');
+    await endDialog.getByRole('button', { name: '終了する' }).click();
+    await poll(() => cpage.getByRole('status').filter({ hasText: '後方支援を終了しました。' }).count()).toBe(1);
+    await poll(() => myBackup.textContent()).not.toContain('引き受け済み');
+    expect(await myBackup.textContent()).toContain('終了');
+    await shot(cpage, '5b-completed');
+
     await coordinator.context.close();
     await consultant.context.close();
+  });
+
+  it('a coordinator sees directory services for a case, corrects the intake, then closes the case', async () => {
+    const { page, context } = await e2e.newPage();
+    await signIn(page, 'coord.sato@demo.tsunagu.example', '/cases');
+    // A fresh case through the API (the intake form is covered above), as the signed-in coordinator.
+    const caseId = await page.evaluate(async () => {
+      const res = await fetch('/api/referrals', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          municipalityCode: '12207',
+          ageYears: 3,
+          careItems: [
+            { code: 'suction', monitoring: 'high' },
+            { code: 'tube_feeding', monitoring: 'high' },
+          ],
+          servicesWanted: [{ serviceType: '63', note: '週2回' }],
+          urgency: 'normal',
+          wishes: { weekendContact: true },
+          summary: 'E2E 編集前の概要',
+          source: 'city',
+          consent: { obtainedOn: '2026-05-01', method: 'verbal', givenBy: '父', shareWith: ['consultant_candidates'], items: ['age', 'municipality', 'care_items'] },
+          identity: { name: 'E2E しゅうせい', nameKana: 'いーつーいー しゅうせい', birthDate: '2023-01-15' },
+        }),
+      });
+      return ((await res.json()) as { id: string }).id;
+    });
+    await page.goto(`/cases/${caseId}`);
+
+    // Directory services for 児童発達支援, ranked with reasons, beside the consultant candidates.
+    const services = page.getByRole('region', { name: '希望するサービスの候補（地域資源）' });
+    await poll(() => services.getByRole('heading', { name: /児童発達支援（近隣 \d+ 件中、対象 \d+ 件）/ }).count()).toBe(1);
+    await poll(() => services.getByRole('listitem').filter({ has: page.locator('.reason') }).count()).toBeGreaterThan(0);
+    await poll(() => services.textContent()).toMatch(/吸引(・経管栄養)?に対応|吸引.*は条件付き/);
+    await poll(() => services.textContent()).toMatch(/空き \d/);
+    expect(await page.getByRole('region', { name: '候補の相談支援専門員' }).count()).toBe(1);
+    await expectAccessible(page, 'case page with service candidates');
+    await shot(page, '9-services');
+
+    // Correct the intake: the form comes filled from the case.
+    await page.getByRole('link', { name: '受付内容を編集する' }).click();
+    await page.waitForURL((u) => u.pathname === `/cases/${caseId}/edit`);
+    await poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('受付内容の編集');
+    const age = page.getByLabel('年齢', { exact: true });
+    await poll(() => age.inputValue()).toBe('3');
+    await poll(() => page.getByLabel('氏名', { exact: true }).inputValue()).toBe('E2E しゅうせい');
+    await age.fill('5');
+    await page.getByLabel('状況の概要').fill('E2E 編集後の概要');
+    await expectAccessible(page, 'edit intake');
+    await shot(page, '10-edit');
+    await page.getByRole('button', { name: '保存する' }).click();
+    await page.waitForURL((u) => u.pathname === `/cases/${caseId}`);
+    await poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('5歳');
+    await poll(() => page.getByRole('region', { name: 'ケースの内容' }).textContent()).toContain('E2E 編集後の概要');
+
+    // Close it: the reason is required, then the case is closed and no longer offered.
+    const actions = page.getByRole('region', { name: 'ケースの操作' });
+    await actions.getByRole('button', { name: 'この紹介依頼を終了する' }).click();
+    const closeDialog = page.getByRole('alertdialog', { name: '紹介依頼の終了' });
+    await closeDialog.getByRole('button', { name: '終了する' }).click();
+    await poll(() => closeDialog.textContent()).toContain('終了の理由: 入力してください');
+    await closeDialog.getByLabel('終了の理由').fill('家族が市外へ転居したため');
+    await expectAccessible(page, 'close case dialog');
+    await closeDialog.getByRole('button', { name: '終了する' }).click();
+    await poll(() => page.getByRole('status').filter({ hasText: '紹介依頼を終了しました。' }).count()).toBe(1);
+    await poll(() => page.locator('main').textContent()).toContain('この紹介依頼は終了しました。理由: 家族が市外へ転居したため');
+    expect(await page.getByRole('region', { name: '候補の相談支援専門員' }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: '受付内容を編集する' }).count()).toBe(0);
+    await expectAccessible(page, 'closed case');
+    await shot(page, '11-closed');
+    await context.close();
   });
 
   it('the people registry filters with_backup consultants and shows a profile with its caseload', async () => {

@@ -66,6 +66,7 @@ const PersonEditPage = lazyRouteComponent(() => import('../features/people'), 'P
 const CasesPage = lazyRouteComponent(() => import('../features/referrals'), 'CasesPage');
 const IntakePage = lazyRouteComponent(() => import('../features/referrals'), 'IntakePage');
 const CasePage = lazyRouteComponent(() => import('../features/referrals'), 'CasePage');
+const CaseEditPage = lazyRouteComponent(() => import('../features/referrals'), 'CaseEditPage');
 const StatsPage = lazyRouteComponent(() => import('../features/referrals'), 'StatsPage');
 const recordPages = () => import('./pages/client-record-pages');
 const ClientsPage = lazyRouteComponent(recordPages, 'ClientsPage');
@@ -378,6 +379,19 @@ const evacuationClientRoute = createRoute({
     return (
       <RequirePermission permission="read:evacuation-plan">
         <CityPlanPage clientId={clientId} />
+      </RequirePermission>
+    );
+  },
+});
+
+const caseEditRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/cases/$caseId/edit',
+  component: function CaseEditRoute() {
+    const { caseId } = caseEditRoute.useParams();
+    return (
+      <RequirePermission permission="create:referral-case">
+        <CaseEditPage caseId={caseId} />
       </RequirePermission>
     );
   },
@@ -828,6 +842,7 @@ const routeTree = rootRoute.addChildren([
     personRoute,
     personEditRoute,
     casesRoute,
+    caseEditRoute,
     intakeRoute,
     statsRoute,
     caseRoute,

@@ -2,5 +2,6 @@
 export { CasesPage } from './components/cases-page';
 export { IntakePage } from './components/intake-page';
 export { CasePage } from './components/case-page';
+export { CaseEditPage } from './components/case-edit-page';
 export { StatsPage } from './components/stats-page';
 export type { CaseListFilters, StatsFilters } from './api/types';

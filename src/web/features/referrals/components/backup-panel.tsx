@@ -5,13 +5,14 @@ import { Alert } from '../../../components/ui/alert';
 import { Badge } from '../../../components/ui/badge';
 import { Button } from '../../../components/ui/button';
 import { DateTime } from '../../../components/ui/date-time';
-import { Dialog, DialogActions } from '../../../components/ui/dialog';
+import { ConfirmDialog, Dialog, DialogActions } from '../../../components/ui/dialog';
 import { SelectField, TextAreaField } from '../../../components/ui/fields';
 import { Section } from '../../../components/ui/page';
 import { useT } from '../../../i18n/i18n';
 import { problemOf } from '../../../lib/api-client';
 import type { Me } from '../../auth';
 import { useCoordinators } from '../../people';
+import { useEndBackup } from '../api/end-backup';
 import { useRequestBackup } from '../api/request-backup';
 import { useRespondBackup } from '../api/respond-backup';
 import type { ReferralCase } from '../api/types';
@@ -24,12 +25,17 @@ export function BackupStatusBadge({ status }: { status: CaseBackup['status'] }) 
   return <Badge tone={tone}>{t(`cases.backupStatus.${status}`)}</Badge>;
 }
 
-export function BackupPanel({ c, me, canRequest }: { c: ReferralCase; me: Me; canRequest: boolean }) {
+export function BackupPanel({ c, me, canRequest, onDone }: { c: ReferralCase; me: Me; canRequest: boolean; onDone?: (message: string) => void }) {
   const t = useT();
   const backups = c.backups ?? [];
   const live = backups.find((b) => b.status === 'requested' || b.status === 'accepted');
   const [asking, setAsking] = useState(false);
+  const [ending, setEnding] = useState<CaseBackup | null>(null);
+  const [endNote, setEndNote] = useState('');
   const respond = useRespondBackup();
+  const end = useEndBackup();
+  // Mirrors endBackup's rule (referral-backups.ts): the consultant, the coordinator or a case manager.
+  const canEnd = (b: CaseBackup) => c.status !== 'closed' && (b.status === 'requested' || b.status === 'accepted') && (canRequest || b.consultant.id === me.id || b.coordinator?.id === me.id);
   const isCoordinator = me.roles.includes('coordinator');
 
   return (
@@ -53,10 +59,46 @@ export function BackupPanel({ c, me, canRequest }: { c: ReferralCase; me: Me; ca
                 </Button>
               </div>
             ) : null}
+            {canEnd(b) ? (
+              <Button
+                size="sm"
+                variant="secondary"
+                onClick={() => {
+                  end.reset();
+                  setEndNote('');
+                  setEnding(b);
+                }}
+              >
+                {t('cases.backupEnd')}
+              </Button>
+            ) : null}
           </li>
         ))}
       </ul>
       {respond.error ? <Alert tone="error">{problemOf(respond.error)?.detail}</Alert> : null}
+      <ConfirmDialog
+        isOpen={ending !== null}
+        onOpenChange={(open) => !open && setEnding(null)}
+        title={t('cases.backupEndTitle')}
+        confirmLabel={t('cases.backupEndConfirm')}
+        isPending={end.isPending}
+        problem={end.error ? problemOf(end.error) : null}
+        onConfirm={() =>
+          ending &&
+          end.mutate(
+            { caseId: c.id, backupId: ending.id, note: endNote },
+            {
+              onSuccess: () => {
+                setEnding(null);
+                onDone?.(t('cases.backupEnded'));
+              },
+            },
+          )
+        }
+      >
+        <p>{ending ? t('cases.backupEndBody', { name: ending.consultant.name }) : null}</p>
+        <TextAreaField label={t('cases.endNote')} rows={2} maxLength={1000} value={endNote} onChange={(e) => setEndNote(e.currentTarget.value)} />
+      </ConfirmDialog>
       {canRequest && !live && c.status === 'assigned' ? (
         <Button variant="secondary" onClick={() => setAsking(true)}>
           {t('cases.requestBackup')}

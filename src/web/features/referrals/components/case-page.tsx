@@ -14,10 +14,12 @@ import { useCase } from '../api/get-case';
 import type { ReferralCase } from '../api/types';
 import { BackupPanel } from './backup-panel';
 import { CandidatesSection } from './candidates-section';
+import { CaseActions } from './case-actions';
 import { CaseFacts } from './case-facts';
 import { consentMethodLabel, shareableItemLabel } from './labels';
 import { MyOfferPanel } from './my-offer-panel';
 import { OffersSection } from './offers-section';
+import { ServiceCandidatesSection } from './service-candidates-section';
 import { CaseStatusBadge } from './status-badges';
 
 /** Mirrors the server's canManageCase (referrals-access.ts); the server decides regardless. */
@@ -57,6 +59,20 @@ export function CasePage({ caseId }: { caseId: string }) {
         <Alert tone="success" role="none">
           <p>
             {t('cases.assignedTo', { name: c.assignedConsultant.name })} (<DateTime value={c.assignedConsultant.assignedAt} />)
+          </p>
+        </Alert>
+      ) : null}
+
+      {c.closed ? (
+        <Alert tone="info" role="none">
+          <p>
+            {t('cases.closedInfo', { reason: c.closed.reason })}
+            {c.closed.at ? (
+              <>
+                {' '}
+                (<DateTime value={c.closed.at} />)
+              </>
+            ) : null}
           </p>
         </Alert>
       ) : null}
@@ -135,8 +151,10 @@ export function CasePage({ caseId }: { caseId: string }) {
       ) : null}
 
       {manager && c.status === 'open' ? <CandidatesSection caseId={c.id} canOffer={Boolean(c.consent?.shareWith.includes('consultant_candidates'))} onSent={(names) => setNotice(t('cases.sent', { names: names.join('、') }))} /> : null}
-      {c.view === 'full' ? <OffersSection caseId={c.id} canWithdraw={manager} /> : null}
-      {c.view === 'full' && (c.status === 'assigned' || (c.backups?.length ?? 0) > 0) ? <BackupPanel c={c} me={me} canRequest={manager || isAssigned} /> : null}
+      {manager && c.status !== 'closed' && (c.servicesWanted?.length ?? 0) > 0 ? <ServiceCandidatesSection caseId={c.id} /> : null}
+      {c.view === 'full' ? <OffersSection caseId={c.id} canWithdraw={manager} meId={me.id} onDone={setNotice} /> : null}
+      {c.view === 'full' && (c.status === 'assigned' || (c.backups?.length ?? 0) > 0) ? <BackupPanel c={c} me={me} canRequest={manager || isAssigned} onDone={setNotice} /> : null}
+      {manager && c.status !== 'closed' ? <CaseActions c={c} onDone={setNotice} /> : null}
     </div>
   );
 }

@@ -1,5 +1,5 @@
-// /cases/new: a new case enters (coordinator, consultant, city, hospital / visiting nurse).
-// The pseudonymous half (what candidates may see, within the guardian's consent) and the
+// /cases/new: a new case enters (coordinator, consultant, city, hospital / visiting nurse);
+// /cases/$caseId/edit: a case manager corrects it (same form, PATCH). The pseudonymous half (what candidates may see, within the guardian's consent) and the
 // identifying half (never shown to candidates) are separate sections of the form.
 import { useNavigate } from '@tanstack/react-router';
 import { Controller } from 'react-hook-form';
@@ -14,30 +14,62 @@ import { PageHeader, useDocumentTitle } from '../../../components/ui/page';
 import { useT } from '../../../i18n/i18n';
 import { emptyToNull, fieldId, useFormErrors, useZodForm } from '../../../lib/forms';
 import { useMunicipalityNames } from '../../people';
-import { CreateReferralCaseSchema, useCreateCase } from '../api/create-case';
+import { CreateReferralCaseSchema, useCreateCase, type CreateReferralCase } from '../api/create-case';
+import type { ReferralCase } from '../api/types';
+import { useUpdateCase } from '../api/update-case';
 import { CareItemsField } from './care-items-field';
 import { consentMethodLabel, shareableItemLabel, sourceLabel, urgencyLabel } from './labels';
 import { ServicesField } from './services-field';
 
 const FORM_ID = 'intake';
 
-export function IntakePage() {
+/** The form's values from a case's full view (edit). */
+function valuesOf(c: ReferralCase): Partial<CreateReferralCase> {
+  return {
+    municipalityCode: c.municipalityCode,
+    ageYears: c.ageYears,
+    careItems: (c.careItems ?? []).map((i) => ({ code: i.code, monitoring: i.monitoring, ...(i.note ? { note: i.note } : {}) })) as CreateReferralCase['careItems'],
+    servicesWanted: (c.servicesWanted ?? []).map((x) => ({ serviceType: x.serviceType, ...(x.note ? { note: x.note } : {}) })) as CreateReferralCase['servicesWanted'],
+    urgency: c.urgency,
+    wishes: c.wishes ? { ...c.wishes, preferredDays: c.wishes.preferredDays as CreateReferralCase['wishes']['preferredDays'] } : undefined,
+    summary: c.summary ?? '',
+    source: c.source as CreateReferralCase['source'],
+    sourceNote: c.sourceNote ?? '',
+    consent: c.consent ? { obtainedOn: c.consent.obtainedOn, method: c.consent.method, givenBy: c.consent.givenBy, shareWith: c.consent.shareWith, items: c.consent.items, note: c.consent.note } : undefined,
+    identity: c.identity
+      ? {
+          name: c.identity.name,
+          nameKana: c.identity.nameKana ?? '',
+          birthDate: c.identity.birthDate ?? '',
+          sex: c.identity.sex,
+          address: c.identity.address,
+          guardianName: c.identity.guardianName,
+          guardianContact: c.identity.guardianContact,
+        }
+      : undefined,
+  };
+}
+
+export function IntakePage({ existing }: { existing?: ReferralCase } = {}) {
   const t = useT();
-  useDocumentTitle(t('intake.title'));
+  useDocumentTitle(existing ? t('intake.editTitle') : t('intake.title'));
   const navigate = useNavigate();
   const munis = useMunicipalityNames();
   const create = useCreateCase();
+  const update = useUpdateCase();
   const form = useZodForm(CreateReferralCaseSchema, {
-    defaultValues: {
-      careItems: [],
-      servicesWanted: [],
-      urgency: 'normal',
-      wishes: { weekendContact: false, consultantGender: null, preferredDays: [], note: '' },
-      summary: '',
-      sourceNote: '',
-      consent: { obtainedOn: tokyoDate(), givenBy: '', shareWith: [], items: [], note: '' },
-      identity: { name: '' },
-    },
+    defaultValues: existing
+      ? valuesOf(existing)
+      : {
+          careItems: [],
+          servicesWanted: [],
+          urgency: 'normal',
+          wishes: { weekendContact: false, consultantGender: null, preferredDays: [], note: '' },
+          summary: '',
+          sourceNote: '',
+          consent: { obtainedOn: tokyoDate(), givenBy: '', shareWith: [], items: [], note: '' },
+          identity: { name: '' },
+        },
   });
   const fields = [
     { name: 'municipalityCode' as const, label: t('intake.municipality') },
@@ -67,8 +99,8 @@ export function IntakePage() {
   const onSubmit = form.handleSubmit(async (input) => {
     errors.reset();
     try {
-      const created = await create.mutateAsync(input);
-      void navigate({ to: '/cases/$caseId', params: { caseId: created.id } });
+      const saved = existing ? await update.mutateAsync({ caseId: existing.id, input }) : await create.mutateAsync(input);
+      void navigate({ to: '/cases/$caseId', params: { caseId: saved.id } });
     } catch (error) {
       errors.onServerError(error);
     }
@@ -78,7 +110,7 @@ export function IntakePage() {
 
   return (
     <div className="page page--narrow">
-      <PageHeader title={t('intake.title')} lead={t('intake.lead')} />
+      <PageHeader title={existing ? t('intake.editTitle') : t('intake.title')} lead={existing ? t('intake.editLead') : t('intake.lead')} />
       <form id={FORM_ID} onSubmit={onSubmit} noValidate className="form">
         <FormErrorSummary id={`${FORM_ID}-errors`} problem={errors.problem} items={errors.items} focusKey={errors.focusKey} />
 
@@ -295,7 +327,7 @@ export function IntakePage() {
 
         <div className="form__actions">
           <Button type="submit" isPending={form.formState.isSubmitting} pendingText={t('common.saving')}>
-            {t('intake.submit')}
+            {existing ? t('intake.save') : t('intake.submit')}
           </Button>
         </div>
       </form>

@@ -3,21 +3,30 @@ import { useState } from 'react';
 import { Button } from '../../../components/ui/button';
 import { DateTime } from '../../../components/ui/date-time';
 import { ConfirmDialog } from '../../../components/ui/dialog';
+import { TextAreaField } from '../../../components/ui/fields';
 import { Section } from '../../../components/ui/page';
 import { ErrorState, LoadingState } from '../../../components/ui/query-state';
 import { useT } from '../../../i18n/i18n';
 import { problemOf } from '../../../lib/api-client';
+import { useCompleteOffer } from '../api/complete-offer';
 import { useOffers } from '../api/list-offers';
 import { useWithdrawOffer } from '../api/withdraw-offer';
 import type { ReferralOffer } from '../api/types';
 import { declineReasonLabel, offerStatusLabel } from './labels';
 import { OfferStatusBadge } from './status-badges';
 
-export function OffersSection({ caseId, canWithdraw }: { caseId: string; canWithdraw: boolean }) {
+/**
+ * `canWithdraw`: a case manager. The hand-over is recorded complete by the assigned consultant
+ * (the accepted candidate, `meId`) or a case manager — completeOffer's rule (referral-offers.ts).
+ */
+export function OffersSection({ caseId, canWithdraw, meId, onDone }: { caseId: string; canWithdraw: boolean; meId?: string; onDone?: (message: string) => void }) {
   const t = useT();
   const offers = useOffers(caseId);
   const withdraw = useWithdrawOffer();
+  const complete = useCompleteOffer();
   const [pending, setPending] = useState<ReferralOffer | null>(null);
+  const [completing, setCompleting] = useState<ReferralOffer | null>(null);
+  const [completeNote, setCompleteNote] = useState('');
 
   return (
     <Section title={t('cases.offers')} id="offers">
@@ -99,6 +108,18 @@ export function OffersSection({ caseId, canWithdraw }: { caseId: string; canWith
                 {t('cases.withdrawLabel', { name: o.candidate.name })}
               </Button>
             ) : null}
+            {o.status === 'accepted' && (canWithdraw || o.candidate.id === meId) ? (
+              <Button
+                size="sm"
+                onClick={() => {
+                  complete.reset();
+                  setCompleteNote('');
+                  setCompleting(o);
+                }}
+              >
+                {t('cases.complete')}
+              </Button>
+            ) : null}
           </li>
         ))}
       </ul>
@@ -112,6 +133,30 @@ export function OffersSection({ caseId, canWithdraw }: { caseId: string; canWith
         onConfirm={() => pending && withdraw.mutate({ caseId, offerId: pending.id }, { onSuccess: () => setPending(null) })}
       >
         <p>{pending ? t('cases.withdrawBody', { name: pending.candidate.name }) : null}</p>
+      </ConfirmDialog>
+      <ConfirmDialog
+        isOpen={completing !== null}
+        onOpenChange={(open) => !open && setCompleting(null)}
+        title={t('cases.completeTitle')}
+        confirmLabel={t('cases.completeConfirm')}
+        tone="primary"
+        isPending={complete.isPending}
+        problem={complete.error ? problemOf(complete.error) : null}
+        onConfirm={() =>
+          completing &&
+          complete.mutate(
+            { caseId, offerId: completing.id, note: completeNote },
+            {
+              onSuccess: () => {
+                setCompleting(null);
+                onDone?.(t('cases.completed'));
+              },
+            },
+          )
+        }
+      >
+        <p>{completing ? t('cases.completeBody', { name: completing.candidate.name }) : null}</p>
+        <TextAreaField label={t('cases.endNote')} rows={2} maxLength={1000} value={completeNote} onChange={(e) => setCompleteNote(e.currentTarget.value)} />
       </ConfirmDialog>
     </Section>
   );
