@@ -187,7 +187,7 @@ describe('intake, explained matching and closed-loop referral', () => {
 
     await coordinator.context.close();
     await consultant.context.close();
-  });
+  }, 300_000); // the whole journey, two browsers, on a shared machine
 
   it('a coordinator sees directory services for a case, corrects the intake, then closes the case', async () => {
     const { page, context } = await e2e.newPage();
@@ -235,7 +235,7 @@ describe('intake, explained matching and closed-loop referral', () => {
     await poll(() => age.inputValue()).toBe('3');
     await poll(() => page.getByLabel('氏名', { exact: true }).inputValue()).toBe('E2E しゅうせい');
     await age.fill('5');
-    await page.getByLabel('状況の概要').fill('E2E 編集後の概要');
+    await page.getByRole('textbox', { name: '状況の概要' }).fill('E2E 編集後の概要');
     await expectAccessible(page, 'edit intake');
     await shot(page, '10-edit');
     await page.getByRole('button', { name: '保存する' }).click();
@@ -259,7 +259,7 @@ describe('intake, explained matching and closed-loop referral', () => {
     await expectAccessible(page, 'closed case');
     await shot(page, '11-closed');
     await context.close();
-  });
+  }, 180_000);
 
   it('the people registry filters with_backup consultants and shows a profile with its caseload', async () => {
     const { page, context } = await e2e.newPage({ width: 390, height: 844 });

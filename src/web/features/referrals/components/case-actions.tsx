@@ -23,15 +23,15 @@ export function CaseActions({ c, onDone }: { c: ReferralCase; onDone: (message: 
       setReasonError(t('cases.closeReasonRequired'));
       return;
     }
-    close.mutate(
-      { caseId: c.id, reason: reason.trim() },
-      {
-        onSuccess: () => {
-          setClosing(false);
-          onDone(t('cases.closed'));
-        },
-      },
-    );
+    // mutateAsync, not mutate's callbacks: the refetched case is closed, which unmounts this
+    // section before per-call callbacks would run.
+    close
+      .mutateAsync({ caseId: c.id, reason: reason.trim() })
+      .then(() => {
+        setClosing(false);
+        onDone(t('cases.closed'));
+      })
+      .catch(() => undefined); // shown in the dialog from close.error
   };
 
   return (
