@@ -47,8 +47,8 @@ describe('demo: Aちゃん is one child in both features', () => {
     // The intake's consent, then the written one at the contract.
     const consents = await readJson<{ items: { document: string }[] }>(await suzuki.get(`/api/clients/${rec!.id}/consents`));
     expect(consents.items.some((c) => c.document.includes(caseId))).toBe(true);
-    // 鈴木 is still full: Aちゃん is one of his four.
-    expect(await readJson<{ currentCaseload: number; maxCaseload: number }>(await suzuki.get(`/api/people/${uid('consult.suzuki')}`))).toMatchObject({ currentCaseload: 4, maxCaseload: 4 });
+    // 鈴木 is still full: Aちゃん (counted once, through her record) is one of his six.
+    expect(await readJson<{ currentCaseload: number; maxCaseload: number }>(await suzuki.get(`/api/people/${uid('consult.suzuki')}`))).toMatchObject({ currentCaseload: 6, maxCaseload: 6 });
   });
 
   it('runs the journey on a fresh intake: with_backup 高橋 with 佐藤 behind her accepts, the record opens, the dashboard moves it', async () => {

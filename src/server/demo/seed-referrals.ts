@@ -1,8 +1,10 @@
 // Demo profiles and ~15 referral cases at different stages (issue #4), among them the seed
 // report's Aちゃん. Everything is fictitious. Called by seedDemo after the accounts exist.
 //
-// Caseloads come out of the assigned cases below (never typed in): 鈴木 is full (4/4, one of
-// them Aちゃん), 渡辺 nearly (3/4), 高橋・伊藤・中村 take cases only with a coordinator behind them.
+// Caseloads come out of what people hold (never typed in): the client records on whose team they
+// are the consultant (seed-clients.ts, seed-evacuation.ts) plus the assigned cases below without
+// a record. 鈴木 is full (6/6: three assigned cases, Aちゃん's record and two records of the
+// evacuation demo), 渡辺 nearly (3/4), 高橋・伊藤・中村 take cases only with a coordinator behind them.
 //
 // Aちゃん's case was accepted by 鈴木 half a year ago with 佐藤 as backup; seed-clients.ts opens
 // her record from it and links the two (client.case_intake_id ↔ referral_case.client_id), as
@@ -27,7 +29,7 @@ type Profile = Omit<typeof personProfile.$inferInsert, 'userId' | 'updatedAt' | 
 const PROFILES: Record<string, Profile> = {
   'coord.sato': { qualifications: ['consultant_specialist', 'social_worker'], coordinatorTrainingYear: 2021, acceptsMedicalCare: 'yes', careItems: ['ventilator', 'tracheostomy', 'suction', 'nebulizer', 'tube_feeding', 'feeding_pump', 'oxygen', 'seizure_care'], maxCaseload: 6, municipalities: [M.matsudo, M.nagareyama, M.abiko], availableDays: [...WEEKDAYS, 'sat'], declaredGender: 'female', backupAvailable: true, maxBackupCases: 4, note: '松戸市の医療的ケア児等コーディネーター。研修会の企画・ファシリテーター。' },
   'coord.tanaka': { qualifications: ['nurse', 'social_worker'], coordinatorTrainingYear: 2022, acceptsMedicalCare: 'yes', careItems: ['ventilator', 'tracheostomy', 'suction', 'oxygen', 'tube_feeding', 'feeding_pump', 'central_venous', 'seizure_care'], maxCaseload: 0, municipalities: [M.kashiwa, M.kamagaya, M.noda], availableDays: WEEKDAYS, declaredGender: 'female', backupAvailable: true, maxBackupCases: 5, note: '看護師・社会福祉士。相談員の後方支援が中心（計画相談は担当しない）。' },
-  'consult.suzuki': { qualifications: ['consultant_specialist'], coordinatorTrainingYear: null, acceptsMedicalCare: 'yes', careItems: ['ventilator', 'tracheostomy', 'suction', 'tube_feeding'], maxCaseload: 4, municipalities: [M.matsudo], availableDays: WEEKDAYS, declaredGender: 'male', note: '医ケアの経験が多く、依頼が集中している。' },
+  'consult.suzuki': { qualifications: ['consultant_specialist'], coordinatorTrainingYear: null, acceptsMedicalCare: 'yes', careItems: ['ventilator', 'tracheostomy', 'suction', 'tube_feeding'], maxCaseload: 6, municipalities: [M.matsudo], availableDays: WEEKDAYS, declaredGender: 'male', note: '医ケアの経験が多く、依頼が集中している。' },
   'consult.takahashi': { qualifications: ['consultant_specialist', 'childcare_worker'], coordinatorTrainingYear: null, acceptsMedicalCare: 'with_backup', careItems: ['suction', 'tube_feeding'], maxCaseload: 6, municipalities: [M.kashiwa, M.matsudo], availableDays: [...WEEKDAYS, 'sat'], declaredGender: 'female', note: '研修会に参加。コーディネーターの支援があれば引き受けたい。' },
   'consult.ito': { qualifications: ['consultant_specialist'], coordinatorTrainingYear: null, acceptsMedicalCare: 'with_backup', careItems: [], maxCaseload: 5, municipalities: [M.nagareyama], availableDays: ['mon', 'wed', 'fri', 'sat'], declaredGender: 'male', note: '医ケア児はまだ担当したことがない。' },
   'consult.watanabe': { qualifications: ['consultant_specialist', 'nurse'], coordinatorTrainingYear: 2024, acceptsMedicalCare: 'yes', careItems: ['oxygen', 'suction', 'tube_feeding', 'seizure_care', 'blood_glucose'], maxCaseload: 4, municipalities: [M.noda], availableDays: WEEKDAYS, declaredGender: 'female' },
@@ -142,7 +144,7 @@ function demoCases(today: IsoDate): DemoCase[] {
     { key: 'kashiwa-backup', by: 'coord.sato', daysAgo: 20, municipality: M.kashiwa, age: 9, careItems: care(['suction', 'low'], ['tube_feeding', 'low']), services: [{ serviceType: '70' }, { serviceType: '65' }], urgency: 'normal', summary: '経管栄養と吸引。母の就労時間に合わせた放デイの利用を希望。', source: 'family', name: 'デモ 児童F', kana: 'でも じどうえふ', offers: [{ to: 'consult.suzuki', status: 'declined', sentDaysAgo: 18, answeredAfterDays: 1, declineReason: 'caseload_full', declineNote: '担当件数がいっぱい' }, { to: 'consult.takahashi', status: 'accepted', sentDaysAgo: 15, answeredAfterDays: 3, backupBy: 'coord.sato' }], backup: { coordinator: 'coord.sato', status: 'requested' } },
     // ── closed: family moved ──
     { key: 'abiko-closed', by: 'coord.sato', daysAgo: 40, municipality: M.abiko, age: 12, careItems: care(['blood_glucose', 'high'], ['injection', 'high']), services: [{ serviceType: '70' }], urgency: 'normal', summary: '1型糖尿病。中学進学に向けて。', source: 'school', name: 'デモ 生徒G', kana: 'でも せいとじー', offers: [{ to: 'consult.yamamoto', status: 'withdrawn', sentDaysAgo: 38 }], closed: '家族の転居により終了' },
-    // ── the history that makes caseloads (鈴木 full 4/4, 渡辺 3/4, 佐藤 2/6) and the monthly charts ──
+    // ── the history that makes caseloads (鈴木 full 6/6 with his records, 渡辺 3/4, 佐藤 2/6) and the monthly charts ──
     ...(
       [
         ['consult.suzuki', M.matsudo, 5, 170, 3],

@@ -8,7 +8,8 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { client } from '../../db/schema/index.js';
 import { readJson, readProblem, startTestApp, type TestApp, type TestClient } from '../../test/harness.js';
-import { createFixtureOffice } from '../directory/directory-fixtures.js';
+import type { CareItemCode } from '../../../shared/domain/care-items.js';
+import { createFixtureOffice, type FixtureOffice } from '../directory/directory-fixtures.js';
 
 let t: TestApp;
 let coord: { client: TestClient; user: { id: string } };
@@ -47,7 +48,7 @@ beforeAll(async () => {
   t = await startTestApp();
   coord = await t.signedIn(['coordinator'], { municipalityCode: MATSUDO });
   const admin = await t.createUser({ roles: ['admin'] });
-  const jihatsu = (caps: { careItem: string; level: 'yes' | 'conditional' | 'no' }[], over: Record<string, unknown> = {}) => ({ serviceType: '63', capabilities: caps, ...over });
+  const jihatsu = (caps: { careItem: CareItemCode; level: 'yes' | 'conditional' | 'no' }[], over: Partial<FixtureOffice['services'][number]> = {}): FixtureOffice['services'][number] => ({ serviceType: '63', capabilities: caps, ...over });
   // 児童発達支援 in 松戸: both items, vacancy, Saturday → 100
   await createFixtureOffice(t.db, admin.id, {
     name: 'テスト児発あおば',
