@@ -29,6 +29,20 @@ describe('directory', () => {
       await visible(results.getByRole('link', { name: '短期入所こだまの家' }));
       expect(new URL(page.url()).searchParams.get('service')).toBe('24');
       await expectAccessible(page, '/directory');
+      // Distance: a city hall as the centre, a radius, nearest first; each hit shows its distance.
+      await page.getByLabel('中心地点').selectOption({ label: '柏市役所' });
+      await page.getByLabel('半径').selectOption({ label: '20 km 以内' });
+      await page.getByLabel('並び順').selectOption({ label: '近い順' });
+      await visible(results.getByRole('link', { name: '短期入所こだまの家' }));
+      await visible(results.getByText(/\d+\.\d km/).first());
+      const params = new URL(page.url()).searchParams;
+      expect([params.get('near'), params.get('radius_km'), params.get('sort')]).toEqual(['35.8677,139.9757', '20', 'distance']);
+      await expectAccessible(page, '/directory near');
+      // No centre: the radius and the distance sort go too (the API refuses them alone).
+      await page.getByLabel('中心地点').selectOption({ label: '指定しない' });
+      await visible(page.getByRole('status').filter({ hasText: /^1 件$/ }));
+      const cleared = new URL(page.url()).searchParams;
+      expect([cleared.get('near'), cleared.get('radius_km'), cleared.get('sort')]).toEqual([null, null, null]);
     } finally {
       await context.close();
     }
@@ -44,8 +58,16 @@ describe('directory', () => {
       await page.getByRole('button', { name: '掲載を編集' }).first().click();
       const dialog = await visible(page.getByRole('dialog'));
       await dialog.getByLabel('空き人数').fill('7');
+      await dialog.getByLabel('対象年齢（上限・歳）').fill('17');
+      await dialog.getByLabel('時間帯（土曜）').fill('9:00～15:00');
+      await dialog.getByLabel('土曜も営業').check();
       await dialog.getByRole('button', { name: '保存' }).click();
       await visible(page.getByText('掲載を更新しました。'));
+      await visible(page.getByText('土曜: 9:00～15:00').first());
+      // The history shows each changed field with its value before and after.
+      const history = page.getByRole('table', { name: '掲載の変更履歴' });
+      await visible(history.getByText(/^対象年齢（上限・歳）: .+ → 17$/).first());
+      await visible(history.getByText(/^空き人数: .+ → 7$/).first());
       await expectAccessible(page, 'office');
       // One click re-confirms an unchanged vacancy.
       await page.getByRole('button', { name: '空き状況は変わりません' }).first().click();

@@ -5,10 +5,11 @@ import { Link } from '@tanstack/react-router';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { SECTORS } from '../../../../shared/domain/sectors';
 import { CARE_ITEMS } from '../../../../shared/domain/care-items';
+import { TOKATSU_MUNICIPALITIES } from '../../../../shared/domain/municipalities';
 import { Badge } from '../../../components/ui/badge';
 import { Button, buttonClass } from '../../../components/ui/button';
 import { EraToggle } from '../../../components/ui/date-time';
-import { Checkbox, CheckboxGroup, TextField } from '../../../components/ui/fields';
+import { Checkbox, CheckboxGroup, SelectField, TextField } from '../../../components/ui/fields';
 import { PageHeader, useDocumentTitle } from '../../../components/ui/page';
 import { ErrorState, LoadingState } from '../../../components/ui/query-state';
 import { useT } from '../../../i18n/i18n';
@@ -24,6 +25,11 @@ export interface DirectoryPageProps {
 
 const withCount = (label: string, count: number | undefined) => (count == null ? label : `${label}（${count}）`);
 
+/** Centre points offered for a distance search: the region's city halls (plus the browser's position). */
+const CITY_HALL_POINTS = TOKATSU_MUNICIPALITIES.map((m) => ({ value: `${m.cityHall.lat},${m.cityHall.lon}`, name: m.name }));
+const RADII_KM = [1, 3, 5, 10, 20, 50] as const;
+const DEFAULT_RADIUS_KM = 10;
+
 export function DirectoryPage({ filters, onFiltersChange }: DirectoryPageProps) {
   const t = useT();
   useDocumentTitle(t('dir.title'));
@@ -34,7 +40,7 @@ export function DirectoryPage({ filters, onFiltersChange }: DirectoryPageProps) 
   // Filters start open on a wide screen, folded on a phone so the results come first.
   const [filtersOpen, setFiltersOpen] = useState(() => typeof window === 'undefined' || window.matchMedia('(min-width: 64rem)').matches);
   const chosen =
-    (filters.municipality?.length ?? 0) + (filters.service?.length ?? 0) + (filters.care?.length ?? 0) + (filters.sector?.length ?? 0) + (filters.open?.length ?? 0) + (filters.vacancy ? 1 : 0) + (filters.age != null ? 1 : 0);
+    (filters.municipality?.length ?? 0) + (filters.service?.length ?? 0) + (filters.care?.length ?? 0) + (filters.sector?.length ?? 0) + (filters.open?.length ?? 0) + (filters.vacancy ? 1 : 0) + (filters.age != null ? 1 : 0) + (filters.near ? 1 : 0);
   const [q, setQ] = useState(filters.q ?? '');
 
   // Debounce the free text: the URL (and the query) follow 300 ms after the last keystroke.
@@ -67,6 +73,31 @@ export function DirectoryPage({ filters, onFiltersChange }: DirectoryPageProps) 
   for (const code of filters.municipality ?? []) if (!muniOptions.some((o) => o.value === code)) muniOptions.push({ value: code, label: withCount(code, 0) });
   const serviceOptions = (facets?.serviceType ?? []).map((s) => ({ value: s.code, label: withCount(s.label, s.count) }));
   for (const code of filters.service ?? []) if (!serviceOptions.some((o) => o.value === code)) serviceOptions.push({ value: code, label: withCount(code, 0) });
+  // Distance search: a centre (city hall or the browser's position) and a radius; choosing no
+  // centre also drops the radius and a distance sort, which the API refuses without one.
+  const [geoError, setGeoError] = useState<string | null>(null);
+  const nearOptions = CITY_HALL_POINTS.map((p) => ({ value: p.value, label: t('dir.nearCityHall', { city: p.name }) }));
+  if (filters.near && !nearOptions.some((o) => o.value === filters.near)) nearOptions.unshift({ value: filters.near, label: t('dir.nearHere') });
+  const setNear = (near: string | undefined) => {
+    setGeoError(null);
+    if (near) onFiltersChange({ ...filters, near, radius_km: filters.radius_km ?? DEFAULT_RADIUS_KM });
+    else onFiltersChange({ ...filters, near: undefined, radius_km: undefined, sort: filters.sort === 'distance' ? undefined : filters.sort });
+  };
+  const locateMe = () => {
+    setGeoError(null);
+    if (!('geolocation' in navigator)) return setGeoError(t('dir.nearGeoError'));
+    navigator.geolocation.getCurrentPosition(
+      (pos) => setNear(`${pos.coords.latitude.toFixed(5)},${pos.coords.longitude.toFixed(5)}`),
+      () => setGeoError(t('dir.nearGeoError')),
+      { timeout: 10000, maximumAge: 600000 },
+    );
+  };
+  const sortOptions = [
+    ...(filters.q ? [{ value: 'relevance', label: t('dir.sortRelevance') }] : []),
+    ...(filters.near ? [{ value: 'distance', label: t('dir.sortDistance') }] : []),
+    { value: 'name', label: t('dir.sortName') },
+    { value: 'updated', label: t('dir.sortUpdated') },
+  ];
   const careOptions = CARE_ITEMS.map((c) => ({ value: c.code, label: withCount(c.label, facetCount(facets?.careItem, c.code)) }));
 
   return (
@@ -130,6 +161,27 @@ export function DirectoryPage({ filters, onFiltersChange }: DirectoryPageProps) 
               set('age', n != null && Number.isInteger(n) && n >= 0 && n <= 120 ? n : undefined);
             }}
           />
+          <fieldset className="fieldset">
+            <legend className="field__label">{t('dir.near')}</legend>
+            <SelectField
+              label={t('dir.nearCentre')}
+              emptyOption={t('dir.nearNone')}
+              options={nearOptions}
+              value={filters.near ?? ''}
+              onChange={(e) => setNear(e.currentTarget.value || undefined)}
+              error={geoError ?? undefined}
+            />
+            <Button variant="secondary" size="sm" onClick={locateMe}>
+              {t('dir.nearUseHere')}
+            </Button>
+            <SelectField
+              label={t('dir.radius')}
+              options={RADII_KM.map((r) => ({ value: String(r), label: t('dir.radiusKm', { km: r }) }))}
+              value={String(filters.radius_km ?? DEFAULT_RADIUS_KM)}
+              disabled={!filters.near}
+              onChange={(e) => set('radius_km', Number(e.currentTarget.value))}
+            />
+          </fieldset>
           <Button
             variant="tertiary"
             size="sm"
@@ -148,6 +200,14 @@ export function DirectoryPage({ filters, onFiltersChange }: DirectoryPageProps) 
             <p role="status" aria-live="polite">
               {first ? (first.totalExact ? t('dir.total', { total: first.total }) : t('dir.totalApprox', { total: first.total })) : null}
             </p>
+            <SelectField
+              className="dir-sort"
+              label={t('dir.sort')}
+              emptyOption={t('dir.sortDefault')}
+              options={sortOptions}
+              value={filters.sort && sortOptions.some((o) => o.value === filters.sort) ? filters.sort : ''}
+              onChange={(e) => set('sort', (e.currentTarget.value || undefined) as DirectoryFilters['sort'])}
+            />
             <div className="dir-view-toggle" role="group" aria-label={t('dir.viewToggle')}>
               <Button size="sm" variant={view === 'list' ? 'primary' : 'secondary'} aria-pressed={view === 'list'} onClick={() => setView('list')}>
                 {t('dir.viewList')}
@@ -203,6 +263,7 @@ function HitCard({ hit }: { hit: DirectoryHit }) {
       <p className="dir-hit__meta">
         <Badge tone="info">{s.serviceTypeLabel}</Badge> {hit.municipalityName}
         {hit.address ? ` ${hit.address}` : ''} ・ {agesText(t, s.ageMin, s.ageMax)}
+        {hit.distanceKm != null ? ` ・ ${t('dir.distance', { km: hit.distanceKm.toFixed(1) })}` : ''}
         {s.stale ? (
           <>
             {' '}

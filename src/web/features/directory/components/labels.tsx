@@ -6,7 +6,7 @@ import { DateTime } from '../../../components/ui/date-time';
 import { useT, type MessageKey } from '../../../i18n/i18n';
 
 type Level = z.infer<typeof CapabilityLevelSchema>;
-const LEVEL_KEY: Record<Level, MessageKey> = { yes: 'dir.capYes', conditional: 'dir.capConditional', no: 'dir.capNo', unknown: 'dir.capUnknown' };
+export const LEVEL_KEY: Record<Level, MessageKey> = { yes: 'dir.capYes', conditional: 'dir.capConditional', no: 'dir.capNo', unknown: 'dir.capUnknown' };
 const LEVEL_TONE: Record<Level, BadgeTone> = { yes: 'success', conditional: 'warning', no: 'neutral', unknown: 'neutral' };
 
 export function LevelBadge({ level }: { level: Level }) {
