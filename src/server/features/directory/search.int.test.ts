@@ -309,4 +309,13 @@ describe('office detail, export and access', () => {
     expect(await plan(`jp_bigrams(search_text) @@ '''看護'''::tsquery`)).toContain('service_search_bigrams');
     expect(await plan(`point(lon, lat) <@ box(point(139.8, 35.7), point(140, 35.9))`)).toContain('service_geo_gist');
   });
+
+  it('cuts bigrams plus the last character, and copes with empty text', async () => {
+    const rows = await t.db.execute(
+      sql`select jp_bigrams(${'ほうもん\nかんご'})::text as a, jp_bigrams('')::text as b, jp_bigrams(null)::text as c, jp_bigrams('柏')::text as d, length(jp_bigrams(${'ああああ'})) as e`,
+    );
+    const [r] = ((rows as unknown as { rows?: Record<string, unknown>[] }).rows ?? (rows as unknown as Record<string, unknown>[])) as { a: string; b: string; c: string | null; d: string; e: number }[];
+    expect(r!.a.split(' ').sort()).toEqual(["'ほう'", "'うも'", "'もん'", "'ん\n'", "'\nか'", "'かん'", "'んご'", "'ご'"].sort());
+    expect([r!.b, r!.c ?? '', r!.d, Number(r!.e)]).toEqual(['', '', "'柏'", 2]);
+  });
 });
