@@ -1,8 +1,9 @@
 // 地域資源 in Chromium (issue #3): search and filter, edit vacancy as provider staff and see it
 // in search, axe clean.
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible, startE2E, type E2E } from './support';
-import { CONSULTANT, DEMO_DOMAIN, E2E_ENV, openPage, signIn, visible, waitForPath } from './helpers';
+import { ADMIN, CONSULTANT, DEMO_DOMAIN, E2E_ENV, openPage, signIn, visible, waitForPath } from './helpers';
 
 let e2e: E2E;
 beforeAll(async () => {
@@ -92,6 +93,32 @@ describe('directory', () => {
       const params = new URL(page.url()).searchParams;
       expect([params.get('service'), params.get('municipality'), params.get('care')]).toEqual(['home_nursing', '12207', 'ventilator']);
       await visible(page.getByRole('region', { name: '検索結果' }).getByRole('listitem').first());
+    } finally {
+      await context.close();
+    }
+  }, 90_000);
+
+  it('an admin checks a WAM NET file, and a malformed one is refused with its line and column', async () => {
+    const { context, page } = await openPage(e2e);
+    try {
+      await signIn(page, ADMIN);
+      await page.goto('/directory');
+      await page.getByRole('link', { name: 'WAM NET 取り込み' }).click();
+      await visible(page.getByRole('heading', { name: 'WAM NET 取り込み', level: 1 }));
+      const wam = path.resolve('../shared/reference/wam');
+      // Nothing chosen: the form says so, naming the field.
+      await page.getByRole('button', { name: '確認する' }).click();
+      await visible(page.getByText('CSV ファイル: 取り込むファイルを選んでください'));
+      await page.getByLabel('CSV ファイル').setInputFiles(path.join(wam, 'sample-24.csv'));
+      await page.getByRole('button', { name: '確認する' }).click();
+      await visible(page.getByText('確認のみ行いました（変更していません）。'));
+      await visible(page.getByRole('table', { name: 'ファイル' }).getByRole('cell', { name: 'sample-24.csv' }));
+      await expectAccessible(page, '/directory/wam-import');
+      await page.getByLabel('CSV ファイル').setInputFiles(path.join(wam, 'malformed-24.csv'));
+      await page.getByLabel('確認のみ（データベースを変更しない）').uncheck();
+      await page.getByRole('button', { name: '取り込む' }).click();
+      await visible(page.getByText('取り込めませんでした。何も変更していません。'));
+      await visible(page.getByRole('table', { name: '不採用の行と理由' }).getByRole('row').nth(1));
     } finally {
       await context.close();
     }

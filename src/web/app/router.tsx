@@ -89,6 +89,7 @@ const CityPlanPage = lazyRouteComponent(() => import('../features/evacuation'), 
 const DirectoryPage = lazyRouteComponent(() => import('../features/directory'), 'DirectoryPage');
 const OfficePage = lazyRouteComponent(() => import('../features/directory'), 'OfficePage');
 const MatrixPage = lazyRouteComponent(() => import('../features/directory'), 'MatrixPage');
+const WamImportPage = lazyRouteComponent(() => import('../features/directory'), 'WamImportPage');
 
 export interface RouterContext {
   queryClient: QueryClient;
@@ -239,6 +240,18 @@ const directoryMatrixRoute = createRoute({
     const { service } = directoryMatrixRoute.useSearch();
     const navigate = directoryMatrixRoute.useNavigate();
     return <MatrixPage serviceType={service} onServiceTypeChange={(code) => void navigate({ search: { service: code }, replace: true })} />;
+  },
+});
+
+const directoryWamImportRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/directory/wam-import',
+  component: function DirectoryWamImportRoute() {
+    return (
+      <RequirePermission permission="import:directory">
+        <WamImportPage />
+      </RequirePermission>
+    );
   },
 });
 
@@ -837,6 +850,7 @@ const routeTree = rootRoute.addChildren([
     twoFactorRoute,
     directoryRoute,
     directoryMatrixRoute,
+    directoryWamImportRoute,
     directoryOfficeRoute,
     peopleRoute,
     personRoute,

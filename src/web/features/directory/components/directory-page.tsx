@@ -13,6 +13,7 @@ import { Checkbox, CheckboxGroup, SelectField, TextField } from '../../../compon
 import { PageHeader, useDocumentTitle } from '../../../components/ui/page';
 import { ErrorState, LoadingState } from '../../../components/ui/query-state';
 import { useT } from '../../../i18n/i18n';
+import { hasPermission, useMe } from '../../auth';
 import { exportCsvUrl, useDirectorySearch, type DirectoryFilters, type DirectoryHit } from '../api/search-directory';
 import { LevelBadge, VacancyText, agesText } from './labels';
 import { MyListings } from './my-listings';
@@ -34,6 +35,7 @@ export function DirectoryPage({ filters, onFiltersChange }: DirectoryPageProps) 
   const t = useT();
   useDocumentTitle(t('dir.title'));
   const search = useDirectorySearch(filters);
+  const me = useMe();
   const first = search.data?.pages[0];
   const hits = useMemo(() => search.data?.pages.flatMap((p) => p.items) ?? [], [search.data]);
   const [view, setView] = useState<'list' | 'map'>('list');
@@ -110,6 +112,11 @@ export function DirectoryPage({ filters, onFiltersChange }: DirectoryPageProps) 
             <Link to="/directory/matrix" className={buttonClass('secondary', 'sm')}>
               {t('dir.matrixLink')}
             </Link>
+            {hasPermission(me, 'import:directory') ? (
+              <Link to="/directory/wam-import" className={buttonClass('secondary', 'sm')}>
+                {t('dir.wam.link')}
+              </Link>
+            ) : null}
             <a href={exportCsvUrl(filters)} className={buttonClass('secondary', 'sm')} download>
               {t('dir.csv')}
             </a>
