@@ -17,6 +17,8 @@ import { createLogger, type Logger } from './lib/logger.js';
 import { referralConfigOf } from './features/referrals/referral-config.js';
 import { startReferralScheduler } from './features/referrals/referral-jobs.js';
 import { startEvacuationScheduler } from './features/evacuation/evacuation-jobs.js';
+import { startEventReminderScheduler } from './features/events/event-reminders.js';
+import { startMailer } from './features/notifications/mailer.js';
 
 export async function openConfiguredDatabase(env: Env, logger?: Logger): Promise<Database> {
   return openDatabase({
@@ -62,9 +64,15 @@ export async function startServer(env: Env, opts: { database?: Database; logger?
     const stopReferrals = startReferralScheduler({ db: database.db, config: referralConfigOf(env), seconds: env.referralSweepSeconds, logger });
     // Evacuation plans: yearly review reminders, and stored runtimes recomputed when the model changes.
     const stopEvacuation = startEvacuationScheduler({ db: database.db, seconds: env.evacuationTickSeconds, logger });
+    // Reminders to registered participants before an event (advisory lock, idempotent).
+    const stopEventReminders = startEventReminderScheduler({ db: database.db, hours: env.eventReminderHours, seconds: env.eventReminderSweepSeconds, logger });
+    // The outbox over SMTP when configured (otherwise e-mails stay in the outbox; logged once).
+    const stopMailer = startMailer({ db: database.db, env, logger });
     const stopScheduler = () => {
       stopReferrals();
       stopEvacuation();
+      stopEventReminders();
+      stopMailer();
     };
 
     const server = await new Promise<ServerType>((resolve) => {

@@ -45,6 +45,31 @@ const EnvSchema = z.object({
   WEB_DIST_DIR: z.string().optional().default('dist/web'),
   /** Largest event material (資料) upload; the upload route alone gets a body limit this size. */
   MATERIAL_MAX_BYTES: int(10 * 1024 * 1024, 1024, 100 * 1024 * 1024),
+  /** Where event materials are kept: `database` (bytea, in backups) or `directory` (files under MATERIAL_DIR). */
+  MATERIAL_STORAGE: z.enum(['database', 'directory']).optional().default('database'),
+  /** Directory for MATERIAL_STORAGE=directory; default DATA_DIR/materials. */
+  MATERIAL_DIR: z.string().optional(),
+  /** Outgoing mail: smtp[s]://user:pass@host:port, or the SMTP_HOST… variables. Unset = outbox only. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'smtp:// または smtps:// で始まる URL を指定してください')
+    .optional(),
+  SMTP_HOST: z.string().optional(),
+  SMTP_PORT: int(587, 1, 65535),
+  /** TLS from the first byte (port 465); otherwise STARTTLS when the server offers it. */
+  SMTP_SECURE: bool(false),
+  SMTP_USER: z.string().optional(),
+  SMTP_PASS: z.string().optional(),
+  /** Sender, e.g. `つなぐ <noreply@example.jp>`; required when SMTP is configured. */
+  SMTP_FROM: z.string().optional(),
+  /** Seconds between mailer runs; 0 = off (default off under NODE_ENV=test). */
+  MAIL_SWEEP_SECONDS: z.coerce.number().int().min(0).max(86_400).optional(),
+  /** Attempts per e-mail before it is marked failed (backoff doubles from 1 minute, capped at 6 hours). */
+  MAIL_MAX_ATTEMPTS: int(8, 1, 50),
+  /** Hours before an event at which registered participants are reminded; 0 = no reminders. */
+  EVENT_REMINDER_HOURS: int(24, 0, 24 * 14),
+  /** Seconds between event-reminder sweeps; 0 = off (default off under NODE_ENV=test). */
+  EVENT_REMINDER_SWEEP_SECONDS: z.coerce.number().int().min(0).max(86_400).optional(),
   /** Public forms (registration, survey answers): submissions per IP address per 10 minutes. */
   PUBLIC_FORM_MAX_PER_10_MINUTES: int(20, 1, 10_000),
   /** Referral offers: business days to answer, then to escalate to the area's coordinators, then to expire (after the answer date). */
@@ -96,6 +121,11 @@ function buildEnv(e: z.infer<typeof EnvSchema>) {
       '設定（環境変数）に誤りがあります:\n  TSUNAGU_SECRET: DATABASE_URL を使う場合は 32 文字以上の秘密鍵を指定してください（例: openssl rand -hex 32）',
     );
   }
+  const smtpFrom = e.SMTP_FROM?.trim();
+  const smtpConfigured = Boolean(e.SMTP_URL || e.SMTP_HOST);
+  if (smtpConfigured && !smtpFrom) {
+    throw new EnvError('設定（環境変数）に誤りがあります:\n  SMTP_FROM: SMTP を使う場合は差出人（例: つなぐ <noreply@example.jp>）を指定してください');
+  }
   return {
     nodeEnv: e.NODE_ENV,
     port: e.PORT,
@@ -120,6 +150,24 @@ function buildEnv(e: z.infer<typeof EnvSchema>) {
     logLevel: e.LOG_LEVEL,
     webDistDir: path.resolve(e.WEB_DIST_DIR),
     materialMaxBytes: e.MATERIAL_MAX_BYTES,
+    materialStorage: e.MATERIAL_STORAGE,
+    materialDir: path.resolve(e.MATERIAL_DIR ?? path.join(dataDir, 'materials')),
+    /** null = no SMTP: e-mails stay in the outbox (logged once at boot). */
+    smtp: smtpConfigured
+      ? {
+          url: e.SMTP_URL,
+          host: e.SMTP_HOST,
+          port: e.SMTP_PORT,
+          secure: e.SMTP_SECURE,
+          user: e.SMTP_USER,
+          pass: e.SMTP_PASS,
+          from: smtpFrom!,
+        }
+      : null,
+    mailSweepSeconds: e.MAIL_SWEEP_SECONDS ?? (e.NODE_ENV === 'test' ? 0 : 30),
+    mailMaxAttempts: e.MAIL_MAX_ATTEMPTS,
+    eventReminderHours: e.EVENT_REMINDER_HOURS,
+    eventReminderSweepSeconds: e.EVENT_REMINDER_SWEEP_SECONDS ?? (e.NODE_ENV === 'test' ? 0 : 600),
     publicFormMaxPer10Minutes: e.PUBLIC_FORM_MAX_PER_10_MINUTES,
     referralReplyBusinessDays: e.REFERRAL_REPLY_BUSINESS_DAYS,
     referralEscalateAfterBusinessDays: e.REFERRAL_ESCALATE_AFTER_BUSINESS_DAYS,

@@ -26,8 +26,12 @@ export const OutboxEmailSchema = z
     to: z.string(),
     subject: z.string(),
     text: z.string(),
-    status: z.enum(['queued', 'sent', 'failed']),
+    /** queued: waiting (no SMTP, or retry later) · sending: claimed by the mailer · sent · failed: gave up. */
+    status: z.enum(['queued', 'sending', 'sent', 'failed']),
     createdAt: z.string(),
     sentAt: z.string().nullable(),
+    attempts: z.number().int(),
+    nextAttemptAt: z.string().nullable(),
+    lastError: z.string().nullable(),
   })
   .meta({ id: 'OutboxEmail' });

@@ -119,6 +119,8 @@ export const eventRegistration = pgTable(
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
     cancelledAt: ts('cancelled_at'),
+    /** Set when the reminder before the event was queued (features/events/event-reminders.ts); never sent twice. */
+    remindedAt: ts('reminded_at'),
   },
   (t) => [
     index('event_registration_event_idx').on(t.eventId, t.status, t.createdAt),
@@ -131,7 +133,11 @@ export const eventRegistration = pgTable(
   ],
 );
 
-/** Materials live in the database (decision 007): backups and restores carry them, no second store. */
+/**
+ * Materials live in the database by default (decision 007): backups and restores carry them.
+ * With MATERIAL_STORAGE=directory the bytes go to a file under MATERIAL_DIR named by `storage_key`
+ * and `content` is null; `sha256` is checked on every download.
+ */
 export const eventMaterial = pgTable(
   'event_material',
   {
@@ -143,11 +149,16 @@ export const eventMaterial = pgTable(
     mimeType: text('mime_type').notNull(),
     size: integer('size').notNull(),
     sha256: text('sha256').notNull(),
-    content: bytea('content').notNull(),
+    content: bytea('content'),
+    storage: text('storage').$type<'database' | 'directory'>().notNull().default('database'),
+    storageKey: text('storage_key'),
     uploadedBy: text('uploaded_by').references(() => user.id, { onDelete: 'set null' }),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
-  (t) => [index('event_material_event_idx').on(t.eventId, t.createdAt)],
+  (t) => [
+    index('event_material_event_idx').on(t.eventId, t.createdAt),
+    check('event_material_storage_check', sql`(${t.storage} = 'database' and ${t.content} is not null) or (${t.storage} = 'directory' and ${t.storageKey} is not null)`),
+  ],
 );
 
 /** Personal iCalendar feed secret (calendar apps cannot send cookies); only the hash is stored. */

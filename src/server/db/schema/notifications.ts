@@ -2,7 +2,7 @@
 // referrals and client alerts all write here through features/notifications/notify.ts, in the
 // caller's transaction, so a notice never exists for a change that rolled back.
 import { sql } from 'drizzle-orm';
-import { index, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { user } from './auth.js';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -31,10 +31,12 @@ export const notification = pgTable(
 );
 
 /**
- * E-mail waiting to be sent. SMTP is not wired yet (DESIGN.md: "without SMTP configured,
- * messages go to an outbox table visible to admins"), so every message stays `queued` and an
- * admin reads it at GET /api/admin/outbox. A future mailer job sends `queued` rows and sets
- * `sent_at`.
+ * E-mail waiting to be sent (DESIGN.md: "without SMTP configured, messages go to an outbox
+ * table visible to admins"). Admins read it at GET /api/admin/outbox. When SMTP is configured
+ * the mailer (features/notifications/mailer.ts) claims due `queued` rows (`sending` with a
+ * lease in `locked_until`), sends them and sets `sent`; a failure puts the row back to `queued`
+ * with `next_attempt_at` pushed back (exponential backoff) until `attempts` reaches the limit
+ * (`failed`). A row whose lease ran out (the process died mid-send) is claimed again.
  */
 export const outboxEmail = pgTable(
   'outbox_email',
@@ -43,9 +45,17 @@ export const outboxEmail = pgTable(
     to: text('to_address').notNull(),
     subject: text('subject').notNull(),
     text: text('body_text').notNull(),
-    status: text('status').$type<'queued' | 'sent' | 'failed'>().notNull().default('queued'),
+    status: text('status').$type<'queued' | 'sending' | 'sent' | 'failed'>().notNull().default('queued'),
     createdAt: ts('created_at').notNull().defaultNow(),
     sentAt: ts('sent_at'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: ts('next_attempt_at').notNull().defaultNow(),
+    lockedUntil: ts('locked_until'),
+    /** The last SMTP error (server reply, no message content). */
+    lastError: text('last_error'),
   },
-  (t) => [index('outbox_email_created_idx').on(t.createdAt, t.id)],
+  (t) => [
+    index('outbox_email_created_idx').on(t.createdAt, t.id),
+    index('outbox_email_due_idx').on(t.nextAttemptAt).where(sql`${t.status} in ('queued','sending')`),
+  ],
 );

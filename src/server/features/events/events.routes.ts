@@ -81,6 +81,7 @@ export function eventRoutes(deps: Deps) {
   const app = new OpenAPIHono<AppEnv>();
   const { db } = deps;
   const baseUrl = deps.env.baseUrl;
+  const storage = { kind: deps.env.materialStorage, dir: deps.env.materialDir };
   const r = routes;
 
   app.openapi(r.list, async (c) => {
@@ -102,7 +103,7 @@ export function eventRoutes(deps: Deps) {
   }, hookFor(r.update));
   app.openapi(r.remove, async (c) => {
     const actor = requirePermission(c, 'manage:events');
-    await deleteEvent({ db, audit: actor.audit, id: c.req.valid('param').id });
+    await deleteEvent({ db, audit: actor.audit, id: c.req.valid('param').id, storage });
     return c.body(null, 204);
   }, hookFor(r.remove));
   app.openapi(r.ics, async (c) => {
@@ -185,7 +186,7 @@ export function eventRoutes(deps: Deps) {
     const file = form['file'];
     if (!(file instanceof File))
       throw new AppError('VALIDATION_FAILED', 'ファイルを選んでください。', { fields: [{ field: 'file', label: 'ファイル', message: 'ファイル: 選ばれていません' }] });
-    return c.json(await uploadMaterial({ db, actor, eventId: c.req.param('id'), file, maxBytes: deps.env.materialMaxBytes }), 201);
+    return c.json(await uploadMaterial({ db, actor, eventId: c.req.param('id'), file, maxBytes: deps.env.materialMaxBytes, storage }), 201);
   });
   app.openAPIRegistry.registerPath({
     method: 'post',
@@ -201,7 +202,7 @@ export function eventRoutes(deps: Deps) {
   app.openapi(r.download, async (c) => {
     requirePermission(c, 'read:events');
     const p = c.req.valid('param');
-    const m = await getMaterialContent({ db, eventId: p.id, id: p.mid });
+    const m = await getMaterialContent({ db, eventId: p.id, id: p.mid, storage });
     return new Response(new Uint8Array(m.content), {
       status: 200,
       headers: {
@@ -216,7 +217,7 @@ export function eventRoutes(deps: Deps) {
   app.openapi(r.deleteMaterial, async (c) => {
     const actor = requirePermission(c, 'manage:events');
     const p = c.req.valid('param');
-    await deleteMaterial({ db, actor, eventId: p.id, id: p.mid });
+    await deleteMaterial({ db, actor, eventId: p.id, id: p.mid, storage });
     return c.body(null, 204);
   }, hookFor(r.deleteMaterial));
 

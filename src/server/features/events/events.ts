@@ -12,6 +12,7 @@ import { newId } from '../../lib/ids.js';
 import { decodeCursor, pageOf } from '../../lib/pagination.js';
 import { randomToken } from '../../lib/tokens.js';
 import { seatsLeft, waitlistPositions } from './capacity.js';
+import { removeMaterialFiles, type MaterialStorageConfig } from './material-storage.js';
 import { promoteFromWaitlist } from './registrations.js';
 
 type EventRow = typeof event.$inferSelect;
@@ -205,10 +206,14 @@ export async function updateEvent(opts: { db: Db; actor: Actor; baseUrl: string;
   return getEvent({ db: opts.db, actor: opts.actor, baseUrl: opts.baseUrl, id: opts.id });
 }
 
-export async function deleteEvent(opts: { db: Db; audit: AuditContext; id: string }) {
-  await opts.db.transaction(async (tx) => {
+export async function deleteEvent(opts: { db: Db; audit: AuditContext; id: string; storage: MaterialStorageConfig }) {
+  const keys = await opts.db.transaction(async (tx) => {
+    // Materials go with the event (cascade); files kept in a directory are removed after the commit.
+    const files = await tx.select({ key: eventMaterial.storageKey }).from(eventMaterial).where(eq(eventMaterial.eventId, opts.id));
     const [row] = await tx.delete(event).where(eq(event.id, opts.id)).returning({ id: event.id, title: event.title });
     if (!row) throw notFound('行事');
     await writeAudit(tx, opts.audit, { action: 'event.delete', entityType: 'event', entityId: row.id, details: { title: row.title } });
+    return files.map((f) => f.key);
   });
+  await removeMaterialFiles(opts.storage, keys);
 }

@@ -1,4 +1,5 @@
-// Materials (資料) for an event, stored in PostgreSQL as bytea (decision 007).
+// Materials (資料) for an event, stored in PostgreSQL as bytea or, when configured, as files in
+// a directory (material-storage.ts, decision 007).
 // Only a short list of document and image types is accepted, and the type is decided from the
 // file name's extension *and* checked against the file's first bytes, so a script renamed to
 // .pdf is refused; downloads are always served as attachments with nosniff.
@@ -11,6 +12,7 @@ import { writeAudit } from '../../lib/audit.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { getEventRow } from './events.js';
+import { readMaterialFile, removeMaterialFiles, writeMaterialFile, type MaterialStorageConfig } from './material-storage.js';
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 export const MATERIAL_TYPES: Record<string, { mime: string; magic?: number[] }> = {
@@ -63,7 +65,7 @@ export function contentDisposition(filename: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
 
-const serialize = (m: Omit<typeof eventMaterial.$inferSelect, 'content'>) => ({
+const serialize = (m: Pick<typeof eventMaterial.$inferSelect, 'id' | 'eventId' | 'filename' | 'mimeType' | 'size' | 'sha256' | 'createdAt'>) => ({
   id: m.id,
   eventId: m.eventId,
   filename: m.filename,
@@ -84,7 +86,7 @@ const listColumns = {
   createdAt: eventMaterial.createdAt,
 };
 
-export async function uploadMaterial(opts: { db: Db; actor: Actor; eventId: string; file: File; maxBytes: number }) {
+export async function uploadMaterial(opts: { db: Db; actor: Actor; eventId: string; file: File; maxBytes: number; storage: MaterialStorageConfig }) {
   const { file } = opts;
   if (file.size > opts.maxBytes) throw new AppError('PAYLOAD_TOO_LARGE', `ファイルが大きすぎます（上限 ${Math.round(opts.maxBytes / 1024 / 1024)} MB）。`);
   if (file.size === 0) throw new AppError('VALIDATION_FAILED', 'ファイルが空です。', { fields: [{ field: 'file', label: 'ファイル', message: 'ファイル: 空のファイルです' }] });
@@ -93,11 +95,20 @@ export async function uploadMaterial(opts: { db: Db; actor: Actor; eventId: stri
   const mimeType = detectMaterialType(filename, bytes);
   const id = newId();
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  await opts.db.transaction(async (tx) => {
-    await getEventRow(tx, opts.eventId);
-    await tx.insert(eventMaterial).values({ id, eventId: opts.eventId, filename, mimeType, size: bytes.length, sha256, content: bytes, uploadedBy: opts.actor.userId });
-    await writeAudit(tx, opts.actor.audit, { action: 'event.material_upload', entityType: 'event_material', entityId: id, details: { eventId: opts.eventId, filename, size: bytes.length } });
-  });
+  await getEventRow(opts.db, opts.eventId);
+  const toDir = opts.storage.kind === 'directory';
+  // The file first, then the row: a failed insert removes the file; a row never points at nothing.
+  const storageKey = toDir ? await writeMaterialFile(opts.storage, bytes) : null;
+  try {
+    await opts.db.transaction(async (tx) => {
+      await getEventRow(tx, opts.eventId);
+      await tx.insert(eventMaterial).values({ id, eventId: opts.eventId, filename, mimeType, size: bytes.length, sha256, content: toDir ? null : bytes, storage: opts.storage.kind, storageKey, uploadedBy: opts.actor.userId });
+      await writeAudit(tx, opts.actor.audit, { action: 'event.material_upload', entityType: 'event_material', entityId: id, details: { eventId: opts.eventId, filename, size: bytes.length, storage: opts.storage.kind } });
+    });
+  } catch (e) {
+    await removeMaterialFiles(opts.storage, [storageKey]).catch(() => undefined);
+    throw e;
+  }
   const [row] = await opts.db.select(listColumns).from(eventMaterial).where(eq(eventMaterial.id, id));
   return serialize(row!);
 }
@@ -108,16 +119,25 @@ export async function listMaterials(opts: { db: Db; eventId: string }) {
   return { items: rows.map(serialize), total: rows.length, nextCursor: null };
 }
 
-export async function getMaterialContent(opts: { db: Db; eventId: string; id: string }) {
+/** The material and its bytes, from whichever store holds them (a row keeps where it was written). */
+export async function getMaterialContent(opts: { db: Db; eventId: string; id: string; storage: MaterialStorageConfig }) {
   const [row] = await opts.db.select().from(eventMaterial).where(and(eq(eventMaterial.id, opts.id), eq(eventMaterial.eventId, opts.eventId)));
   if (!row) throw notFound('資料');
-  return row;
+  const content = row.storage === 'directory' ? await readMaterialFile(opts.storage, row.storageKey ?? '', row.sha256) : row.content;
+  if (!content) throw notFound('資料のファイル');
+  return { ...row, content };
 }
 
-export async function deleteMaterial(opts: { db: Db; actor: Actor; eventId: string; id: string }) {
-  await opts.db.transaction(async (tx) => {
-    const [row] = await tx.delete(eventMaterial).where(and(eq(eventMaterial.id, opts.id), eq(eventMaterial.eventId, opts.eventId))).returning({ id: eventMaterial.id, filename: eventMaterial.filename });
+export async function deleteMaterial(opts: { db: Db; actor: Actor; eventId: string; id: string; storage: MaterialStorageConfig }) {
+  const key = await opts.db.transaction(async (tx) => {
+    const [row] = await tx
+      .delete(eventMaterial)
+      .where(and(eq(eventMaterial.id, opts.id), eq(eventMaterial.eventId, opts.eventId)))
+      .returning({ id: eventMaterial.id, filename: eventMaterial.filename, storageKey: eventMaterial.storageKey });
     if (!row) throw notFound('資料');
     await writeAudit(tx, opts.actor.audit, { action: 'event.material_delete', entityType: 'event_material', entityId: row.id, details: { eventId: opts.eventId, filename: row.filename } });
+    return row.storageKey;
   });
+  // After the commit: a rolled-back delete keeps its file.
+  await removeMaterialFiles(opts.storage, [key]);
 }

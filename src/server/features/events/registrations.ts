@@ -78,17 +78,21 @@ async function assertNotDuplicate(tx: DbOrTx, eventId: string, emailNormalized: 
     });
 }
 
-function describeEvent(e: EventRow): string {
+export function describeEvent(e: EventRow): string {
   const when = `${formatDateTimeJa(e.startsAt)}〜`;
   const where = e.venue ?? (e.onlineUrl ? 'オンライン' : '');
   return `${e.title}\n日時: ${when}\n${where ? `会場: ${where}\n` : ''}`;
 }
 
-function confirmationText(e: EventRow, reg: { name: string; status: string; checkInCode: string }, extra: string[] = []): string {
+/**
+ * No name or other personal data in e-mail (docs/network.md): a public form's name is text a
+ * stranger typed, and repeating it would let anyone send our e-mail with their words in it.
+ */
+function confirmationText(e: EventRow, reg: { status: string; checkInCode: string }, extra: string[] = []): string {
   const head =
     reg.status === 'registered'
-      ? `${reg.name} 様\n\n以下の行事へのお申し込みを受け付けました。`
-      : `${reg.name} 様\n\n定員に達しているため、キャンセル待ちとして受け付けました。参加できるようになりましたら、改めてお知らせします。`;
+      ? `以下の行事へのお申し込みを受け付けました。`
+      : `定員に達しているため、キャンセル待ちとして受け付けました。参加できるようになりましたら、改めてお知らせします。`;
   const online = reg.status === 'registered' && e.onlineUrl ? `オンライン参加 URL: ${e.onlineUrl}\n` : '';
   return [head, '', describeEvent(e) + online, `受付コード: ${reg.checkInCode}（当日、受付でお見せください）`, ...extra, '', '— つなぐ（医療的ケア児者 地域支援ネットワーク）'].join('\n');
 }
@@ -146,7 +150,7 @@ export async function registerMember(opts: { db: Db; actor: Actor; eventId: stri
       participantRole: opts.input.participantRole ?? roleFromActor(opts.actor),
       isStaff: false,
     });
-    await queueEmail({ tx, to: u.email, subject: `【つなぐ】申込受付: ${e.title}`, text: confirmationText(e, { name: u.name, ...reg }) });
+    await queueEmail({ tx, to: u.email, subject: `【つなぐ】申込受付: ${e.title}`, text: confirmationText(e, reg) });
     await writeAudit(tx, opts.actor.audit, { action: 'event.register', entityType: 'event_registration', entityId: reg.id, details: { eventId: e.id, status: reg.status } });
     return reg;
   });
@@ -188,7 +192,7 @@ export async function registerPublic(opts: { db: Db; audit: AuditContext; public
       tx,
       to: input.email,
       subject: `【つなぐ】申込受付: ${e.title}`,
-      text: confirmationText(e, { name: input.name, ...reg }, ['', `参加を取り消す場合: ${opts.baseUrl}/public/registrations/cancel?token=${cancelToken}`]),
+      text: confirmationText(e, reg, ['', `参加を取り消す場合: ${opts.baseUrl}/public/registrations/cancel?token=${cancelToken}`]),
     });
     await writeAudit(tx, opts.audit, { action: 'event.public_register', entityType: 'event_registration', entityId: reg.id, details: { eventId: e.id, status: reg.status } });
     return {
@@ -247,7 +251,7 @@ export async function promoteFromWaitlist(opts: { tx: DbOrTx; eventId: string; b
     await opts.tx.update(eventRegistration).set({ status: 'registered', updatedAt: new Date() }).where(eq(eventRegistration.id, r.id));
     if (r.userId) await notifyUsers({ tx: opts.tx, userIds: [r.userId], kind: 'event.waitlist_promoted', title: `参加が確定しました: ${e.title}`, body: 'キャンセル待ちから参加確定になりました。', link: `/events/${e.id}` });
     if (!r.email.endsWith('@invalid'))
-      await queueEmail({ tx: opts.tx, to: r.email, subject: `【つなぐ】参加確定: ${e.title}`, text: confirmationText(e, { name: r.name, status: 'registered', checkInCode: r.checkInCode }, ['', 'キャンセル待ちから参加確定になりました。']) });
+      await queueEmail({ tx: opts.tx, to: r.email, subject: `【つなぐ】参加確定: ${e.title}`, text: confirmationText(e, { status: 'registered', checkInCode: r.checkInCode }, ['', 'キャンセル待ちから参加確定になりました。']) });
   }
   return promoted.length;
 }

@@ -39,8 +39,10 @@ export async function notifyUsers(input: NotifyInput): Promise<number> {
 }
 
 /**
- * Queues an e-mail. SMTP is not wired yet, so the message waits in the outbox (visible to
- * admins at GET /api/admin/outbox); a mailer job will send `queued` rows once configured.
+ * Queues an e-mail in the outbox (visible to admins at GET /api/admin/outbox). When SMTP is
+ * configured the mailer (mailer.ts) sends it after the transaction commits; otherwise it stays
+ * `queued`. Compose without personal data: no client names or case details, no names typed
+ * into public forms — say that something happened and link to the app.
  */
 export async function queueEmail(input: { tx: DbOrTx; to: string; subject: string; text: string }): Promise<string> {
   const id = newId();
@@ -102,7 +104,7 @@ export async function listOutbox(opts: { db: Db; limit: number; cursor?: string 
     .limit(opts.limit + 1);
   const page = pageOf(rows, opts.limit, (r) => [r.createdAt.toISOString(), r.id]);
   return {
-    items: page.items.map((r) => ({ id: r.id, to: r.to, subject: r.subject, text: r.text, status: r.status, createdAt: r.createdAt.toISOString(), sentAt: iso(r.sentAt) })),
+    items: page.items.map((r) => ({ id: r.id, to: r.to, subject: r.subject, text: r.text, status: r.status, createdAt: r.createdAt.toISOString(), sentAt: iso(r.sentAt), attempts: r.attempts, nextAttemptAt: r.status === 'queued' ? iso(r.nextAttemptAt) : null, lastError: r.lastError })),
     total,
     nextCursor: page.nextCursor,
   };

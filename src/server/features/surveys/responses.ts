@@ -217,7 +217,7 @@ export async function createInvitations(opts: { db: Db; actor: Actor; surveyId: 
             tx,
             to: r.email,
             subject: `【つなぐ】アンケートのお願い: ${s.title}`,
-            text: `${r.name} 様\n\nご参加ありがとうございました。以下のリンクからアンケートにご回答ください（回答は1回です。${s.isAnonymous ? '無記名で集計します。' : ''}）。\n\n${url}\n\n有効期限: ${toTokyoIsoDate(expiresAt)}\n\n— つなぐ`,
+            text: `ご参加ありがとうございました。以下のリンクからアンケートにご回答ください（回答は1回です。${s.isAnonymous ? '無記名で集計します。' : ''}）。\n\n${url}\n\n有効期限: ${toTokyoIsoDate(expiresAt)}\n\n— つなぐ`,
           });
         created++;
       }

@@ -1,0 +1,126 @@
+// Event reminders (scheduled sweep) and materials kept in a configured directory.
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { and, eq, like } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventMaterial, eventRegistration, notification, outboxEmail } from '../../db/schema/index.js';
+import { startTestApp, type TestApp, type TestClient } from '../../test/harness.js';
+import { eventReminderTickOnce } from './event-reminders.js';
+
+let t: TestApp;
+let coord: TestClient;
+let dir: string;
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), 'tsunagu-materials-'));
+  t = await startTestApp({ MATERIAL_STORAGE: 'directory', MATERIAL_DIR: dir, MATERIAL_MAX_BYTES: '4096', TRUST_PROXY: '1' });
+  coord = (await t.signedIn(['coordinator'])).client;
+});
+afterAll(async () => {
+  await t?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const inHours = (h: number) => new Date(Date.now() + h * 3_600_000).toISOString();
+
+async function createEvent(startsInHours: number, extra: Record<string, unknown> = {}) {
+  const res = await coord.post('/api/events', { kind: 'training', title: `研修会 ${Math.random().toString(36).slice(2, 7)}`, startsAt: inHours(startsInHours), endsAt: inHours(startsInHours + 2), venue: 'ふれあい22', capacity: 1, publicRegistration: true, ...extra });
+  expect(res.status).toBe(201);
+  const body = (await res.json()) as { id: string; title: string; publicUrl: string };
+  return { ...body, token: body.publicUrl.split('/').pop()! };
+}
+
+describe('event reminders', () => {
+  it('reminds seated participants once before the event, not the waiting list, nor far-off or cancelled events', async () => {
+    const soon = await createEvent(20);
+    const later = await createEvent(24 * 5);
+    const { client: member, user } = await t.signedIn(['consultant']);
+    expect((await member.post(`/api/events/${soon.id}/registration`)).status).toBe(201);
+    expect((await member.post(`/api/events/${later.id}/registration`)).status).toBe(201);
+    const waiting = `w-${Math.random().toString(36).slice(2)}@example.jp`;
+    const pub = await t.client().post(`/api/public/events/${soon.token}/registrations`, { name: '待ち 花子', email: waiting, officeName: 'x', municipalityName: '野田市', participantRole: 'consultant', website: '' }, { headers: { 'x-forwarded-for': '198.51.100.9' } });
+    expect(((await pub.json()) as { status: string }).status).toBe('waitlisted');
+    const cancelled = await createEvent(10);
+    expect((await member.post(`/api/events/${cancelled.id}/registration`)).status).toBe(201);
+    expect((await coord.patch(`/api/events/${cancelled.id}`, { status: 'cancelled' })).status).toBe(200);
+
+    const first = await eventReminderTickOnce({ db: t.db, hours: 24 });
+    expect(first).not.toBe(false);
+    const [mine] = await t.db.select().from(eventRegistration).where(and(eq(eventRegistration.eventId, soon.id), eq(eventRegistration.userId, user.id)));
+    expect(first).toContain(mine!.id);
+    expect(first as string[]).toHaveLength(1);
+    const notes = await t.db.select().from(notification).where(and(eq(notification.userId, user.id), eq(notification.kind, 'event.reminder')));
+    expect(notes).toHaveLength(1);
+    expect(notes[0]!.link).toBe(`/events/${soon.id}`);
+    const mails = await t.db.select().from(outboxEmail).where(and(eq(outboxEmail.to, user.email), like(outboxEmail.subject, '%まもなく開催%')));
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.text).toContain(mine!.checkInCode);
+    expect(await t.db.select().from(outboxEmail).where(and(eq(outboxEmail.to, waiting), like(outboxEmail.subject, '%まもなく開催%')))).toHaveLength(0);
+
+    // Idempotent: the next tick (or a second instance) reminds nobody again.
+    expect(await eventReminderTickOnce({ db: t.db, hours: 24 })).toEqual([]);
+    // Days later the other event comes within range.
+    const later2 = await eventReminderTickOnce({ db: t.db, hours: 24, now: new Date(Date.now() + 24 * 4.5 * 3_600_000) });
+    expect(later2 as string[]).toHaveLength(1);
+    expect(await t.db.select().from(outboxEmail).where(and(eq(outboxEmail.to, user.email), like(outboxEmail.subject, '%まもなく開催%')))).toHaveLength(2);
+  });
+});
+
+describe('materials in a configured directory', () => {
+  const upload = (client: TestClient, eventId: string, name: string, bytes: Uint8Array) => {
+    const form = new FormData();
+    form.append('file', new File([bytes as Uint8Array<ArrayBuffer>], name));
+    return client.request(`/api/events/${eventId}/materials`, { method: 'POST', body: form });
+  };
+
+  it('writes the file to the directory (not the database), serves it back and removes it on delete', async () => {
+    const ev = await createEvent(24 * 30);
+    const pdf = new TextEncoder().encode('%PDF-1.4\n%資料\n');
+    const res = await upload(coord, ev.id, '../../etc/研修資料.pdf', pdf);
+    expect(res.status).toBe(201);
+    const m = (await res.json()) as { id: string; filename: string };
+    expect(m.filename).toBe('研修資料.pdf');
+    const [row] = await t.db.select().from(eventMaterial).where(eq(eventMaterial.id, m.id));
+    expect(row!.storage).toBe('directory');
+    expect(row!.content).toBeNull();
+    expect(readdirSync(dir)).toContain(row!.storageKey);
+    const dl = await coord.get(`/api/events/${ev.id}/materials/${m.id}`);
+    expect(dl.status).toBe(200);
+    expect(new Uint8Array(await dl.arrayBuffer())).toEqual(pdf);
+
+    expect((await coord.delete(`/api/events/${ev.id}/materials/${m.id}`)).status).toBe(204);
+    expect(readdirSync(dir)).not.toContain(row!.storageKey);
+  });
+
+  it('refuses oversized and wrong-type files before writing anything, and detects a file changed on disk', async () => {
+    const ev = await createEvent(24 * 30);
+    const before = readdirSync(dir).length;
+    const big = await upload(coord, ev.id, 'big.txt', new Uint8Array(5000).fill(0x41));
+    expect(big.status).toBe(413);
+    expect(((await big.json()) as { detail: string }).detail).toContain('大きすぎます');
+    const fake = await upload(coord, ev.id, 'fake.pdf', new TextEncoder().encode('<script>alert(1)</script>'));
+    expect(fake.status).toBe(415);
+    expect((await upload(coord, ev.id, 'tool.exe', new Uint8Array([0x4d, 0x5a, 0, 0]))).status).toBe(415);
+    const { client: member } = await t.signedIn(['consultant']);
+    expect((await upload(member, ev.id, 'a.txt', new TextEncoder().encode('hello'))).status).toBe(403);
+    expect(readdirSync(dir).length).toBe(before);
+    expect(await t.db.select().from(eventMaterial).where(eq(eventMaterial.eventId, ev.id))).toHaveLength(0);
+
+    const ok = (await (await upload(coord, ev.id, 'メモ.txt', new TextEncoder().encode('配布資料'))).json()) as { id: string };
+    const [row] = await t.db.select().from(eventMaterial).where(eq(eventMaterial.id, ok.id));
+    writeFileSync(path.join(dir, row!.storageKey!), 'changed');
+    expect((await coord.get(`/api/events/${ev.id}/materials/${ok.id}`)).status).toBe(500);
+    rmSync(path.join(dir, row!.storageKey!));
+    expect((await coord.get(`/api/events/${ev.id}/materials/${ok.id}`)).status).toBe(404);
+  });
+
+  it('removes the event’s files when the event is deleted', async () => {
+    const ev = await createEvent(24 * 30);
+    const m = (await (await upload(coord, ev.id, 'a.png', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2]))).json()) as { id: string };
+    const [row] = await t.db.select().from(eventMaterial).where(eq(eventMaterial.id, m.id));
+    expect(readdirSync(dir)).toContain(row!.storageKey);
+    expect((await coord.delete(`/api/events/${ev.id}`)).status).toBe(204);
+    expect(readdirSync(dir)).not.toContain(row!.storageKey);
+  });
+});
