@@ -88,6 +88,10 @@ const EnvSchema = z.object({
   WAM_UPLOAD_MAX_BYTES: int(64 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
   /** Seconds between evacuation-plan ticks (review reminders, runtime recompute); 0 = off (default off under NODE_ENV=test). */
   EVACUATION_TICK_SECONDS: z.coerce.number().int().min(0).max(86_400).optional(),
+  /** Analytics: counts of clients below this are shown as "<N" outside the clients' own city (issue #8: 5). */
+  ANALYTICS_SUPPRESS_BELOW: int(5, 2, 100),
+  /** Analytics: seconds between checks that this month's snapshot exists; 0 = off (default off under NODE_ENV=test). */
+  ANALYTICS_SNAPSHOT_TICK_SECONDS: z.coerce.number().int().min(0).max(86_400).optional(),
 });
 
 export type Env = ReturnType<typeof buildEnv>;
@@ -180,6 +184,11 @@ function buildEnv(e: z.infer<typeof EnvSchema>) {
       wamUploadMaxBytes: e.WAM_UPLOAD_MAX_BYTES,
     },
     evacuationTickSeconds: e.EVACUATION_TICK_SECONDS ?? (e.NODE_ENV === 'test' ? 0 : 3600),
+    analytics: {
+      suppressBelow: e.ANALYTICS_SUPPRESS_BELOW,
+      snapshotTickSeconds: e.ANALYTICS_SNAPSHOT_TICK_SECONDS ?? (e.NODE_ENV === 'test' ? 0 : 3600),
+      vacancyFreshDays: e.DIRECTORY_VACANCY_FRESH_DAYS,
+    },
   };
 }
 

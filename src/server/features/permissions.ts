@@ -14,6 +14,7 @@ import { clientPermissions } from './clients/clients-access.js';
 import { planPermissions } from './plans/plans-access.js';
 import { directoryPermissions } from './directory/directory-access.js';
 import { evacuationPermissions } from './evacuation/evacuation-access.js';
+import { analyticsPermissions } from './analytics/analytics-access.js';
 
 export const PERMISSIONS = {
   ...adminPermissions,
@@ -29,6 +30,7 @@ export const PERMISSIONS = {
   ...clientPermissions,
   ...planPermissions,
   ...evacuationPermissions,
+  ...analyticsPermissions,
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 
