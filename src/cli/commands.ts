@@ -18,6 +18,8 @@ import { AppError, validationError } from '../server/lib/errors.js';
 import { CreateUserSchema } from '../shared/contracts/users.js';
 import { useJapaneseZodMessages } from '../shared/contracts/zod-messages.js';
 import { randomBytes } from 'node:crypto';
+import { snapshotAnalytics } from '../server/features/analytics/snapshots.js';
+import { tokyoDate } from '../shared/dates.js';
 
 export interface CliContext {
   database: Database;
@@ -275,6 +277,19 @@ export const COMMANDS: Record<string, CommandSpec> = {
       if (values.json) ctx.out(JSON.stringify(report, null, 2));
       else for (const line of formatWamReport(report)) ctx.out(line);
       return report.status === 'failed' ? 1 : 0;
+    },
+  },
+  'analytics:snapshot': {
+    summary: '地域分析の月次スナップショットを取る（同じ月はやり直しても1つ）',
+    usage: 'analytics:snapshot [--month YYYY-MM]（省略時は今月）',
+    viaServer: true,
+    run: async (args, ctx) => {
+      const { values } = opts(args, { month: { type: 'string' } });
+      const month = values.month ?? tokyoDate().slice(0, 7);
+      if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new UsageError('月は YYYY-MM の形式で指定してください');
+      const s = await snapshotAnalytics({ db: ctx.database.db, config: ctx.env.analytics, month });
+      ctx.out(`スナップショットを取りました: ${s.month}（基準日 ${s.asOf}、${s.rows} 行）。`);
+      return 0;
     },
   },
   'demo:seed': {

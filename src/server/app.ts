@@ -31,6 +31,7 @@ import { referralRoutes } from './features/referrals/referrals.routes.js';
 import { clientRoutes } from './features/clients/clients.routes.js';
 import { planRoutes } from './features/plans/plans.routes.js';
 import { evacuationRoutes } from './features/evacuation/evacuation.routes.js';
+import { analyticsRoutes } from './features/analytics/analytics.routes.js';
 import { resolveActor } from './features/auth/resolve-actor.js';
 import { platformRoutes, renderApiDocsPage, renderApiDocsScript } from './features/platform/platform.routes.js';
 import { writeAudit } from './lib/audit.js';
@@ -172,6 +173,7 @@ export function createApp(deps: Deps) {
   app.route('/api/admin', wamImportRoutes(deps));
   app.route('/api/hsds', hsdsRoutes(deps));
   app.route('/api', evacuationRoutes(deps));
+  app.route('/api', analyticsRoutes(deps));
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -19,6 +19,7 @@ import { startReferralScheduler } from './features/referrals/referral-jobs.js';
 import { startEvacuationScheduler } from './features/evacuation/evacuation-jobs.js';
 import { startEventReminderScheduler } from './features/events/event-reminders.js';
 import { startMailer } from './features/notifications/mailer.js';
+import { startAnalyticsScheduler } from './features/analytics/snapshots.js';
 
 export async function openConfiguredDatabase(env: Env, logger?: Logger): Promise<Database> {
   return openDatabase({
@@ -68,11 +69,14 @@ export async function startServer(env: Env, opts: { database?: Database; logger?
     const stopEventReminders = startEventReminderScheduler({ db: database.db, hours: env.eventReminderHours, seconds: env.eventReminderSweepSeconds, logger });
     // The outbox over SMTP when configured (otherwise e-mails stay in the outbox; logged once).
     const stopMailer = startMailer({ db: database.db, env, logger });
+    // Council analytics: last month's and this month's snapshots (advisory lock, idempotent).
+    const stopAnalytics = startAnalyticsScheduler({ db: database.db, config: env.analytics, logger });
     const stopScheduler = () => {
       stopReferrals();
       stopEvacuation();
       stopEventReminders();
       stopMailer();
+      stopAnalytics();
     };
 
     const server = await new Promise<ServerType>((resolve) => {

@@ -17,7 +17,7 @@ import { z } from 'zod';
 
 export const ANALYTICS_SECTIONS = ['demand', 'supply', 'gaps', 'people', 'referrals', 'preparedness', 'network'] as const;
 export type AnalyticsSection = (typeof ANALYTICS_SECTIONS)[number];
-export const AnalyticsSectionSchema = z.enum(ANALYTICS_SECTIONS).meta({ title: 'セクション' });
+export const AnalyticsSectionSchema = z.enum(ANALYTICS_SECTIONS, { error: `セクションは ${ANALYTICS_SECTIONS.join('・')} のいずれかを指定してください` }).meta({ title: 'セクション' });
 
 export const ANALYTICS_SECTION_LABELS: Record<AnalyticsSection, string> = {
   demand: '需要（医療的ケア児者とサービスのニーズ）',
@@ -121,7 +121,7 @@ export const FIGURE_IDS = [
   'network.indicator',
 ] as const;
 export type FigureId = (typeof FIGURE_IDS)[number];
-export const FigureIdSchema = z.enum(FIGURE_IDS).meta({ title: '図表' });
+export const FigureIdSchema = z.enum(FIGURE_IDS, { error: '図表: 図表の一覧（/api/analytics/metrics）にある id を指定してください' }).meta({ title: '図表' });
 
 export const CHART_KINDS = ['bar', 'stacked_bar', 'line', 'histogram', 'funnel', 'heatmap', 'table'] as const;
 

@@ -12,3 +12,4 @@ export * from './clients.js';
 export * from './plans.js';
 export * from './directory.js';
 export * from './evacuation.js';
+export * from './analytics.js';

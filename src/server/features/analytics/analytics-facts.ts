@@ -1,0 +1,244 @@
+// The aggregate queries behind every figure (issue #8). Each returns counts per group and
+// never a client id, name or date of birth: "only aggregates leave the client records".
+//
+// Client tables are guarded by row-level security (decision 010). The aggregates need every
+// client of the area, so this module — and only this module — reads them in the system
+// context (withSystemContext: tsunagu.system = on), with queries that GROUP BY and return
+// counts. Suppression of small cells then happens per viewer (suppression.ts). Decision 013.
+import { sql, type SQL } from 'drizzle-orm';
+import { addDays, type IsoDate } from '../../../shared/calendar-date.js';
+import type { Db, DbOrTx } from '../../db/client.js';
+import { rowsOf } from '../clients/sql-rows.js';
+import { withSystemContext } from '../clients/client-access.js';
+import type { ResolvedQuery } from './area.js';
+
+const inCodes = (col: SQL, codes: string[]) => (codes.length ? sql`${col} in (${sql.join(codes.map((c) => sql`${c}`), sql`, `)})` : sql`false`);
+/** End of the base date in Tokyo, as a timestamp. */
+const endOf = (d: IsoDate) => sql`((${addDays(d, 1)}::date)::timestamp at time zone 'Asia/Tokyo')`;
+const startOf = (d: IsoDate) => sql`((${d}::date)::timestamp at time zone 'Asia/Tokyo')`;
+
+async function q<T>(db: DbOrTx, query: SQL): Promise<T[]> {
+  return rowsOf<T>(await db.execute(query));
+}
+
+/**
+ * Life stage of a birth date on the base date, in SQL, mirroring shared/domain/life-stage.ts
+ * (乳児 until the first birthday, 幼児 until 就学 on April 1 of cohort + 7, 小 / 中 / 高 by school
+ * year, 青年・成人期 from April 1 of cohort + 19). Cohort = birth year, minus 1 for Jan 1 – Apr 1.
+ */
+const lifeStageSql = (b: SQL, asOf: IsoDate) => sql`(case
+  when ${asOf}::date < (case when to_char(${b}, 'MM-DD') = '02-29' then ${b} + interval '1 year' + interval '1 day' else ${b} + interval '1 year' end)::date then 'infant'
+  when ${asOf}::date < make_date(extract(year from ${b})::int - (case when extract(month from ${b}) < 4 or (extract(month from ${b}) = 4 and extract(day from ${b}) = 1) then 1 else 0 end) + 7, 4, 1) then 'preschool'
+  when ${asOf}::date < make_date(extract(year from ${b})::int - (case when extract(month from ${b}) < 4 or (extract(month from ${b}) = 4 and extract(day from ${b}) = 1) then 1 else 0 end) + 13, 4, 1) then 'elementary'
+  when ${asOf}::date < make_date(extract(year from ${b})::int - (case when extract(month from ${b}) < 4 or (extract(month from ${b}) = 4 and extract(day from ${b}) = 1) then 1 else 0 end) + 16, 4, 1) then 'junior_high'
+  when ${asOf}::date < make_date(extract(year from ${b})::int - (case when extract(month from ${b}) < 4 or (extract(month from ${b}) = 4 and extract(day from ${b}) = 1) then 1 else 0 end) + 19, 4, 1) then 'high_school'
+  else 'adult' end)`;
+
+/** Clients counted: active records of the area registered by the base date. */
+const activeClients = (r: ResolvedQuery) => sql`c.status = 'active' and ${inCodes(sql`c.municipality_code`, r.codes)} and c.birth_date <= ${r.asOf}::date and c.created_at < ${endOf(r.asOf)}`;
+
+/** A client is power-dependent when a device with a recorded power draw, or a ventilator, is on the record. */
+const powerDependent = sql`(exists (select 1 from jsonb_array_elements(coalesce(cm.data->'devices', '[]'::jsonb)) d where coalesce(nullif(d->>'powerWatts', ''), '0')::numeric > 0)
+  or exists (select 1 from jsonb_array_elements(coalesce(cm.data->'careItems', '[]'::jsonb)) e where e->>'code' = 'ventilator'))`;
+
+export interface ClientCell {
+  m: string;
+  stage: string;
+  /** null = all clients of the stage (a client with several care items is counted once). */
+  item: string | null;
+  n: number;
+}
+export interface NeedCell {
+  m: string;
+  t: string;
+  planned: number;
+  unmet: number;
+  requested: number;
+  waiting: number;
+}
+export interface PowerCell {
+  m: string;
+  powerDependent: number;
+  withPlan: number;
+  approved: number;
+}
+
+/** Client-side aggregates (system context, counts only). */
+export async function loadClientFacts(db: Db, r: ResolvedQuery, parts: { clients?: boolean; needs?: boolean; power?: boolean }) {
+  return withSystemContext(db, async (tx) => {
+    const clients = parts.clients
+      ? await q<ClientCell>(
+          tx,
+          sql`with c as (
+                select c.id, c.municipality_code m, ${lifeStageSql(sql`c.birth_date`, r.asOf)} stage, cm.data md
+                from client c left join client_medical cm on cm.client_id = c.id
+                where ${activeClients(r)})
+              select m, stage, null::text item, count(*)::int n from c group by m, stage
+              union all
+              select m, stage, i.code item, count(*)::int n
+              from c cross join lateral (select distinct e->>'code' code from jsonb_array_elements(coalesce(c.md->'careItems', '[]'::jsonb)) e) i
+              group by m, stage, i.code`,
+        )
+      : [];
+    const planNeeds = parts.needs
+      ? await q<{ m: string; t: string; planned: number; unmet: number }>(
+          tx,
+          sql`select c.municipality_code m, s->>'serviceType' t,
+                count(distinct c.id)::int planned,
+                count(distinct c.id) filter (where coalesce(s->>'officeId', '') = '' and coalesce(s->>'officeName', '') = '')::int unmet
+              from care_plan p join client c on c.id = p.client_id
+              cross join lateral jsonb_array_elements(coalesce(p.needs, '[]'::jsonb)) n
+              cross join lateral jsonb_array_elements(coalesce(n->'services', '[]'::jsonb)) s
+              where p.status = 'agreed' and ${activeClients(r)} and coalesce(s->>'serviceType', '') <> ''
+              group by 1, 2`,
+        )
+      : [];
+    const power = parts.power
+      ? await q<PowerCell>(
+          tx,
+          sql`select c.municipality_code m, count(*)::int "powerDependent",
+                count(ep.id) filter (where ep.created_at < ${endOf(r.asOf)})::int "withPlan",
+                count(ep.id) filter (where ep.approved_at is not null and ep.approved_at < ${endOf(r.asOf)})::int approved
+              from client c join client_medical cm on cm.client_id = c.id
+              left join evacuation_plan ep on ep.client_id = c.id
+              where ${activeClients(r)} and ${powerDependent}
+              group by 1`,
+        )
+      : [];
+    return { clients, planNeeds, power };
+  });
+}
+
+/** Service needs from referrals: requested in the period, and waiting (open) on the base date. */
+export async function loadReferralNeeds(db: DbOrTx, r: ResolvedQuery) {
+  return q<{ m: string; t: string; requested: number; waiting: number }>(
+    db,
+    sql`select rc.municipality_code m, w->>'serviceType' t,
+          count(distinct rc.id) filter (where rc.created_at >= ${startOf(r.from)} and rc.created_at < ${endOf(r.to)})::int requested,
+          count(distinct rc.id) filter (where rc.created_at < ${endOf(r.asOf)} and (rc.assigned_at is null or rc.assigned_at >= ${endOf(r.asOf)}) and (rc.closed_at is null or rc.closed_at >= ${endOf(r.asOf)}))::int waiting
+        from referral_case rc cross join lateral jsonb_array_elements(coalesce(rc.services_wanted, '[]'::jsonb)) w
+        where ${inCodes(sql`rc.municipality_code`, r.codes)} and coalesce(w->>'serviceType', '') <> ''
+        group by 1, 2`,
+  );
+}
+
+export interface SupplyCell {
+  m: string;
+  t: string;
+  services: number;
+  capacity: number;
+  vacancyServices: number;
+  vacancy: number;
+}
+export interface CareSupplyCell {
+  m: string;
+  t: string;
+  item: string;
+  yes: number;
+  conditional: number;
+}
+
+/** Directory tables: services, capacity, fresh vacancy, care-item capability (yes / conditional). */
+export async function loadSupply(db: DbOrTx, r: ResolvedQuery, freshDays: number, withCare: boolean) {
+  const freshSince = sql`(${endOf(r.asOf)} - make_interval(days => ${freshDays}))`;
+  const services = await q<SupplyCell>(
+    db,
+    sql`select municipality_code m, service_type t, count(*)::int services, coalesce(sum(capacity), 0)::int capacity,
+          count(*) filter (where vacancy_count > 0 and vacancy_confirmed_at >= ${freshSince} and vacancy_confirmed_at < ${endOf(r.asOf)})::int "vacancyServices",
+          coalesce(sum(vacancy_count) filter (where vacancy_count > 0 and vacancy_confirmed_at >= ${freshSince} and vacancy_confirmed_at < ${endOf(r.asOf)}), 0)::int vacancy
+        from service where ${inCodes(sql`municipality_code`, r.codes)} and created_at < ${endOf(r.asOf)}
+        group by 1, 2`,
+  );
+  const care = withCare
+    ? await q<CareSupplyCell>(
+        db,
+        sql`select s.municipality_code m, s.service_type t, cc.care_item item,
+              count(*) filter (where cc.level = 'yes')::int yes, count(*) filter (where cc.level = 'conditional')::int conditional
+            from service s join service_care_capability cc on cc.service_id = s.id
+            where ${inCodes(sql`s.municipality_code`, r.codes)} and s.created_at < ${endOf(r.asOf)} and cc.level in ('yes', 'conditional')
+            group by 1, 2, 3`,
+      )
+    : [];
+  return { services, care };
+}
+
+/** People registry: acceptance per city covered, coordinators, and caseload per person of the area. */
+export async function loadPeople(db: DbOrTx, r: ResolvedQuery) {
+  const acceptance = await q<{ m: string; a: string; n: number; coordinators: number }>(
+    db,
+    sql`select m, pp.accepts_medical_care a, count(*)::int n, count(*) filter (where pp.coordinator_training_year is not null)::int coordinators
+        from person_profile pp cross join lateral unnest(pp.municipalities) m
+        where ${inCodes(sql`m`, r.codes)}
+        group by 1, 2`,
+  );
+  const caseloads = await q<{ n: number }>(
+    db,
+    sql`select (select count(*) from referral_case rc
+                where rc.assigned_consultant_id = pp.user_id and rc.assigned_at < ${endOf(r.asOf)}
+                  and (rc.closed_at is null or rc.closed_at >= ${endOf(r.asOf)}))::int n
+        from person_profile pp
+        where (pp.accepts_medical_care <> 'no' or exists (select 1 from referral_case rc where rc.assigned_consultant_id = pp.user_id))
+          and exists (select 1 from unnest(pp.municipalities) m where ${inCodes(sql`m`, r.codes)})`,
+  );
+  return { acceptance, caseloads: caseloads.map((c) => c.n) };
+}
+
+export interface FunnelCell {
+  m: string | null;
+  intake: number;
+  sent: number;
+  accepted: number;
+  assigned: number;
+  median: number | null;
+  p90: number | null;
+}
+
+/** Referral cases opened in the period: funnel, time to assignment (days), per city and for the whole area. */
+export async function loadReferrals(db: DbOrTx, r: ResolvedQuery) {
+  const inPeriod = sql`rc.created_at >= ${startOf(r.from)} and rc.created_at < ${endOf(r.to)}`;
+  const funnel = await q<FunnelCell>(
+    db,
+    sql`select rc.municipality_code m, count(*)::int intake,
+          count(*) filter (where exists (select 1 from referral_offer o where o.case_id = rc.id and o.sent_at is not null))::int sent,
+          count(*) filter (where rc.assigned_at is not null or exists (select 1 from referral_offer o where o.case_id = rc.id and o.status in ('accepted', 'completed')))::int accepted,
+          count(*) filter (where rc.assigned_at is not null)::int assigned,
+          percentile_cont(0.5) within group (order by extract(epoch from rc.assigned_at - rc.created_at) / 86400.0) filter (where rc.assigned_at is not null) median,
+          percentile_cont(0.9) within group (order by extract(epoch from rc.assigned_at - rc.created_at) / 86400.0) filter (where rc.assigned_at is not null) p90
+        from referral_case rc
+        where ${inCodes(sql`rc.municipality_code`, r.codes)} and ${inPeriod}
+        group by grouping sets ((rc.municipality_code), ())`,
+  );
+  const declines = await q<{ m: string; reason: string; n: number }>(
+    db,
+    sql`select rc.municipality_code m, coalesce(o.decline_reason, 'other') reason, count(*)::int n
+        from referral_offer o join referral_case rc on rc.id = o.case_id
+        where o.status = 'declined' and ${inCodes(sql`rc.municipality_code`, r.codes)}
+          and o.responded_at >= ${startOf(r.from)} and o.responded_at < ${endOf(r.to)}
+        group by 1, 2`,
+  );
+  const waiting = await q<{ m: string; urgency: string; n: number; maxDays: number | null }>(
+    db,
+    sql`select rc.municipality_code m, rc.urgency, count(*)::int n,
+          max(extract(epoch from ${endOf(r.asOf)} - rc.created_at) / 86400.0)::float8 "maxDays"
+        from referral_case rc
+        where ${inCodes(sql`rc.municipality_code`, r.codes)}
+          and rc.created_at < ${endOf(addDays(r.asOf, -r.waitingDays))}
+          and (rc.assigned_at is null or rc.assigned_at >= ${endOf(r.asOf)})
+          and (rc.closed_at is null or rc.closed_at >= ${endOf(r.asOf)})
+        group by 1, 2`,
+  );
+  return { funnel: funnel.map((f) => ({ ...f, median: f.median === null ? null : Number(f.median), p90: f.p90 === null ? null : Number(f.p90) })), declines, waiting };
+}
+
+/** Training attendance in the period by the participant's city and role (network feature's registrations). */
+export async function loadAttendance(db: DbOrTx, r: ResolvedQuery) {
+  return q<{ m: string; role: string; registered: number; attended: number }>(
+    db,
+    sql`select reg.municipality_code m, reg.participant_role role, count(*)::int registered, count(*) filter (where reg.checked_in_at is not null)::int attended
+        from event_registration reg join event e on e.id = reg.event_id
+        where e.kind = 'training' and e.status = 'scheduled' and reg.status = 'registered'
+          and e.starts_at >= ${startOf(r.from)} and e.starts_at < ${endOf(r.to)}
+          and ${inCodes(sql`reg.municipality_code`, r.codes)}
+        group by 1, 2`,
+  );
+}

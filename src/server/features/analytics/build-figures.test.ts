@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import type { ResolvedQuery } from './area.js';
+import { buildGaps, buildPeople, eligibleStages, gapLevel, gapText, type Facts } from './build-figures.js';
+import { additiveValues } from './trend-metrics.js';
+
+const r: ResolvedQuery = {
+  area: { area: 'region', label: '東葛地域', municipalities: [{ code: '12207', name: '松戸市' }, { code: '12208', name: '野田市' }] },
+  codes: ['12207', '12208'],
+  asOf: '2026-11-25',
+  from: '2025-11-26',
+  to: '2026-11-25',
+  waitingDays: 30,
+};
+const council = { detailMunicipality: null, threshold: 5 };
+
+const facts: Facts = {
+  clients: [
+    { m: '12208', stage: 'elementary', item: null, n: 7 },
+    { m: '12208', stage: 'elementary', item: 'ventilator', n: 7 },
+    { m: '12207', stage: 'adult', item: null, n: 2 },
+    { m: '12207', stage: 'adult', item: 'ventilator', n: 2 },
+  ],
+  supply: { services: [], care: [{ m: '12207', t: '24', item: 'ventilator', yes: 1, conditional: 1 }] },
+};
+
+describe('gap matrix', () => {
+  it('matches demand of the service type’s age group against services handling the care item', () => {
+    const f = buildGaps(facts, { r, viewer: council })[0]!;
+    const nodaShortStay = f.rows.find((x) => x.municipalityCode === '12208' && x.serviceTypeCode === '24')!;
+    expect(nodaShortStay).toMatchObject({ clients: 7, services: 0, ratio: null, level: 'none', discussFirst: true });
+    expect(gapText(nodaShortStay)).toBe('野田市で人工呼吸器の管理に対応する短期入所: 0か所、7人');
+    // 放デイ serves school-age children: the adults of 松戸 are not its demand.
+    expect(f.rows.some((x) => x.municipalityCode === '12207' && x.serviceTypeCode === '65')).toBe(false);
+    const matsudo = f.rows.find((x) => x.municipalityCode === '12207' && x.serviceTypeCode === '24')!;
+    expect(matsudo).toMatchObject({ clients: '<5', services: 2, ratio: null });
+    expect(f.highlight[0]).toBe(0);
+  });
+  it('colours by ratio and handles an empty region', () => {
+    expect(gapLevel(7, 0)).toBe('none');
+    expect(gapLevel(20, 2)).toBe('high');
+    expect(gapLevel(6, 2)).toBe('medium');
+    expect(gapLevel(2, 2)).toBe('low');
+    expect(eligibleStages('63')).toEqual(['infant', 'preschool']);
+    expect(eligibleStages('22')).toEqual(['adult']);
+    const empty = buildGaps({}, { r, viewer: council })[0]!;
+    expect(empty.rows).toEqual([]);
+  });
+});
+
+describe('people', () => {
+  it('computes caseload concentration and coordinators per 100 clients', () => {
+    const figs = buildPeople({ ...facts, people: { acceptance: [{ m: '12208', a: 'with_backup', n: 3, coordinators: 1 }, { m: '12208', a: 'yes', n: 1, coordinators: 0 }], caseloads: [10, 0, 0, 0, 0] } }, { r, viewer: council });
+    const caseload = figs.find((f) => f.id === 'people.caseload')!;
+    expect(caseload.stats).toMatchObject({ consultants: 5, cases: 10, top20Share: 1, gini: 0.8, median: 0 });
+    const acc = figs.find((f) => f.id === 'people.acceptance')!.rows.find((x) => x.municipalityCode === '12208')!;
+    expect(acc).toMatchObject({ yes: 1, with_backup: 3, no: 0, total: 4, withBackupShare: 0.75 });
+    const coord = figs.find((f) => f.id === 'people.coordinators')!.rows.find((x) => x.municipalityCode === '12208')!;
+    expect(coord).toMatchObject({ coordinators: 1, clients: 7, per100: 14.29 });
+  });
+});
+
+describe('snapshot values', () => {
+  it('are the exact per-city counts of the figures', () => {
+    const v = additiveValues(facts, r);
+    expect(v.get('12208')!.get('clients_ventilator')).toBe(7);
+    expect(v.get('12207')!.get('clients')).toBe(2);
+    expect(v.get('12207')!.get('services_ventilator_yes')).toBe(2);
+    expect(v.get('12208')!.get('gap_cells_zero_supply')).toBeGreaterThan(0);
+  });
+});
