@@ -5,6 +5,7 @@ import { analyticsReport, analyticsSnapshot, analyticsSnapshotValue } from '../.
 import { readJson, readProblem, startTestApp, type TestApp, type TestClient } from '../../test/harness.js';
 import { rowsOf } from '../clients/sql-rows.js';
 import { withSystemContext } from '../clients/client-access.js';
+import { analyticsSnapshotTickOnce } from './snapshots.js';
 
 let t: TestApp;
 const MATSUDO = '12207';
@@ -166,5 +167,14 @@ describe('snapshots', () => {
     await readProblem(await coord.post('/api/analytics/snapshots', { month: '2999-01' }), 400);
     const official = (await t.signedIn(['official'], { municipalityCode: MATSUDO })).client;
     await readProblem(await official.post('/api/analytics/snapshots', { month }), 403);
+  }, 60_000);
+
+  it('the scheduler takes last month and this month once, then has nothing to do', async () => {
+    const config = t.running.deps.env.analytics;
+    const first = await analyticsSnapshotTickOnce({ db: t.db, config, today: '2026-10-15' });
+    expect(first).toEqual(['2026-09', '2026-10']);
+    expect(await analyticsSnapshotTickOnce({ db: t.db, config, today: '2026-10-15' })).toEqual([]);
+    const [sep] = await t.db.select().from(analyticsSnapshot).where(eq(analyticsSnapshot.month, '2026-09'));
+    expect(sep!.asOf).toBe('2026-09-30');
   }, 60_000);
 });
