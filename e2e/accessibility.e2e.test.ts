@@ -1,6 +1,6 @@
 // Accessibility in Chromium: an axe scan (WCAG 2 A/AA, failing on serious or critical) of every
 // page the app has — sign-in (both steps and the recovery-code step), two-factor enrolment (each
-// step), home, each 準備中 area, account settings, every admin page with its dialog open, the
+// step), home, account settings, every admin page with its dialog open, the
 // 権限がありません page and a 404 — at 1280 px, and the main ones again at phone width
 // (390×844). Also the keyboard skip link and the Japanese/English switch with <html lang>.
 import type { Page } from 'playwright-core';
@@ -25,9 +25,6 @@ import {
 
 const PHONE = { width: 390, height: 844 };
 
-/** Areas still marked 準備中 (the built areas are scanned by their own journeys in e2e/). */
-const AREAS = [['/analytics', '分析']] as const;
-
 const e2e = e2eForFile();
 
 /** Waits until the page has its h1 and no loading indicator is left. */
@@ -43,7 +40,7 @@ async function navigate(page: Page, link: string, path: string) {
 }
 
 describe('axe: every page at 1280 px', () => {
-  it('sign-in page, then home, each 準備中 area, account settings and the 404 page', async () => {
+  it('sign-in page, then home, account settings and the 404 page', async () => {
     const { context, page } = await openPage(e2e);
     try {
       await page.goto('/sign-in');
@@ -60,14 +57,6 @@ describe('axe: every page at 1280 px', () => {
       await signIn(page, CONSULTANT);
       await settled(page, 'ようこそ、鈴木 健一 さん');
       await expectAccessible(page, 'home (consultant)');
-
-      for (const [path, title] of AREAS) {
-        await navigate(page, `${title} 準備中`, path);
-        await settled(page, `${title} 準備中`);
-        expect(await page.title()).toBe(`${title}（準備中） | つなぐ`);
-        await visible(page.getByRole('heading', { level: 2, name: 'この機能は準備中です' }));
-        await expectAccessible(page, `area ${path}`);
-      }
 
       await page.getByRole('banner').getByRole('link', { name: 'アカウント設定', exact: true }).click();
       await waitForPath(page, '/account');
@@ -226,10 +215,10 @@ describe('keyboard', () => {
       await checkSkipLink('home');
 
       // After a navigation inside the app, focus moves to the new page's heading instead.
-      await navigate(page, '分析 準備中', '/analytics');
-      await heading(page, '分析 準備中');
+      await navigate(page, '地域資源', '/directory');
+      await heading(page, '地域資源');
       await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
-      expect(await focused()).toMatchObject({ tag: 'H1', text: '分析 準備中' });
+      expect(await focused()).toMatchObject({ tag: 'H1', text: '地域資源' });
     } finally {
       await context.close();
     }

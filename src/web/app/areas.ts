@@ -1,6 +1,6 @@
-// The work areas of DESIGN.md §1, in the order the navigation shows them. An area not built yet
-// has an honest "準備中" page (never placeholder data) until its feature lands, when its
-// `status` becomes 'ready' and its route points at the feature's page.
+// The work areas of DESIGN.md §1, in the order the navigation shows them. All are built; a new
+// area starts as 'planned' (the navigation and home show it as 準備中, never placeholder data)
+// and becomes 'ready' when its feature's route lands.
 import type { MessageKey } from '../i18n/i18n';
 
 export type AreaKey = 'directory' | 'people' | 'cases' | 'clients' | 'plans' | 'evacuation' | 'events' | 'analytics';
@@ -25,7 +25,7 @@ export const AREAS: readonly Area[] = [
   { key: 'plans', path: '/plans', label: 'area.plans', summary: 'area.plans.summary', capabilities: ['C4', 'C5', 'C6'], status: 'ready' },
   { key: 'evacuation', path: '/evacuation', label: 'area.evacuation', summary: 'area.evacuation.summary', capabilities: ['C7'], status: 'ready' },
   { key: 'events', path: '/events', label: 'area.events', summary: 'area.events.summary', capabilities: ['C8', 'C9'], status: 'ready', also: ['/surveys', '/indicators', '/consultations', '/knowledge-base', '/glossary'] },
-  { key: 'analytics', path: '/analytics', label: 'area.analytics', summary: 'area.analytics.summary', capabilities: ['C10'], status: 'planned' },
+  { key: 'analytics', path: '/analytics', label: 'area.analytics', summary: 'area.analytics.summary', capabilities: ['C10'], status: 'ready' },
 ];
 
 export interface AdminLink {

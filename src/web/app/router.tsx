@@ -4,6 +4,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { Outlet, createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent, redirect, useRouter } from '@tanstack/react-router';
 import { z } from 'zod';
+import { AnalyticsQuerySchema, AreaSchema, MonthSchema } from '../../shared/contracts/analytics';
 import { AuditQuerySchema } from '../../shared/contracts/audit';
 import { ConsultationListQuerySchema } from '../../shared/contracts/consultations';
 import { EVENT_KINDS, PARTICIPANT_ROLES, RegistrationListQuerySchema } from '../../shared/contracts/events';
@@ -19,11 +20,9 @@ import { UserListQuerySchema } from '../../shared/contracts/users';
 import { SignInPage, hasPermission, meQueryOptions, useMe } from '../features/auth';
 import { useHealth } from '../features/platform';
 import { isApiError } from '../lib/api-client';
-import { AREAS, type AreaKey } from './areas';
 import { AppShell } from './layout/app-shell';
 import { NetworkLayout } from './layout/network-layout';
 import { PublicLayout } from './layout/public-layout';
-import { ComingSoonPage } from './pages/coming-soon-page';
 import { HomePage } from './pages/home-page';
 import { ErrorPage, NotFoundPage } from './pages/status-pages';
 import { RequirePermission } from './require-permission';
@@ -89,6 +88,10 @@ const CityPlanPage = lazyRouteComponent(() => import('../features/evacuation'), 
 const DirectoryPage = lazyRouteComponent(() => import('../features/directory'), 'DirectoryPage');
 const OfficePage = lazyRouteComponent(() => import('../features/directory'), 'OfficePage');
 const MatrixPage = lazyRouteComponent(() => import('../features/directory'), 'MatrixPage');
+const AnalyticsDashboardPage = lazyRouteComponent(() => import('../features/analytics'), 'DashboardPage');
+const AnalyticsTrendsPage = lazyRouteComponent(() => import('../features/analytics'), 'TrendsPage');
+const AnalyticsReportsPage = lazyRouteComponent(() => import('../features/analytics'), 'ReportsPage');
+const AnalyticsReportPage = lazyRouteComponent(() => import('../features/analytics'), 'ReportPage');
 const WamImportPage = lazyRouteComponent(() => import('../features/directory'), 'WamImportPage');
 
 export interface RouterContext {
@@ -217,8 +220,6 @@ function TwoFactorRoute() {
   return <TwoFactorRequiredPage onEnrolled={() => void router.navigate({ to: '/' })} />;
 }
 
-const areaByKey = (key: AreaKey) => AREAS.find((a) => a.key === key)!;
-const areaPage = (key: AreaKey) => () => <ComingSoonPage area={areaByKey(key)} />;
 // --- 地域資源 (regional resource directory): issue #3 -------------------------------------
 
 const directoryRoute = createRoute({
@@ -409,7 +410,61 @@ const caseEditRoute = createRoute({
     );
   },
 });
-const analyticsRoute = createRoute({ getParentRoute: () => appRoute, path: '/analytics', component: areaPage('analytics') });
+
+// --- 分析 (council analytics): issue #8 ---------------------------------------------------
+
+const analyticsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/analytics',
+  validateSearch: searchValidator(AnalyticsQuerySchema.partial()),
+  component: function AnalyticsRoute() {
+    const filters = analyticsRoute.useSearch();
+    const navigate = analyticsRoute.useNavigate();
+    return (
+      <RequirePermission permission="read:analytics">
+        <AnalyticsDashboardPage filters={filters} onFiltersChange={(search) => void navigate({ search })} />
+      </RequirePermission>
+    );
+  },
+});
+
+const analyticsTrendsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/analytics/trends',
+  validateSearch: searchValidator(z.object({ area: AreaSchema.optional(), metrics: z.string().max(1000).optional(), from: MonthSchema.optional(), to: MonthSchema.optional(), a: MonthSchema.optional(), b: MonthSchema.optional() })),
+  component: function AnalyticsTrendsRoute() {
+    const search = analyticsTrendsRoute.useSearch();
+    const navigate = analyticsTrendsRoute.useNavigate();
+    return (
+      <RequirePermission permission="read:analytics">
+        <AnalyticsTrendsPage search={search} onSearchChange={(next) => void navigate({ search: next })} />
+      </RequirePermission>
+    );
+  },
+});
+
+const analyticsReportsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/analytics/reports',
+  component: () => (
+    <RequirePermission permission="read:analytics">
+      <AnalyticsReportsPage />
+    </RequirePermission>
+  ),
+});
+
+const analyticsReportRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/analytics/reports/$reportId',
+  component: function AnalyticsReportRoute() {
+    const { reportId } = analyticsReportRoute.useParams();
+    return (
+      <RequirePermission permission="read:analytics">
+        <AnalyticsReportPage reportId={reportId} />
+      </RequirePermission>
+    );
+  },
+});
 
 // --- 研修・会議 (network activities): events, surveys, indicators, consultations, glossary --
 
@@ -879,6 +934,9 @@ const routeTree = rootRoute.addChildren([
     evacuationRegistersRoute,
     evacuationClientRoute,
     analyticsRoute,
+    analyticsTrendsRoute,
+    analyticsReportsRoute,
+    analyticsReportRoute,
     networkRoute.addChildren([
       eventsRoute,
       newEventRoute,

@@ -2,7 +2,11 @@
 import { referralsEn } from './referrals';
 import { enCare } from './en-care';
 import { directoryEn } from './directory';
+<<<<<<< HEAD
 import { evacuationEn } from './evacuation';
+=======
+import { analyticsEn } from './analytics';
+>>>>>>> analytics web: dashboard (figures with definitions, CSV, charts + tables, gap matrix), trends/compare, council report builder and A4 print view; chart moved to components/ui
 import type { Messages } from './ja';
 import { networkEn } from './network.en';
 
@@ -108,10 +112,6 @@ export const en: Messages = {
     'Meetings and training sessions with registration across cities, attendance and materials; surveys and their results; and a knowledge base grown from questions and answers.',
   'area.analytics.summary':
     'Demand for medical care against supply per care item and city, caseload concentration per consultant, and time from referral to acceptance, for the regional council.',
-  'comingSoon.title': '{area}',
-  'comingSoon.heading': 'This feature is coming soon',
-  'comingSoon.body': 'There is nothing here yet. Until it is built, this page will not show placeholder data.',
-  'comingSoon.plan': 'What it will do',
 
   'admin.users': 'Users',
   'admin.offices': 'Offices',
@@ -441,5 +441,9 @@ export const en: Messages = {
   ...enCare,
   ...networkEn,
   ...directoryEn,
+<<<<<<< HEAD
   ...evacuationEn,
+=======
+  ...analyticsEn,
+>>>>>>> analytics web: dashboard (figures with definitions, CSV, charts + tables, gap matrix), trends/compare, council report builder and A4 print view; chart moved to components/ui
 };

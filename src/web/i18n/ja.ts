@@ -6,7 +6,11 @@ import { referralsJa } from './referrals';
 import { jaCare } from './ja-care';
 import { networkJa } from './network.ja';
 import { directoryJa } from './directory';
+<<<<<<< HEAD
 import { evacuationJa } from './evacuation';
+=======
+import { analyticsJa } from './analytics';
+>>>>>>> analytics web: dashboard (figures with definitions, CSV, charts + tables, gap matrix), trends/compare, council report builder and A4 print view; chart moved to components/ui
 
 export const ja = {
   'app.name': 'つなぐ',
@@ -110,10 +114,6 @@ export const ja = {
     '会議・研修の日程と市をまたいだ申込・出欠・資料、アンケートとその集計、相談と回答から育つナレッジを扱います。',
   'area.analytics.summary':
     '医療的ケアの需要（必要なケア・待っている紹介）と供給（ケア項目・市ごとの受け入れ枠）、相談支援専門員ごとの担当の偏り、紹介から受け入れまでの時間を協議会向けに集計します。',
-  'comingSoon.title': '{area}',
-  'comingSoon.heading': 'この機能は準備中です',
-  'comingSoon.body': 'この画面にはまだ機能がありません。できあがるまで、ここに仮のデータを表示することはありません。',
-  'comingSoon.plan': 'できるようになること',
 
   'admin.users': 'ユーザー',
   'admin.offices': '事業所',
@@ -440,7 +440,11 @@ export const ja = {
   ...jaCare,
   ...networkJa,
   ...directoryJa,
+<<<<<<< HEAD
   ...evacuationJa,
+=======
+  ...analyticsJa,
+>>>>>>> analytics web: dashboard (figures with definitions, CSV, charts + tables, gap matrix), trends/compare, council report builder and A4 print view; chart moved to components/ui
 } satisfies Record<string, string>;
 
 export type Messages = typeof ja;

@@ -12,7 +12,7 @@ import { ErrorState, LoadingState } from '../../../components/ui/query-state';
 import { useT } from '../../../i18n/i18n';
 import { useIndicatorTrend, type TrendFilters } from '../api/get-indicator-trend';
 import { useIndicators } from '../api/list-indicators';
-import { Chart, pct } from './chart';
+import { Chart, pct } from '../../../components/ui/chart';
 
 /** A point's date may be an instant (the event's start) or a calendar date. */
 const dayOf = (value: string) => (value.length > 10 ? tokyoDate(value) : value);

@@ -2,7 +2,7 @@
 // histogram for numbers) with its table, or the free-text answers.
 import { useT } from '../../../i18n/i18n';
 import type { QuestionResult } from '../api/get-results';
-import { Chart, pct } from './chart';
+import { Chart, pct } from '../../../components/ui/chart';
 
 export function QuestionResultView({ q, headingLevel = 2 }: { q: QuestionResult; headingLevel?: 2 | 3 }) {
   const t = useT();

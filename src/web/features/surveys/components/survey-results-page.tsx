@@ -11,7 +11,7 @@ import { PageHeader, useDocumentTitle } from '../../../components/ui/page';
 import { ErrorState, LoadingState } from '../../../components/ui/query-state';
 import { useT } from '../../../i18n/i18n';
 import { responsesCsvUrl, useResults, type ResultsFilters } from '../api/get-results';
-import { pct } from './chart';
+import { pct } from '../../../components/ui/chart';
 import { QuestionResultView } from './question-result';
 
 export function SurveyResultsPage({ surveyId, filters, onFiltersChange }: { surveyId: string; filters: ResultsFilters; onFiltersChange: (f: ResultsFilters) => void }) {

@@ -32,7 +32,8 @@ function toOption(spec: ChartSpec): echarts.EChartsCoreOption {
       stack: spec.stacked && (s.type ?? 'bar') === 'bar' ? 'total' : undefined,
       data: s.data,
       barMaxWidth: 36,
-      label: spec.stacked ? undefined : { show: true, position: horizontal ? 'right' : 'top', formatter: spec.percent ? '{c}%' : '{c}' },
+      connectNulls: s.type === 'line' ? true : undefined,
+      label: (spec.valueLabels ?? !spec.stacked) ? { show: true, position: horizontal ? 'right' : 'top', formatter: spec.percent ? '{c}%' : '{c}' } : undefined,
     })),
   };
 }

@@ -1,9 +1,10 @@
-// A bar / stacked bar chart with its table: the chart is an image with a one-line summary for
-// screen readers (role="img"), and the same numbers are always available as a real table.
-// ECharts is loaded lazily, the first time a chart is on screen.
+// A bar / stacked bar / line chart with its table: the chart is an image with a one-line summary
+// for screen readers (role="img"), and the same numbers are always available as a real table.
+// ECharts is loaded lazily, the first time a chart is on screen. Shared by the surveys and the
+// council analytics.
 import { lazy, Suspense, useId, type ReactNode } from 'react';
-import { LoadingState } from '../../../components/ui/query-state';
-import { useT } from '../../../i18n/i18n';
+import { LoadingState } from './query-state';
+import { useT } from '../../i18n/i18n';
 
 const ChartCanvas = lazy(() => import('./chart-canvas'));
 
@@ -21,18 +22,22 @@ export interface ChartSpec {
   percent?: boolean;
   /** Bars run left to right with the categories down the side (default), good for long labels. */
   horizontal?: boolean;
+  /** Print each value on the bar / point (default: on for unstacked charts). */
+  valueLabels?: boolean;
 }
 
 export interface ChartProps {
   spec: ChartSpec;
   /** What the chart shows, read by screen readers instead of the picture. */
   summary: string;
-  /** The table with the same numbers (caption included). */
+  /** The table with the same numbers (caption included), behind a 表で見る disclosure. */
   table: ReactNode;
   height?: number;
+  /** The table is open from the start (e.g. when printing). */
+  tableOpen?: boolean;
 }
 
-export function Chart({ spec, summary, table, height }: ChartProps) {
+export function Chart({ spec, summary, table, height, tableOpen }: ChartProps) {
   const t = useT();
   const id = useId();
   const h = height ?? Math.max(140, (spec.horizontal === false ? 8 : spec.categories.length) * (spec.stacked ? 44 : 36) + 60);
@@ -43,7 +48,7 @@ export function Chart({ spec, summary, table, height }: ChartProps) {
           <ChartCanvas spec={spec} height={h} />
         </Suspense>
       </div>
-      <details className="chart__table">
+      <details className="chart__table" open={tableOpen}>
         <summary id={`${id}-table`}>{t('sv.showTable')}</summary>
         {table}
       </details>

@@ -1,0 +1,21 @@
+// The areas a council looks at: the whole 東葛 region or one of its cities (the API also takes
+// zones and lists of codes; the screens offer what a council meeting needs).
+import { TOKATSU_MUNICIPALITIES } from '../../../../shared/domain/municipalities';
+import type { Translate } from '../../../i18n/i18n';
+
+export function areaOptions(t: Translate) {
+  return [{ value: 'region', label: t('an.area.region') }, ...TOKATSU_MUNICIPALITIES.map((m) => ({ value: m.code, label: m.name }))];
+}
+
+/** "松戸市" for a code, the region's name for `region`, the value itself otherwise. */
+export function areaLabel(area: string | undefined, t: Translate): string {
+  if (!area || area === 'region') return t('an.area.region');
+  if (area === 'all') return t('an.area.all');
+  if (area.startsWith('zone:')) return t('an.area.zone', { zone: area.slice(5) });
+  return area
+    .split(',')
+    .map((code) => TOKATSU_MUNICIPALITIES.find((m) => m.code === code)?.name ?? code)
+    .join('・');
+}
+
+export const cityName = (code: string | null | undefined) => (code ? (TOKATSU_MUNICIPALITIES.find((m) => m.code === code)?.name ?? code) : '');
