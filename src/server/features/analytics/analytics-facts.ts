@@ -12,6 +12,8 @@ import { rowsOf } from '../clients/sql-rows.js';
 import { withSystemContext } from '../clients/client-access.js';
 import type { ResolvedQuery } from './area.js';
 
+/** The area filter; the whole database ('all') needs none (a 1,741-value IN list costs more than it filters). */
+const inArea = (col: SQL, r: ResolvedQuery) => (r.area.area === 'all' ? sql`true` : inCodes(col, r.codes));
 const inCodes = (col: SQL, codes: string[]) => (codes.length ? sql`${col} in (${sql.join(codes.map((c) => sql`${c}`), sql`, `)})` : sql`false`);
 /** End of the base date in Tokyo, as a timestamp. */
 const endOf = (d: IsoDate) => sql`((${addDays(d, 1)}::date)::timestamp at time zone 'Asia/Tokyo')`;
@@ -35,7 +37,7 @@ const lifeStageSql = (b: SQL, asOf: IsoDate) => sql`(case
   else 'adult' end)`;
 
 /** Clients counted: active records of the area registered by the base date. */
-const activeClients = (r: ResolvedQuery) => sql`c.status = 'active' and ${inCodes(sql`c.municipality_code`, r.codes)} and c.birth_date <= ${r.asOf}::date and c.created_at < ${endOf(r.asOf)}`;
+const activeClients = (r: ResolvedQuery) => sql`c.status = 'active' and ${inArea(sql`c.municipality_code`, r)} and c.birth_date <= ${r.asOf}::date and c.created_at < ${endOf(r.asOf)}`;
 
 /** A client is power-dependent when a device with a recorded power draw, or a ventilator, is on the record. */
 const powerDependent = sql`(exists (select 1 from jsonb_array_elements(coalesce(cm.data->'devices', '[]'::jsonb)) d where coalesce(nullif(d->>'powerWatts', ''), '0')::numeric > 0)
@@ -117,7 +119,7 @@ export async function loadReferralNeeds(db: DbOrTx, r: ResolvedQuery) {
           count(distinct rc.id) filter (where rc.created_at >= ${startOf(r.from)} and rc.created_at < ${endOf(r.to)})::int requested,
           count(distinct rc.id) filter (where rc.created_at < ${endOf(r.asOf)} and (rc.assigned_at is null or rc.assigned_at >= ${endOf(r.asOf)}) and (rc.closed_at is null or rc.closed_at >= ${endOf(r.asOf)}))::int waiting
         from referral_case rc cross join lateral jsonb_array_elements(coalesce(rc.services_wanted, '[]'::jsonb)) w
-        where ${inCodes(sql`rc.municipality_code`, r.codes)} and coalesce(w->>'serviceType', '') <> ''
+        where ${inArea(sql`rc.municipality_code`, r)} and coalesce(w->>'serviceType', '') <> ''
         group by 1, 2`,
   );
 }
@@ -146,7 +148,7 @@ export async function loadSupply(db: DbOrTx, r: ResolvedQuery, freshDays: number
     sql`select municipality_code m, service_type t, count(*)::int services, coalesce(sum(capacity), 0)::int capacity,
           count(*) filter (where vacancy_count > 0 and vacancy_confirmed_at >= ${freshSince} and vacancy_confirmed_at < ${endOf(r.asOf)})::int "vacancyServices",
           coalesce(sum(vacancy_count) filter (where vacancy_count > 0 and vacancy_confirmed_at >= ${freshSince} and vacancy_confirmed_at < ${endOf(r.asOf)}), 0)::int vacancy
-        from service where ${inCodes(sql`municipality_code`, r.codes)} and created_at < ${endOf(r.asOf)}
+        from service where ${inArea(sql`municipality_code`, r)} and created_at < ${endOf(r.asOf)}
         group by 1, 2`,
   );
   const care = withCare
@@ -155,7 +157,7 @@ export async function loadSupply(db: DbOrTx, r: ResolvedQuery, freshDays: number
         sql`select s.municipality_code m, s.service_type t, cc.care_item item,
               count(*) filter (where cc.level = 'yes')::int yes, count(*) filter (where cc.level = 'conditional')::int conditional
             from service s join service_care_capability cc on cc.service_id = s.id
-            where ${inCodes(sql`s.municipality_code`, r.codes)} and s.created_at < ${endOf(r.asOf)} and cc.level in ('yes', 'conditional')
+            where ${inArea(sql`s.municipality_code`, r)} and s.created_at < ${endOf(r.asOf)} and cc.level in ('yes', 'conditional')
             group by 1, 2, 3`,
       )
     : [];
@@ -168,7 +170,7 @@ export async function loadPeople(db: DbOrTx, r: ResolvedQuery) {
     db,
     sql`select m, pp.accepts_medical_care a, count(*)::int n, count(*) filter (where pp.coordinator_training_year is not null)::int coordinators
         from person_profile pp cross join lateral unnest(pp.municipalities) m
-        where ${inCodes(sql`m`, r.codes)}
+        where ${inArea(sql`m`, r)}
         group by 1, 2`,
   );
   const caseloads = await q<{ n: number }>(
@@ -178,7 +180,7 @@ export async function loadPeople(db: DbOrTx, r: ResolvedQuery) {
                   and (rc.closed_at is null or rc.closed_at >= ${endOf(r.asOf)}))::int n
         from person_profile pp
         where (pp.accepts_medical_care <> 'no' or exists (select 1 from referral_case rc where rc.assigned_consultant_id = pp.user_id))
-          and exists (select 1 from unnest(pp.municipalities) m where ${inCodes(sql`m`, r.codes)})`,
+          and exists (select 1 from unnest(pp.municipalities) m where ${inArea(sql`m`, r)})`,
   );
   return { acceptance, caseloads: caseloads.map((c) => c.n) };
 }
@@ -205,14 +207,14 @@ export async function loadReferrals(db: DbOrTx, r: ResolvedQuery) {
           percentile_cont(0.5) within group (order by extract(epoch from rc.assigned_at - rc.created_at) / 86400.0) filter (where rc.assigned_at is not null) median,
           percentile_cont(0.9) within group (order by extract(epoch from rc.assigned_at - rc.created_at) / 86400.0) filter (where rc.assigned_at is not null) p90
         from referral_case rc
-        where ${inCodes(sql`rc.municipality_code`, r.codes)} and ${inPeriod}
+        where ${inArea(sql`rc.municipality_code`, r)} and ${inPeriod}
         group by grouping sets ((rc.municipality_code), ())`,
   );
   const declines = await q<{ m: string; reason: string; n: number }>(
     db,
     sql`select rc.municipality_code m, coalesce(o.decline_reason, 'other') reason, count(*)::int n
         from referral_offer o join referral_case rc on rc.id = o.case_id
-        where o.status = 'declined' and ${inCodes(sql`rc.municipality_code`, r.codes)}
+        where o.status = 'declined' and ${inArea(sql`rc.municipality_code`, r)}
           and o.responded_at >= ${startOf(r.from)} and o.responded_at < ${endOf(r.to)}
         group by 1, 2`,
   );
@@ -221,7 +223,7 @@ export async function loadReferrals(db: DbOrTx, r: ResolvedQuery) {
     sql`select rc.municipality_code m, rc.urgency, count(*)::int n,
           max(extract(epoch from ${endOf(r.asOf)} - rc.created_at) / 86400.0)::float8 "maxDays"
         from referral_case rc
-        where ${inCodes(sql`rc.municipality_code`, r.codes)}
+        where ${inArea(sql`rc.municipality_code`, r)}
           and rc.created_at < ${endOf(addDays(r.asOf, -r.waitingDays))}
           and (rc.assigned_at is null or rc.assigned_at >= ${endOf(r.asOf)})
           and (rc.closed_at is null or rc.closed_at >= ${endOf(r.asOf)})
@@ -238,7 +240,7 @@ export async function loadAttendance(db: DbOrTx, r: ResolvedQuery) {
         from event_registration reg join event e on e.id = reg.event_id
         where e.kind = 'training' and e.status = 'scheduled' and reg.status = 'registered'
           and e.starts_at >= ${startOf(r.from)} and e.starts_at < ${endOf(r.to)}
-          and ${inCodes(sql`reg.municipality_code`, r.codes)}
+          and reg.municipality_code is not null and ${inArea(sql`reg.municipality_code`, r)}
         group by 1, 2`,
   );
 }
