@@ -74,6 +74,7 @@ const ProfileTab = lazyRouteComponent(recordPages, 'ProfileTab');
 const MedicalTab = lazyRouteComponent(recordPages, 'MedicalTab');
 const TeamTab = lazyRouteComponent(recordPages, 'TeamTab');
 const TimelineTab = lazyRouteComponent(recordPages, 'TimelineTab');
+const ClientAssessmentPage = lazyRouteComponent(recordPages, 'ClientAssessmentPage');
 const ClientPlanPage = lazyRouteComponent(recordPages, 'ClientPlanPage');
 const ClientEvacuationPage = lazyRouteComponent(recordPages, 'ClientEvacuationPage');
 const ClientMonitoringPage = lazyRouteComponent(recordPages, 'ClientMonitoringPage');
@@ -795,6 +796,7 @@ const clientProfileRoute = clientTab('/', ProfileTab);
 const clientMedicalRoute = clientTab('medical', MedicalTab);
 const clientTeamRoute = clientTab('team', TeamTab);
 const clientTimelineRoute = clientTab('timeline', TimelineTab);
+const clientAssessmentRoute = clientTab('assessment', ClientAssessmentPage);
 const clientMonitoringRoute = clientTab('monitoring', ClientMonitoringPage);
 const clientConferencesRoute = clientTab('conferences', ClientConferencesPage);
 const clientOutputsRoute = clientTab('outputs', ClientOutputsPage);
@@ -923,6 +925,7 @@ const routeTree = rootRoute.addChildren([
       clientMedicalRoute,
       clientTeamRoute,
       clientTimelineRoute,
+      clientAssessmentRoute,
       clientPlanRoute,
       clientMonitoringRoute,
       clientConferencesRoute,

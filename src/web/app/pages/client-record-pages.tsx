@@ -1,8 +1,8 @@
 // The client record's sections as route pages. The record (features/clients) and care
 // management (features/plans) are separate features; this is where they meet: the record's
 // layout frames the plan sections, and whether the viewer manages the record comes from it.
-import { canManageClient, useClient } from '../../features/clients';
-import { ConferencesTab, MonitoringTab, OutputsTab, PlanTab } from '../../features/plans';
+import { canManageClient, useClient, useTeam, type TeamMember } from '../../features/clients';
+import { AssessmentsTab, ConferencesTab, MonitoringTab, OutputsTab, PlanTab, type AttendeeDraft } from '../../features/plans';
 
 export { ClientsPage, ClientRecordLayout, ProfileTab, MedicalTab, TeamTab, TimelineTab, CareScorePage } from '../../features/clients';
 import { TimelineAlerts } from '../../features/clients';
@@ -14,6 +14,10 @@ function useCanManage(clientId: string) {
   return data ? canManageClient(data) : false;
 }
 
+export function ClientAssessmentPage({ clientId }: { clientId: string }) {
+  return <AssessmentsTab clientId={clientId} canManage={useCanManage(clientId)} />;
+}
+
 export function ClientPlanPage({ clientId, planId, onSelectPlan }: { clientId: string; planId?: string; onSelectPlan: (planId: string | undefined) => void }) {
   return <PlanTab clientId={clientId} canManage={useCanManage(clientId)} planId={planId} onSelectPlan={onSelectPlan} />;
 }
@@ -22,8 +26,17 @@ export function ClientMonitoringPage({ clientId }: { clientId: string }) {
   return <MonitoringTab clientId={clientId} canManage={useCanManage(clientId)} />;
 }
 
+/** A team member as a conference attendee: the person (or, for a whole office, the office) with their role. */
+export const attendeeOf = (m: TeamMember): AttendeeDraft => ({
+  teamMemberId: m.id,
+  name: m.userName ?? m.officeName ?? '',
+  organization: m.officeName ?? '',
+  role: (m.roleNote ? `${m.roleLabel}（${m.roleNote}）` : m.roleLabel).slice(0, 100),
+});
+
 export function ClientConferencesPage({ clientId }: { clientId: string }) {
-  return <ConferencesTab clientId={clientId} canManage={useCanManage(clientId)} />;
+  const team = useTeam(clientId);
+  return <ConferencesTab clientId={clientId} canManage={useCanManage(clientId)} teamAttendees={(team.data?.items ?? []).filter((m) => !m.removedAt).map(attendeeOf)} />;
 }
 
 export function ClientOutputsPage({ clientId }: { clientId: string }) {

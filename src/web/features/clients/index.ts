@@ -9,3 +9,4 @@ export { CareScorePage } from './components/care-score-page';
 export { TimelineAlerts } from './components/timeline-alerts';
 export { useClient, canManageClient } from './api/get-client';
 export type { ClientListFilters } from './api/list-clients';
+export { useTeam, type TeamMember } from './api/list-team';

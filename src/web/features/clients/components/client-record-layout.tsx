@@ -16,6 +16,7 @@ const TABS: { to: string; label: MessageKey; exact?: boolean }[] = [
   { to: '/clients/$clientId/medical', label: 'clients.tab.medical' },
   { to: '/clients/$clientId/team', label: 'clients.tab.team' },
   { to: '/clients/$clientId/timeline', label: 'clients.tab.timeline' },
+  { to: '/clients/$clientId/assessment', label: 'clients.tab.assessment' },
   { to: '/clients/$clientId/plan', label: 'clients.tab.plan' },
   { to: '/clients/$clientId/monitoring', label: 'clients.tab.monitoring' },
   { to: '/clients/$clientId/conferences', label: 'clients.tab.conferences' },

@@ -1,5 +1,6 @@
 // Writing the record of a 担当者会議. Decisions are typed one per line; attendees and follow-up
-// tasks are rows.
+// tasks are rows. A new record starts with the support team as its attendees (the record's
+// page hands them in); members not yet listed can be added from the team at any time.
 import { useState } from 'react';
 import { useFieldArray } from 'react-hook-form';
 import { ConferenceInputSchema as CI } from '../../../../shared/contracts/plans';
@@ -17,7 +18,28 @@ import { UpdateConferenceSchema, useUpdateConference } from '../api/update-confe
 const C = (k: keyof typeof CI.shape & string) => contractLabel(CI, k);
 const formId = 'conference-form';
 
-export function ConferenceDialog({ clientId, conference, onClose, onSaved }: { clientId: string; conference: Conference | null; onClose: () => void; onSaved: () => void }) {
+/** One attendee as the form holds it; the team's members come in this shape. */
+export interface AttendeeDraft {
+  teamMemberId: string | null;
+  name: string;
+  organization: string;
+  role: string;
+}
+
+export function ConferenceDialog({
+  clientId,
+  conference,
+  teamAttendees = [],
+  onClose,
+  onSaved,
+}: {
+  clientId: string;
+  conference: Conference | null;
+  /** The active support team as attendees, to start a new record with and to add from. */
+  teamAttendees?: AttendeeDraft[];
+  onClose: () => void;
+  onSaved: () => void;
+}) {
   const t = useT();
   const create = useCreateConference(clientId);
   const update = useUpdateConference(clientId);
@@ -28,7 +50,7 @@ export function ConferenceDialog({ clientId, conference, onClose, onSaved }: { c
       heldAt: localToIso(heldAt),
       place: conference?.place ?? '',
       purpose: conference?.purpose ?? '',
-      attendees: conference?.attendees ?? [{ teamMemberId: null, name: '', organization: '', role: '' }],
+      attendees: conference?.attendees ?? (teamAttendees.length ? teamAttendees : [{ teamMemberId: null, name: '', organization: '', role: '' }]),
       agenda: conference?.agenda ?? '',
       minutes: conference?.minutes ?? '',
       decisions: conference?.decisions ?? [],
@@ -53,6 +75,7 @@ export function ConferenceDialog({ clientId, conference, onClose, onSaved }: { c
     ...taskRows.map((_, i) => ({ name: `tasks.${i}.task` as const, label: t('plans.conference.taskN', { n: i + 1 }) })),
   ]);
   const attendees = useFieldArray({ control: form.control, name: 'attendees' });
+  const missingMembers = teamAttendees.filter((m) => !attendeeRows.some((a) => a.teamMemberId === m.teamMemberId));
   const tasks = useFieldArray({ control: form.control, name: 'tasks' });
   const fe = form.formState.errors;
   const pending = create.isPending || update.isPending;
@@ -110,9 +133,17 @@ export function ConferenceDialog({ clientId, conference, onClose, onSaved }: { c
               </Button>
             </div>
           ))}
-          <Button variant="tertiary" size="sm" onClick={() => attendees.append({ teamMemberId: null, name: '', organization: '', role: '' })}>
-            {t('plans.conference.addAttendee')}
-          </Button>
+          {teamAttendees.length && !conference ? <p className="field__hint">{t('plans.conference.prefilledHint')}</p> : null}
+          <div className="row-actions">
+            <Button variant="tertiary" size="sm" onClick={() => attendees.append({ teamMemberId: null, name: '', organization: '', role: '' })}>
+              {t('plans.conference.addAttendee')}
+            </Button>
+            {missingMembers.length ? (
+              <Button variant="tertiary" size="sm" onClick={() => attendees.append(missingMembers)}>
+                {t('plans.conference.addTeam', { n: missingMembers.length })}
+              </Button>
+            ) : null}
+          </div>
         </fieldset>
         <TextAreaField id={fieldId(formId, 'agenda')} label={C('agenda')} rows={3} error={fe.agenda?.message} {...form.register('agenda')} />
         <TextAreaField id={fieldId(formId, 'minutes')} label={C('minutes')} rows={6} error={fe.minutes?.message} {...form.register('minutes')} />

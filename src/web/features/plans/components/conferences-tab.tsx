@@ -10,9 +10,9 @@ import { Section } from '../../../components/ui/page';
 import { useT } from '../../../i18n/i18n';
 import { useConferences, type Conference } from '../api/list-conferences';
 import { outputUrls } from '../api/output-urls';
-import { ConferenceDialog } from './conference-dialog';
+import { ConferenceDialog, type AttendeeDraft } from './conference-dialog';
 
-export function ConferencesTab({ clientId, canManage }: { clientId: string; canManage: boolean }) {
+export function ConferencesTab({ clientId, canManage, teamAttendees }: { clientId: string; canManage: boolean; teamAttendees?: AttendeeDraft[] }) {
   const t = useT();
   const conferences = useConferences(clientId);
   const [editing, setEditing] = useState<{ conference: Conference | null } | null>(null);
@@ -86,6 +86,7 @@ export function ConferencesTab({ clientId, canManage }: { clientId: string; canM
         <ConferenceDialog
           clientId={clientId}
           conference={editing.conference}
+          teamAttendees={teamAttendees}
           onClose={() => setEditing(null)}
           onSaved={() => {
             setEditing(null);
