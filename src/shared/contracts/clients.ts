@@ -376,6 +376,25 @@ export const TeamMemberSchema = z
   })
   .meta({ id: 'TeamMember' });
 
+/** Searching the people of the network to add one by name (a person, not only an office). */
+export const TeamCandidateQuerySchema = z.object({
+  q: reqText(100).meta({ title: '検索語（氏名・よみ）' }),
+});
+
+export const TeamCandidateSchema = z
+  .object({
+    userId: z.string(),
+    name: z.string(),
+    nameKana: z.string().nullable(),
+    /** Offices the person acts for, each with the scopes a consent to that office gives. */
+    offices: z.array(z.object({ id: z.string(), name: z.string(), consentScopes: z.array(ConsentScopeSchema) })),
+    /** Scopes of active consents to the person themself. */
+    personalConsentScopes: z.array(ConsentScopeSchema),
+    /** Already an active member (as themself) of this client's team. */
+    onTeam: z.boolean(),
+  })
+  .meta({ id: 'TeamCandidate' });
+
 // ---- create ---------------------------------------------------------------------------------
 
 export const CreateClientSchema = ClientIdentityInputSchema.extend({

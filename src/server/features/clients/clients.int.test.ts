@@ -102,6 +102,7 @@ describe('outsiders', () => {
       ['PUT', `/api/clients/${id}/medical`, v],
       ['GET', `/api/clients/${id}/team`],
       ['POST', `/api/clients/${id}/team`, { role: 'provider', officeId: outsiderOffice.id }],
+      ['GET', `/api/clients/${id}/team/candidates?q=${encodeURIComponent('テスト')}`],
       ['DELETE', `/api/clients/${id}/team/x`],
       ['GET', `/api/clients/${id}/consents`],
       ['POST', `/api/clients/${id}/consents`, { ...CONSENT, recipientType: 'office', recipientOfficeId: outsiderOffice.id }],
@@ -205,6 +206,57 @@ describe('team and consent', () => {
     expect(prov.items[0]!.retainUntil >= `${new Date().getUTCFullYear() + 3}`).toBe(true);
     const err = await t.db.execute(sql`delete from provision_record where client_id = ${w.clientId}`).then(() => null, (e: Error) => e);
     expect(String((err?.cause as Error | undefined)?.message ?? err?.message)).toMatch(/append-only/);
+  });
+});
+
+describe('a named person on the team', () => {
+  type Candidate = { userId: string; name: string; offices: { id: string; consentScopes: string[] }[]; personalConsentScopes: string[]; onTeam: boolean };
+  it('is found by name with their offices and consent status, added by name, and then sees the consented scope', async () => {
+    const w = await world();
+    const nurseOffice = await t.createOffice({ sector: 'medical', name: `訪問看護 人 ${Math.random().toString(36).slice(2, 7)}` });
+    const name = `小林 看護${Math.random().toString(36).slice(2, 7)}`;
+    const nurse = await t.createUser({ roles: ['provider_staff'], name, officeIds: [nurseOffice.id] });
+    const search = async (q: string) => readJson<{ items: Candidate[] }>(await w.consultant.client.get(`/api/clients/${w.clientId}/team/candidates?q=${encodeURIComponent(q)}`));
+
+    const before = await search(name.slice(3));
+    expect(before.items).toEqual([{ userId: nurse.id, name, nameKana: null, offices: [{ id: nurseOffice.id, name: nurseOffice.name, consentScopes: [] }], personalConsentScopes: [], onTeam: false }]);
+    // LIKE wildcards are matched literally, not as "everyone".
+    expect((await search('%')).items).toEqual([]);
+
+    await readJson(await w.consultant.client.post(`/api/clients/${w.clientId}/consents`, { ...CONSENT, scopes: ['medical'], recipientType: 'user', recipientUserId: nurse.id }), 201);
+    expect((await search(name)).items[0]).toMatchObject({ personalConsentScopes: ['medical'], onTeam: false });
+
+    const member = await readJson<{ userId: string; officeId: string; scopes: string[] }>(await w.consultant.client.post(`/api/clients/${w.clientId}/team`, { role: 'medical', userId: nurse.id, officeId: nurseOffice.id, roleNote: '訪問看護師' }), 201);
+    expect(member).toMatchObject({ userId: nurse.id, officeId: nurseOffice.id, scopes: ['medical'] });
+    expect((await search(name)).items[0]!.onTeam).toBe(true);
+
+    const nurseClient = await t.signIn(nurse.email);
+    const rec = await readJson<{ medical: unknown; contact: unknown }>(await nurseClient.get(`/api/clients/${w.clientId}`));
+    expect(rec.medical).not.toBeNull();
+    expect(rec.contact).toBeNull();
+    // The person's office is another organisation: the access is a provision record.
+    const prov = await readJson<{ items: { recipientUserId: string | null; scopes: string[] }[] }>(await w.consultant.client.get(`/api/clients/${w.clientId}/provisions`));
+    expect(prov.items).toEqual([expect.objectContaining({ recipientUserId: nurse.id, scopes: ['medical'] })]);
+    const searches = await t.auditRows({ action: 'client.team.search', actorUserId: w.consultant.user.id });
+    expect(searches.length).toBe(4);
+    expect(searches.every((a) => a.clientId === w.clientId)).toBe(true);
+  });
+
+  it('refuses bad input and a member who may not manage the team, writing nothing', async () => {
+    const w = await world();
+    const { staff } = await addProvider(w, ['medical', 'plan']);
+    const empty = await w.consultant.client.get(`/api/clients/${w.clientId}/team/candidates?q=`);
+    expect((await readProblem(empty, 400)).errors?.[0]?.label).toBe('検索語（氏名・よみ）');
+    const long = await w.consultant.client.get(`/api/clients/${w.clientId}/team/candidates?q=${'あ'.repeat(101)}`);
+    expect((await readProblem(long, 400)).detail).toBeTruthy();
+    const denied = await staff.client.get(`/api/clients/${w.clientId}/team/candidates?q=${encodeURIComponent('テスト')}`);
+    expect((await readProblem(denied, 403)).detail).toContain('相談支援専門員・コーディネーター');
+    // A person who does not act for the office named is refused with the field named.
+    const other = await t.createUser({ roles: ['provider_staff'] });
+    const team = await readJson<{ items: unknown[] }>(await w.consultant.client.get(`/api/clients/${w.clientId}/team`));
+    const wrong = await w.consultant.client.post(`/api/clients/${w.clientId}/team`, { role: 'medical', userId: other.id, officeId: w.office.id });
+    expect((await readProblem(wrong, 400)).errors?.[0]?.label).toBe('担当者');
+    expect((await readJson<{ items: unknown[] }>(await w.consultant.client.get(`/api/clients/${w.clientId}/team`))).items).toHaveLength(team.items.length);
   });
 });
 

@@ -14,6 +14,8 @@ import {
   CreateTimelineEventSchema,
   ProvisionSchema,
   RevokeConsentSchema,
+  TeamCandidateQuerySchema,
+  TeamCandidateSchema,
   TeamMemberSchema,
   TimelineEventSchema,
   UpdateContactSchema,
@@ -27,7 +29,7 @@ import { hookFor, jsonBody, jsonResponse, standardErrors } from '../../lib/opena
 import { PageQuerySchema, listOf } from '../../lib/pagination.js';
 import { calculateCareScore, listCareItems } from './care-score.js';
 import { createClient, getClientRecord, listClients, updateIdentity, updateSection } from './records.js';
-import { addTeamMember, listConsents, listProvisions, listTeam, recordConsent, removeTeamMember, revokeConsent } from './team.js';
+import { addTeamMember, listConsents, listProvisions, listTeam, recordConsent, removeTeamMember, revokeConsent, searchTeamCandidates } from './team.js';
 import { listTimeline, postTimelineEvent } from './timeline.js';
 
 const Id = z.object({ id: z.string().max(100) });
@@ -46,6 +48,7 @@ const routes = {
   updateMedical: createRoute({ method: 'put', path: '/clients/{id}/medical', tags, summary: '医療情報（診断・医療機関・医療的ケア・機器・服薬・アレルギー）の更新', request: { params: Id, body: jsonBody(UpdateMedicalSchema) }, responses: { 200: jsonResponse(ClientRecordSchema, '更新後の記録'), ...standardErrors } }),
   team: createRoute({ method: 'get', path: '/clients/{id}/team', tags, summary: '支援チーム（各メンバーが見られる同意の範囲つき）', request: { params: Id, query: z.object({ includeRemoved: z.enum(['true', 'false']).optional() }) }, responses: { 200: jsonResponse(items(TeamMemberSchema), 'チーム'), ...standardErrors } }),
   addMember: createRoute({ method: 'post', path: '/clients/{id}/team', tags, summary: 'チームに担当者・事業所を追加（他法人への提供は提供記録に残る）', request: { params: Id, body: jsonBody(AddTeamMemberSchema) }, responses: { 201: jsonResponse(TeamMemberSchema, '追加したメンバー'), ...standardErrors } }),
+  teamCandidates: createRoute({ method: 'get', path: '/clients/{id}/team/candidates', tags, summary: 'チームに加える人を氏名・よみで探す（所属事業所と、記録済みの同意で見られる範囲つき）', request: { params: Id, query: TeamCandidateQuerySchema }, responses: { 200: jsonResponse(items(TeamCandidateSchema), '候補（最大20人）'), ...standardErrors } }),
   removeMember: createRoute({ method: 'delete', path: '/clients/{id}/team/{memberId}', tags, summary: 'チームから外す（直ちに閲覧できなくなる）', request: { params: Id.extend({ memberId: z.string().max(100) }) }, responses: { 204: { description: '外しました' }, ...standardErrors } }),
   consents: createRoute({ method: 'get', path: '/clients/{id}/consents', tags, summary: '保護者の同意（範囲・提供先・日付・方法・文書）', request: { params: Id }, responses: { 200: jsonResponse(items(ConsentSchema), '同意'), ...standardErrors } }),
   addConsent: createRoute({ method: 'post', path: '/clients/{id}/consents', tags, summary: '同意を記録', request: { params: Id, body: jsonBody(ConsentInputSchema) }, responses: { 201: jsonResponse(ConsentSchema, '記録した同意'), ...standardErrors } }),
@@ -106,6 +109,10 @@ export function clientRoutes(deps: Deps) {
     const actor = requirePermission(c, 'update:client');
     return c.json(await addTeamMember({ db, actor, clientId: c.req.valid('param').id, input: c.req.valid('json') }), 201);
   }, hookFor(r.addMember));
+  app.openapi(r.teamCandidates, async (c) => {
+    const actor = requirePermission(c, 'update:client');
+    return c.json({ items: await searchTeamCandidates({ db, actor, clientId: c.req.valid('param').id, q: c.req.valid('query').q }) }, 200);
+  }, hookFor(r.teamCandidates));
   app.openapi(r.removeMember, async (c) => {
     const actor = requirePermission(c, 'update:client');
     const p = c.req.valid('param');

@@ -1,6 +1,6 @@
 // The support team, the guardian's consents, and the provision records (提供記録) that follow
 // from them. Access = active membership × active consent to that member's recipient.
-import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { TEAM_ROLE_LABELS, type AddTeamMemberSchema, type ConsentInputSchema, type RevokeConsentSchema, type TeamRole } from '../../../shared/contracts/clients.js';
 import { addMonths } from '../../../shared/calendar-date.js';
@@ -198,6 +198,46 @@ export async function addTeamMember(opts: { db: Db; actor: AccessActor; clientId
     await recordTeamAccessProvisions(tx, opts.clientId, opts.actor, consents.filter((c) => isActiveConsent(c) && consentMatches(c, m!)).map((c) => ({ m: m!, c })));
     const [row] = (await teamRows(tx, opts.clientId)).filter((r) => r.m.id === id);
     return memberOut(row!, consents);
+  });
+}
+
+/** `%term%` for ILIKE with the wildcards of the term escaped. */
+const containsPattern = (q: string) => `%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+
+/**
+ * People of the network matching a name or reading, to add one to the team by name: each with
+ * the offices they act for and what the recorded consents would let them see (to themself or
+ * to each office), so the consultant sees before adding whether a consent is still missing.
+ * Only the consultant or coordinator on the team may search; the search is logged.
+ */
+export async function searchTeamCandidates(opts: { db: Db; actor: AccessActor; clientId: string; q: string }) {
+  return withClientAccess({ ...opts, teamRoles: MANAGING_TEAM_ROLES, action: 'client.team.search', details: { q: opts.q } }, async (tx) => {
+    const pattern = containsPattern(opts.q.trim());
+    const people = await tx
+      .select({ id: user.id, name: user.name, nameKana: user.nameKana })
+      .from(user)
+      .where(and(or(ilike(user.name, pattern), ilike(user.nameKana, pattern)), or(isNull(user.banned), eq(user.banned, false))))
+      .orderBy(asc(user.nameKana), asc(user.name), asc(user.id))
+      .limit(20);
+    if (!people.length) return [];
+    const ids = people.map((p) => p.id);
+    const memberships = await tx
+      .select({ userId: officeMembership.userId, id: office.id, name: office.name })
+      .from(officeMembership)
+      .innerJoin(office, eq(office.id, officeMembership.officeId))
+      .where(inArray(officeMembership.userId, ids))
+      .orderBy(asc(office.name));
+    const consents = (await tx.select().from(consent).where(eq(consent.clientId, opts.clientId))).filter((c) => isActiveConsent(c));
+    const team = await tx.select({ userId: clientTeamMember.userId }).from(clientTeamMember).where(and(eq(clientTeamMember.clientId, opts.clientId), isNull(clientTeamMember.removedAt)));
+    const scopesFor = (m: { userId: string | null; officeId: string | null }) => scopesOfMember({ ...m, removedAt: null }, consents);
+    return people.map((p) => ({
+      userId: p.id,
+      name: p.name,
+      nameKana: p.nameKana,
+      offices: memberships.filter((m) => m.userId === p.id).map((m) => ({ id: m.id, name: m.name, consentScopes: scopesFor({ userId: null, officeId: m.id }) })),
+      personalConsentScopes: scopesFor({ userId: p.id, officeId: null }),
+      onTeam: team.some((m) => m.userId === p.id),
+    }));
   });
 }
 

@@ -12,15 +12,18 @@ import { FormErrorSummary } from '../../../components/ui/form-error';
 import { useT } from '../../../i18n/i18n';
 import { contractLabel, emptyToNull, fieldId, useFormErrors, useZodForm } from '../../../lib/forms';
 import type { Consent } from '../api/list-consents';
+import { useTeam } from '../api/list-team';
 import { ConsentInputSchema, useRecordConsent } from '../api/record-consent';
 import { OfficeSearchField } from './office-search-field';
 
 const S = ConsentInputSchema;
 type Key = keyof typeof S.shape & string;
 const label = (k: Key) => contractLabel(S, k);
-const FIELDS: Key[] = ['recipientType', 'recipientOfficeId', 'recipientName', 'scopes', 'purpose', 'givenBy', 'givenByRelation', 'consentedOn', 'method', 'document', 'expiresOn'];
+const FIELDS: Key[] = ['recipientType', 'recipientOfficeId', 'recipientUserId', 'recipientName', 'scopes', 'purpose', 'givenBy', 'givenByRelation', 'consentedOn', 'method', 'document', 'expiresOn'];
 
 export function ConsentDialog({ clientId, onClose, onSaved }: { clientId: string; onClose: () => void; onSaved: (k: Consent) => void }) {
+  // A consent to a named person is for someone already on the team (added by name).
+  const people = (useTeam(clientId).data?.items ?? []).filter((m) => m.userId && !m.removedAt);
   const t = useT();
   const formId = 'record-consent';
   const record = useRecordConsent(clientId);
@@ -46,7 +49,7 @@ export function ConsentDialog({ clientId, onClose, onSaved }: { clientId: string
           id={fieldId(formId, 'recipientType')}
           label={label('recipientType')}
           isRequired
-          options={(['office', 'external'] as const).map((v) => ({ value: v, label: t(`clients.consent.recipient.${v}`) }))}
+          options={(['office', 'user', 'external'] as const).map((v) => ({ value: v, label: t(`clients.consent.recipient.${v}`) }))}
           error={fe.recipientType?.message}
           {...form.register('recipientType')}
         />
@@ -57,6 +60,17 @@ export function ConsentDialog({ clientId, onClose, onSaved }: { clientId: string
             render={({ field }) => (
               <OfficeSearchField id={fieldId(formId, 'recipientOfficeId')} label={label('recipientOfficeId')} isRequired value={field.value ?? null} onChange={field.onChange} error={fe.recipientOfficeId?.message} />
             )}
+          />
+        ) : type === 'user' ? (
+          <SelectField
+            id={fieldId(formId, 'recipientUserId')}
+            label={label('recipientUserId')}
+            description={t('clients.consent.userHint')}
+            isRequired
+            emptyOption={t('common.choose')}
+            options={[...new Map(people.map((m) => [m.userId!, { value: m.userId!, label: `${m.userName ?? ''}${m.officeName ? `（${m.officeName}）` : ''}` }])).values()]}
+            error={fe.recipientUserId?.message}
+            {...form.register('recipientUserId', { setValueAs: emptyToNull })}
           />
         ) : (
           <TextField id={fieldId(formId, 'recipientName')} label={label('recipientName')} isRequired error={fe.recipientName?.message} {...form.register('recipientName')} />
