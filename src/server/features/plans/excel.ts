@@ -1,10 +1,13 @@
-// Excel exports in the 様式 layout (merged title and header cells, one row per need / goal).
+// Excel exports in the 様式 layout (merged title and header cells, one row per need / goal, the
+// 週間計画表 as an hour grid × 月–土・日祝), following the layout of the client's 支給決定市区町村
+// (excel-layouts.ts).
 // Dates are written as UTC midnight so Excel shows the calendar date whatever the zone
 // (shared/notes/auth-jobs-probe.md §4).
 import ExcelJS from 'exceljs';
-import { ACHIEVEMENT_LABELS, PLAN_KIND_LABELS } from '../../../shared/contracts/plans.js';
+import { ACHIEVEMENT_LABELS, PLAN_KIND_LABELS, WEEKDAYS, WEEKDAY_COLUMN_LABELS } from '../../../shared/contracts/plans.js';
 import { parseIsoDate } from '../../../shared/calendar-date.js';
 import type { MonitoringOut, PlanOut } from './documents.js';
+import { layoutFor, type ExcelLayout } from './excel-layouts.js';
 import type { ClientHead } from './print.js';
 
 const FONT = 'ＭＳ Ｐゴシック';
@@ -21,12 +24,66 @@ function sheet(wb: ExcelJS.Workbook, name: string, widths: number[]) {
   return ws;
 }
 
-function titleRow(ws: ExcelJS.Worksheet, text: string, cols: number) {
+function titleRow(ws: ExcelJS.Worksheet, text: string, cols: number, form?: string, city?: string | null) {
   ws.mergeCells(1, 1, 1, cols);
   const c = ws.getCell(1, 1);
   c.value = text;
   c.font = { name: FONT, size: 14, bold: true };
   c.alignment = { horizontal: 'center' };
+  // Row 2: the form's number on the left, the 支給決定市区町村 (where it is submitted) on the right.
+  if (form) ws.getCell(2, 1).value = form;
+  if (city) {
+    ws.getCell(2, cols).value = `${city} 提出`;
+    ws.getCell(2, cols).alignment = { horizontal: 'right' };
+  }
+}
+
+const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+
+/**
+ * The 週間計画表 as the 様式 draws it: a row per hour, a column per day (月–土, 日・祝) and a last
+ * column for 主な日常生活上の活動; each entry is written into every hour it covers (the first
+ * with its times), services and daily activities alike. Below: 週単位以外のサービス and
+ * サービス提供によって実現する生活の全体像. Returns the row after the grid.
+ */
+export function weeklyGrid(ws: ExcelJS.Worksheet, startRow: number, p: PlanOut, grid: ExcelLayout['weeklyGrid']) {
+  const cols = WEEKDAYS.length + 2;
+  const header = ws.getRow(startRow);
+  ['時刻', ...WEEKDAYS.map((d) => WEEKDAY_COLUMN_LABELS[d]), '主な日常生活上の活動'].forEach((h, i) => {
+    const c = header.getCell(i + 1);
+    c.value = h;
+    c.font = { name: FONT, bold: true };
+    c.alignment = { horizontal: 'center' };
+    c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF5' } };
+    c.border = border;
+  });
+  const hours = grid.endHour - grid.startHour;
+  for (let h = 0; h < hours; h++) {
+    const row = ws.getRow(startRow + 1 + h);
+    row.getCell(1).value = `${String(grid.startHour + h).padStart(2, '0')}:00`;
+    for (let k = 1; k <= cols; k++) {
+      row.getCell(k).border = border;
+      row.getCell(k).alignment = { wrapText: true, vertical: 'top' };
+    }
+  }
+  const sorted = [...p.weekly.entries].sort((a, b) => a.start.localeCompare(b.start));
+  for (const e of sorted) {
+    const col = WEEKDAYS.indexOf(e.day) + 2;
+    const from = Math.max(grid.startHour * 60, minutes(e.start));
+    const to = Math.min(grid.endHour * 60, minutes(e.end));
+    for (let h = Math.floor(from / 60); h * 60 < to; h++) {
+      const cell = ws.getCell(startRow + 1 + h - grid.startHour, col);
+      const text = h === Math.floor(from / 60) ? `${e.start}–${e.end} ${e.label}${e.kind === 'service' ? '' : '（生活）'}` : `↓ ${e.label}`;
+      cell.value = cell.value ? `${String(cell.value)}\n${text}` : text;
+    }
+  }
+  // 主な日常生活上の活動 beside the grid, merged over its height.
+  ws.mergeCells(startRow + 1, cols, startRow + hours, cols);
+  ws.getCell(startRow + 1, cols).value = p.weekly.dailyActivities;
+  let r = startRow + hours + 2;
+  r = textBlock(ws, r, '週単位以外のサービス', p.weekly.nonWeeklyServices, cols);
+  r = textBlock(ws, r, 'サービス提供によって実現する生活の全体像', p.weekly.overallLife, cols);
+  return r;
 }
 
 /** Label/value pairs laid out as [label][value merged over n cells]. */
@@ -89,12 +146,13 @@ function textBlock(ws: ExcelJS.Worksheet, row: number, label: string, text: stri
   return row + 1;
 }
 
-export async function planWorkbook(c: ClientHead, p: PlanOut): Promise<Buffer> {
+export async function planWorkbook(c: ClientHead, p: PlanOut, layout: ExcelLayout = layoutFor(c.municipalityCode)): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'tsunagu つなぐ';
   const cols = 9;
+  const draft = p.status === 'draft';
   const ws = sheet(wb, '計画', [8, 28, 24, 10, 30, 20, 20, 10, 20]);
-  titleRow(ws, `${PLAN_KIND_LABELS[p.kind]}${p.status === 'draft' ? '（案）' : ''}\u3000第${p.revision}版`, cols);
+  titleRow(ws, `${PLAN_KIND_LABELS[p.kind]}${draft ? '（案）' : ''}\u3000第${p.revision}版`, cols, draft ? layout.forms.planDraft : layout.forms.plan, c.municipalityName);
   let r = headerBlock(
     ws,
     3,
@@ -121,7 +179,7 @@ export async function planWorkbook(c: ClientHead, p: PlanOut): Promise<Buffer> {
   tableBlock(
     ws,
     r + 1,
-    ['優先順位', '解決すべき課題（本人のニーズ）', '支援目標', '達成時期', '福祉サービス等 種類・内容・量', '提供事業者名', '本人の役割', '評価時期', 'その他留意事項'],
+    [...layout.needsHeadings],
     [...p.needs]
       .sort((a, b) => a.priority - b.priority)
       .map((n) => [
@@ -136,25 +194,20 @@ export async function planWorkbook(c: ClientHead, p: PlanOut): Promise<Buffer> {
         n.notes,
       ]),
   );
-  const wk = sheet(wb, '週間計画表', [10, 16, 16, 16, 16, 16, 16, 16]);
-  titleRow(wk, '週間計画表', 8);
-  tableBlock(
-    wk,
-    3,
-    ['開始', '終了', '曜日', '区分', '内容', '', '', ''].slice(0, 5),
-    [...p.weekly.entries]
-      .sort((a, b) => a.day.localeCompare(b.day) || a.start.localeCompare(b.start))
-      .map((e) => [e.start, e.end, { mon: '月', tue: '火', wed: '水', thu: '木', fri: '金', sat: '土', sun_holiday: '日・祝' }[e.day], e.kind === 'service' ? 'サービス' : '日常の活動', e.label]),
-  );
+  const wk = sheet(wb, '週間計画表', [8, 16, 16, 16, 16, 16, 16, 16, 28]);
+  wk.pageSetup.orientation = 'portrait';
+  titleRow(wk, `週間計画表（${PLAN_KIND_LABELS[p.kind]}${draft ? '（案）' : ''} 第${p.revision}版）`, WEEKDAYS.length + 2, draft ? layout.forms.weeklyDraft : layout.forms.weekly, c.municipalityName);
+  wk.getCell(3, 1).value = `利用者氏名 ${c.name}（${c.nameKana}）\u3000計画開始日 ${p.startDate}`;
+  weeklyGrid(wk, 4, p, layout.weeklyGrid);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-export async function monitoringWorkbook(c: ClientHead, m: MonitoringOut, plan: PlanOut | null): Promise<Buffer> {
+export async function monitoringWorkbook(c: ClientHead, m: MonitoringOut, plan: PlanOut | null, layout: ExcelLayout = layoutFor(c.municipalityCode)): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'tsunagu つなぐ';
   const cols = 9;
   const ws = sheet(wb, 'モニタリング報告書', [8, 26, 10, 26, 22, 10, 24, 16, 20]);
-  titleRow(ws, `モニタリング報告書（${plan ? PLAN_KIND_LABELS[plan.kind] : '計画'} 第${m.planRevision}版）`, cols);
+  titleRow(ws, `モニタリング報告書（${plan ? PLAN_KIND_LABELS[plan.kind] : '計画'} 第${m.planRevision}版）`, cols, layout.forms.monitoring, c.municipalityName);
   let r = headerBlock(
     ws,
     3,
@@ -172,7 +225,7 @@ export async function monitoringWorkbook(c: ClientHead, m: MonitoringOut, plan: 
   r = tableBlock(
     ws,
     r + 1,
-    ['優先順位', '支援目標', '達成時期', 'サービス提供状況', '本人の感想・満足度', '達成度', '今後の課題・解決方法', '計画変更の必要性（種類/量/週間）', 'その他留意事項'],
+    [...layout.monitoringHeadings],
     m.goals.map((g) => [g.priority, g.goal, g.achieveBy, g.serviceStatus, g.satisfaction, ACHIEVEMENT_LABELS[g.achievement], g.issues, `${g.changeType ? '有' : '無'}/${g.changeAmount ? '有' : '無'}/${g.changeWeekly ? '有' : '無'}`, g.notes]),
   );
   ws.getCell(r + 1, 1).value = `計画の見直し: ${m.planChangeNeeded ? '必要' : '不要'}`;

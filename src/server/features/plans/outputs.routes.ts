@@ -65,7 +65,7 @@ async function provide(tx: Tx, actor: AppEnv['Variables']['actor'], clientId: st
   await writeProvision(tx, { clientId, kind: 'export', recipientName: c.recipientName || recipient.recipientName || '', recipientOfficeId: c.recipientOfficeId, recipientUserId: c.recipientUserId, scopes, items: [item], consentId: c.id, actor });
 }
 
-const head = (s: Awaited<ReturnType<typeof readSections>>): ClientHead => ({ name: s.client.name, nameKana: s.client.nameKana, birthDate: s.client.birthDate, sex: s.client.sex, municipalityName: s.client.municipalityName });
+const head = (s: Awaited<ReturnType<typeof readSections>>): ClientHead => ({ name: s.client.name, nameKana: s.client.nameKana, birthDate: s.client.birthDate, sex: s.client.sex, municipalityName: s.client.municipalityName, municipalityCode: s.client.municipalityCode });
 
 export function registerOutputRoutes(app: OpenAPIHono<AppEnv>, deps: Deps) {
   const { db } = deps;

@@ -16,6 +16,7 @@ export interface ClientHead {
   birthDate: string;
   sex: string;
   municipalityName: string | null;
+  municipalityCode?: string | null;
 }
 
 const SEX = { female: '女', male: '男', other: 'その他', unknown: '不明' } as Record<string, string>;
