@@ -9,6 +9,7 @@ import { Section } from '../../../components/ui/page';
 import { useT } from '../../../i18n/i18n';
 import { canEditMedical, useClient } from '../api/get-client';
 import { CareItemsDialog } from './care-items-dialog';
+import { MedicalDetailsDialog } from './section-dialogs';
 import { CareScoreBreakdown } from './care-score-breakdown';
 import { SEVERITY_LABELS } from './labels';
 import { OutOfScope } from './out-of-scope';
@@ -17,6 +18,7 @@ export function MedicalTab({ clientId }: { clientId: string }) {
   const t = useT();
   const { data: c } = useClient(clientId);
   const [editing, setEditing] = useState(false);
+  const [editingDetails, setEditingDetails] = useState(false);
   const [saved, setSaved] = useState(false);
   if (!c) return null;
   const m = c.medical;
@@ -29,7 +31,23 @@ export function MedicalTab({ clientId }: { clientId: string }) {
   }
   return (
     <>
-      <Section title={t('clients.medical.diagnoses')}>
+      <Section
+        title={t('clients.medical.diagnoses')}
+        actions={
+          canEditMedical(c) ? (
+            <Button
+              variant="secondary"
+              size="sm"
+              onClick={() => {
+                setSaved(false);
+                setEditingDetails(true);
+              }}
+            >
+              {t('clients.edit.editMedical')}
+            </Button>
+          ) : null
+        }
+      >
         <ul className="plain-list">
           {m.diagnoses.map((d) => (
             <li key={d.name}>
@@ -153,6 +171,17 @@ export function MedicalTab({ clientId }: { clientId: string }) {
         <h3 className="subsection__title">{t('clients.medical.emergencyNotes')}</h3>
         <p className="pre-wrap">{m.emergencyNotes || '—'}</p>
       </Section>
+      {editingDetails ? (
+        <MedicalDetailsDialog
+          clientId={clientId}
+          medical={m}
+          onClose={() => setEditingDetails(false)}
+          onSaved={() => {
+            setEditingDetails(false);
+            setSaved(true);
+          }}
+        />
+      ) : null}
       {editing ? (
         <CareItemsDialog
           clientId={clientId}

@@ -7,17 +7,47 @@ import { Badge } from '../../../components/ui/badge';
 import { DateTime } from '../../../components/ui/date-time';
 import { Section } from '../../../components/ui/page';
 import { useT } from '../../../i18n/i18n';
-import { useClient } from '../api/get-client';
+import { useState } from 'react';
+import { Button } from '../../../components/ui/button';
+import { canManageClient, useClient } from '../api/get-client';
+import { ContactDialog, ProfileDialog } from './section-dialogs';
 import { OutOfScope } from './out-of-scope';
 
 export function ProfileTab({ clientId }: { clientId: string }) {
   const t = useT();
   const { data: c } = useClient(clientId);
+  const [editing, setEditing] = useState<'profile' | 'contact' | null>(null);
+  const [saved, setSaved] = useState(false);
   if (!c) return null;
   const soon = addDays(tokyoDate(), 90);
+  const manage = canManageClient(c);
+  const editButton = (which: 'profile' | 'contact', label: string) =>
+    manage ? (
+      <Button
+        variant="secondary"
+        size="sm"
+        onClick={() => {
+          setSaved(false);
+          setEditing(which);
+        }}
+      >
+        {label}
+      </Button>
+    ) : null;
   return (
     <>
-      <Section title={t('clients.profile.title')}>
+      {saved ? (
+        <p role="status" className="notice-text">
+          {t('common.saved')}
+        </p>
+      ) : null}
+      {editing === 'profile' && c.profile ? (
+        <ProfileDialog clientId={clientId} profile={c.profile} onClose={() => setEditing(null)} onSaved={() => { setEditing(null); setSaved(true); }} />
+      ) : null}
+      {editing === 'contact' && c.contact ? (
+        <ContactDialog clientId={clientId} contact={c.contact} onClose={() => setEditing(null)} onSaved={() => { setEditing(null); setSaved(true); }} />
+      ) : null}
+      <Section title={t('clients.profile.title')} actions={c.profile ? editButton('profile', t('clients.edit.editProfile')) : null}>
         {c.profile ? (
           <>
             <dl className="summary-list">
@@ -103,7 +133,7 @@ export function ProfileTab({ clientId }: { clientId: string }) {
           <OutOfScope />
         )}
       </Section>
-      <Section title={t('clients.contact.title')}>
+      <Section title={t('clients.contact.title')} actions={c.contact ? editButton('contact', t('clients.edit.editContact')) : null}>
         {c.contact ? (
           <>
             <h3 className="subsection__title">{t('clients.contact.guardians')}</h3>
