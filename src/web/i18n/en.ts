@@ -2,11 +2,8 @@
 import { referralsEn } from './referrals';
 import { enCare } from './en-care';
 import { directoryEn } from './directory';
-<<<<<<< HEAD
 import { evacuationEn } from './evacuation';
-=======
 import { analyticsEn } from './analytics';
->>>>>>> analytics web: dashboard (figures with definitions, CSV, charts + tables, gap matrix), trends/compare, council report builder and A4 print view; chart moved to components/ui
 import type { Messages } from './ja';
 import { networkEn } from './network.en';
 
@@ -441,9 +438,6 @@ export const en: Messages = {
   ...enCare,
   ...networkEn,
   ...directoryEn,
-<<<<<<< HEAD
   ...evacuationEn,
-=======
   ...analyticsEn,
->>>>>>> analytics web: dashboard (figures with definitions, CSV, charts + tables, gap matrix), trends/compare, council report builder and A4 print view; chart moved to components/ui
 };

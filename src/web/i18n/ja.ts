@@ -6,11 +6,8 @@ import { referralsJa } from './referrals';
 import { jaCare } from './ja-care';
 import { networkJa } from './network.ja';
 import { directoryJa } from './directory';
-<<<<<<< HEAD
 import { evacuationJa } from './evacuation';
-=======
 import { analyticsJa } from './analytics';
->>>>>>> analytics web: dashboard (figures with definitions, CSV, charts + tables, gap matrix), trends/compare, council report builder and A4 print view; chart moved to components/ui
 
 export const ja = {
   'app.name': 'つなぐ',
@@ -440,11 +437,8 @@ export const ja = {
   ...jaCare,
   ...networkJa,
   ...directoryJa,
-<<<<<<< HEAD
   ...evacuationJa,
-=======
   ...analyticsJa,
->>>>>>> analytics web: dashboard (figures with definitions, CSV, charts + tables, gap matrix), trends/compare, council report builder and A4 print view; chart moved to components/ui
 } satisfies Record<string, string>;
 
 export type Messages = typeof ja;
