@@ -52,7 +52,7 @@ describe.skipIf(!onPglite)('the CLI beside a running server', () => {
     server.stdout!.on('data', (d: Buffer) => (serverLog += d.toString()));
     server.stderr!.on('data', (d: Buffer) => (serverLog += d.toString()));
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`server did not start:\n${serverLog}`)), 90_000);
+      const timer = setTimeout(() => reject(new Error(`server did not start:\n${serverLog}`)), 200_000);
       const check = () => {
         if (serverLog.includes('起動しました')) {
           clearTimeout(timer);
@@ -65,7 +65,7 @@ describe.skipIf(!onPglite)('the CLI beside a running server', () => {
         reject(new Error(`server exited with ${code}:\n${serverLog}`));
       });
     });
-  }, 120_000);
+  }, 240_000);
 
   afterAll(async () => {
     if (server && server.exitCode === null) {
