@@ -68,7 +68,7 @@ describe('sign-in', () => {
       await page.goto('/people');
       await waitForPath(page, '/account/2fa');
       // The API agrees: nothing but the account's own settings until enrolled.
-      const blocked = await page.request.get('/api/admin/municipalities');
+      const blocked = await page.request.get('/api/region/municipalities');
       expect(blocked.status()).toBe(403);
 
       const { secret } = await enrolTotp(page, account.password);
