@@ -7,6 +7,7 @@
 //
 // Prints median and max wall-clock per case (after one warm-up run). Timings include the
 // transfer of every row to Node (the national 72 h case returns ~10k rows).
+import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { eq, like, sql } from 'drizzle-orm';
 import { EvacuationPlanBodySchema } from '../src/shared/contracts/evacuation.js';
@@ -78,7 +79,9 @@ try {
   const actor: Actor = { userId: officialId, email: '', name: 'ベンチ 職員', roles: ['official'], municipalityCode: big!.code, officeIds: [], via: 'token', audit: { label: 'bench' } };
   const today = tokyoDate();
 
-  console.log(`evacuation bench — ${database.kind}, ${RUNS} runs after a warm-up (median / max ms)`);
+  // Shared machines: the load says how far to trust the figures.
+  const load = () => loadavg().map((l) => l.toFixed(1)).join(' / ');
+  console.log(`evacuation bench — ${database.kind}, ${RUNS} runs after a warm-up (median / max ms); ${cpus().length} CPUs, load average (1/5/15 min) ${load()}`);
   console.log(`data: ${counts.plans.toLocaleString()} plans (${counts.powered.toLocaleString()} with powered essential devices, ${counts.ventilators.toLocaleString()} with a ventilator), ${counts.consented.toLocaleString()} city consents; largest municipality ${big!.code} with ${big!.n} plans`);
   const lines: string[] = [];
   const report = (label: string, r: { median: number; max: number; rows: number }) => {
@@ -105,6 +108,7 @@ try {
   const parsed = bodies.map((b) => EvacuationPlanBodySchema.parse(b.body));
   report('computeRuntime over every plan (JS, no database)', await time(async () => parsed.map((b) => computeRuntime(b)).length));
 
+  console.log(`load average at the end (1/5/15 min): ${load()}`);
   if (database.pool) {
     const plan = await database.pool.query(`explain (analyze, buffers off) ${RAW_NATIONAL}`, [72, today]);
     console.log('\nEXPLAIN ANALYZE national 72 h (first lines):');

@@ -1,6 +1,7 @@
 // Signing in, in Chromium against the real server: a wrong password, an account that must
 // enrol two-factor and then signs in with a TOTP code, signing out, and sessions that end on the
 // server (idle timeout and the 12-hour absolute limit) sending the browser back to sign-in.
+import type { Page, Request } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from './support';
 import {
@@ -25,6 +26,29 @@ import {
 } from './helpers';
 
 const e2e = e2eForFile();
+
+/** Counts the page's /api requests in flight (those `include` selects), from now on. */
+function trackApi(page: Page, include: (path: string) => boolean = () => true) {
+  const inFlight = new Set<Request>();
+  const isApi = (r: Request) => {
+    const path = new URL(r.url()).pathname;
+    return path.startsWith('/api/') && include(path);
+  };
+  page.on('request', (r) => isApi(r) && inFlight.add(r));
+  page.on('requestfinished', (r) => inFlight.delete(r));
+  page.on('requestfailed', (r) => inFlight.delete(r));
+  return {
+    /** Resolves once no /api request has been in flight for `ms` (the server has answered all). */
+    async quiet(ms = 500) {
+      let since = Date.now();
+      for (const end = Date.now() + 20_000; Date.now() < end; await new Promise((r) => setTimeout(r, 50))) {
+        if (inFlight.size > 0) since = Date.now();
+        else if (Date.now() - since >= ms) return;
+      }
+      throw new Error(`API requests still in flight: ${[...inFlight].map((r) => r.url()).join(', ')}`);
+    },
+  };
+}
 
 describe('sign-in', () => {
   it('a wrong password shows one generic Japanese error, stays on /sign-in and creates no session', async () => {
@@ -68,7 +92,7 @@ describe('sign-in', () => {
       await page.goto('/people');
       await waitForPath(page, '/account/2fa');
       // The API agrees: nothing but the account's own settings until enrolled.
-      const blocked = await page.request.get('/api/admin/municipalities');
+      const blocked = await page.request.get('/api/region/municipalities');
       expect(blocked.status()).toBe(403);
 
       const { secret } = await enrolTotp(page, account.password);
@@ -115,11 +139,28 @@ describe('sign-in', () => {
 describe('session expiry', () => {
   it('an idle-expired session sends the next navigation to /sign-in with the reason, and back after signing in', async () => {
     const { context, page } = await openPage(e2e);
+    // The bell's minute poll must not be the request that notices the expiry (it would send the
+    // user to sign-in from /admin/users before the click): until the expiry has been seen, polls
+    // are held, then dropped (with the old session they could only repeat it); later ones pass.
+    let releasePolls = () => {};
+    const pollsHeld = new Promise<void>((resolve) => (releasePolls = resolve));
+    let holding = true;
+    void pollsHeld.then(() => (holding = false));
+    await page.route('**/api/notifications**', async (route) => {
+      if (!holding) return route.continue().catch(() => undefined);
+      await pollsHeld;
+      await route.abort().catch(() => undefined);
+    });
+    const api = trackApi(page, (path) => !path.startsWith('/api/notifications'));
     try {
       await signIn(page, ADMIN);
       await page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name: 'ユーザー', exact: true }).click();
       await waitForPath(page, '/admin/users');
       await heading(page, 'ユーザー');
+      await visible(page.getByRole('table', { name: 'ユーザーの一覧' }).getByRole('row').nth(1));
+      // No request may be in flight when the session is aged: one that read the session before
+      // could still refresh its sliding expiry afterwards (better-auth's updateAge), undoing it.
+      await api.quiet();
 
       // As if the idle timeout had passed: the session's sliding expiry is behind us.
       await ageSessions(e2e, ADMIN, { expiresAt: new Date(Date.now() - 60_000) });
@@ -130,6 +171,7 @@ describe('session expiry', () => {
       await visible(page.getByText('セッションの有効期限が切れました。もう一度ログインしてください。', { exact: true }));
       expect(new URL(page.url()).searchParams.get('redirect')).toBe('/admin/offices');
       expect((await page.request.get('/api/me')).status()).toBe(401);
+      releasePolls();
 
       // Signing in again returns to the page that was being opened.
       const again = await submitCredentials(page, ADMIN, DEMO_PASSWORD);
@@ -137,6 +179,7 @@ describe('session expiry', () => {
       await waitForPath(page, '/admin/offices');
       await heading(page, '事業所');
     } finally {
+      releasePolls();
       await context.close();
     }
   });

@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeRuntime, formatHours } from '../src/shared/domain/power-runtime';
 import { expectAccessible, startE2E, type E2E } from './support';
-import { CONSULTANT, DEMO_DOMAIN, E2E_ENV, heading, openPage, signIn, signOut, visible } from './helpers';
+import { CONSULTANT, DEMO_DOMAIN, E2E_ENV, gone, heading, openPage, signIn, signOut, visible } from './helpers';
 
 const OFFICIAL = `official.matsudo@${DEMO_DOMAIN}`;
 
@@ -25,12 +25,13 @@ async function figureIs(page: Page, hours: number) {
   await expect.poll(() => figure(page).innerText()).toBe(`約 ${formatHours(hours)}`);
 }
 
-// Aちゃん's devices as the demo has them, with the ventilator's external batteries away for service.
+// Aちゃん's devices as the demo has them (the feeding pump entered again by the consultant, so
+// last), with the ventilator's external batteries away for service.
 const devices = [
   { kind: 'ventilator', label: '人工呼吸器（NPPV）', essential: true, watts: 60, hoursPerDay: 24, internalBattery: { wh: null, hours: 6, ageYears: 2 }, externalBatteries: { count: 0, whEach: 240, hoursEach: null, ageYears: 1 } },
   { kind: 'suction', label: '', essential: true, watts: 80, hoursPerDay: 2, internalBattery: { wh: null, hours: 1.5, ageYears: 2 } },
-  { kind: 'feeding_pump', label: '経腸栄養ポンプ', essential: true, watts: 5, hoursPerDay: 24, internalBattery: { wh: null, hours: 8, ageYears: 1 } },
   { kind: 'pulse_oximeter', label: '', essential: false, watts: 2, hoursPerDay: 24, internalBattery: { wh: null, hours: 24, ageYears: null } },
+  { kind: 'feeding_pump', label: '経腸栄養ポンプ', essential: true, watts: 5, hoursPerDay: 24, internalBattery: { wh: null, hours: 8, ageYears: 1 } },
 ] as const;
 const station = (pureSine: boolean) => ({ kind: 'portable_power', label: '', capacityWh: 500, ratedWatts: 300, ratedVA: null, pureSine, ageYears: 3, fuelHours: null, note: '' }) as const;
 const hoursWith = (pureSine: boolean) => computeRuntime({ devices: devices as never, backups: [station(pureSine)] as never }).runtimeHours!;
@@ -59,6 +60,20 @@ describe('個別避難計画 and the outage simulation', () => {
       await visible(page.getByRole('group', { name: '機器 2: 吸引器' }));
       await visible(page.getByRole('group', { name: '機器 3: 経腸栄養ポンプ' }));
       await expectAccessible(page, 'plan (approved, consultant)');
+
+      // She fills a device in herself: the feeding pump, entered anew (kind, name, draw, battery
+      // hours and age), brings the figure back to what the record gave.
+      await page.getByRole('button', { name: '機器 3（経腸栄養ポンプ）を削除' }).click();
+      await gone(page.getByRole('group', { name: '機器 4: パルスオキシメーター' }));
+      await page.getByRole('button', { name: '機器を追加' }).click();
+      await page.getByRole('group', { name: /^機器 4: / }).getByLabel('機器の種類').selectOption('feeding_pump');
+      const pump = page.getByRole('group', { name: '機器 4: 経管栄養ポンプ' });
+      await pump.getByLabel('機器の名前').fill('経腸栄養ポンプ');
+      const pumpNamed = page.getByRole('group', { name: '機器 4: 経腸栄養ポンプ' });
+      await pumpNamed.getByLabel('消費電力（W）').fill('5');
+      await pumpNamed.getByLabel('内部バッテリーの稼働時間（時間）').fill('8');
+      await pumpNamed.getByLabel('内部バッテリーの使用年数（年）').fill('1');
+      await expect.poll(() => figure(page).innerText()).toBe('約 22.6時間');
 
       // The external ventilator batteries go for service: the runtime follows as typed.
       await page.getByRole('group', { name: '機器 1: 人工呼吸器（NPPV）' }).getByLabel('外部バッテリーの個数（個）').fill('0');

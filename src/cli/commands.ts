@@ -242,7 +242,7 @@ export const COMMANDS: Record<string, CommandSpec> = {
       const { values, positionals } = opts(args, { force: { type: 'boolean' } });
       const file = positionals[0];
       if (!file) throw new UsageError('バックアップファイルを指定してください');
-      const r = await restoreDatabase({ database: ctx.database, file: path.resolve(file), force: values.force, onProgress: () => undefined });
+      const r = await restoreDatabase({ database: ctx.database, file: path.resolve(file), audit: CLI_AUDIT, force: values.force, onProgress: () => undefined });
       ctx.out(`復元しました（${r.tables.length} テーブル、${r.tables.reduce((a, t) => a + t.rows, 0)} 行）。`);
       return 0;
     },

@@ -1,6 +1,7 @@
 // db:backup and db:restore: a backup restores into a fresh database row for row (the access
-// log still verifies), a non-empty target needs --force, and a broken, truncated or too-new
-// file is refused without touching the target.
+// log still verifies, with the restore logged after the restored rows), a non-empty target
+// needs --force, and a broken, truncated or too-new file is refused without touching the target
+// (nor writing a log row into it).
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -43,6 +44,20 @@ async function contents(database: Database): Promise<Record<string, unknown[]>> 
   return result;
 }
 
+type AuditRow = { id: number; action: string; outcome: string; actor_label: string; details: Record<string, unknown> };
+
+/**
+ * The target's rows with the access-log row its restore wrote taken out (it must be the last
+ * one, a `backup.restore` by the CLI): what is left must equal the backup.
+ */
+async function afterRestore(database: Database): Promise<{ rows: Record<string, unknown[]>; restore: AuditRow }> {
+  const rows = await contents(database);
+  const log = rows.audit_event as AuditRow[];
+  const restore = log.at(-1)!;
+  expect(restore).toMatchObject({ action: 'backup.restore', outcome: 'success', actor_label: expect.stringMatching(/^cli:/) });
+  return { rows: { ...rows, audit_event: log.slice(0, -1) }, restore };
+}
+
 async function withFreshDatabase(fn: (db: TestDatabase) => Promise<void>) {
   const db = await createTestDatabase();
   try {
@@ -81,10 +96,14 @@ describe('db:backup then db:restore', () => {
       const r = await cli(target, 'db:restore', backupFile);
       expect(r.code, r.err).toBe(0);
       expect(r.out).toContain('復元しました');
-      const restored = await contents(target);
+      const { rows: restored, restore } = await afterRestore(target);
       expect(Object.keys(restored).sort()).toEqual(Object.keys(snapshot).sort());
       for (const [table, rows] of Object.entries(snapshot)) expect(restored[table], table).toEqual(rows);
       expect(snapshot.audit_event!.length).toBeGreaterThan(5);
+      // The restore is in the restored database's access log, right after the restored rows.
+      const rowsInBackup = Object.values(snapshot).reduce((a, rows) => a + rows.length, 0);
+      expect(restore.details).toMatchObject({ file: backupFile, overwritten: false, rows: rowsInBackup, backupCreatedAt: expect.any(String) });
+      expect(restore.id).toBe((snapshot.audit_event!.at(-1) as AuditRow).id + 1);
       expect(snapshot.two_factor).toHaveLength(1);
       const verify = await cli(target, 'audit:verify');
       expect(verify.code, verify.out).toBe(0);
@@ -128,7 +147,10 @@ describe('db:backup then db:restore', () => {
 
       const forced = await cli(target, 'db:restore', backupFile, '--force');
       expect(forced.code, forced.err).toBe(0);
-      expect(await contents(target)).toEqual(snapshot);
+      // The first restore's row went with the database it replaced; this one says it overwrote.
+      const { rows, restore } = await afterRestore(target);
+      expect(rows).toEqual(snapshot);
+      expect(restore.details).toMatchObject({ file: backupFile, overwritten: true });
       expect((await cli(target, 'audit:verify')).code).toBe(0);
     });
   });
@@ -170,7 +192,7 @@ describe('db:backup then db:restore', () => {
       await target.db.execute(sql.raw('drop schema if exists drizzle cascade'));
       const r = await cli(target, 'db:restore', backupFile);
       expect(r.code, r.err).toBe(0);
-      expect(await contents(target)).toEqual(snapshot);
+      expect((await afterRestore(target)).rows).toEqual(snapshot);
     });
   });
 });

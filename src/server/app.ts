@@ -13,6 +13,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { useJapaneseZodMessages } from '../shared/contracts/zod-messages.js';
 import type { AppEnv, Deps } from './deps.js';
 import { adminRoutes } from './features/admin/admin.routes.js';
+import { regionRoutes } from './features/admin/region.routes.js';
 import { auditRoutes } from './features/audit/audit.routes.js';
 import { authRoutes } from './features/auth/auth.routes.js';
 import { directoryRoutes } from './features/directory/directory.routes.js';
@@ -157,6 +158,7 @@ export function createApp(deps: Deps) {
   app.route('/api', platformRoutes(deps));
   app.route('/api', meRoutes(deps));
   app.route('/api/admin', adminRoutes(deps));
+  app.route('/api', regionRoutes(deps));
   app.route('/api/admin', auditRoutes(deps));
   app.route('/api', notificationRoutes(deps));
   app.route('/api', eventRoutes(deps));

@@ -75,6 +75,14 @@ export const OfficeSchema = z
   })
   .meta({ id: 'Office' });
 
+/**
+ * An office as network members see it in pickers (GET /api/region/offices): who it is and
+ * where — not the administrative fields of `Office` (member count, organisation id, last change).
+ */
+export const OfficeOptionSchema = OfficeSchema.pick({ id: true, name: true, nameKana: true, sector: true, municipalityCode: true, municipalityName: true, organizationName: true }).meta({
+  id: 'OfficeOption',
+});
+
 export const CreateOfficeSchema = z
   .object({
     name: NameSchema.meta({ title: '事業所名' }),

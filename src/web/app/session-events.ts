@@ -17,18 +17,30 @@ export function rememberSignInNotice(problem: Problem) {
   }
 }
 
-export function installSessionHandlers(queryClient: QueryClient, router: AppRouter) {
+/** The router calls the handlers need (the app's router, or a stand-in in tests). */
+type SessionRouter = Pick<AppRouter, 'navigate'> & { state: { location: { pathname: string; href: string } } };
+
+export function installSessionHandlers(queryClient: QueryClient, router: SessionRouter) {
+  // The first 401 decides where to go and why. Several requests usually fail together (a page's
+  // queries, a poll): the later ones must not send the user on again — by then the cache is
+  // cleared, so they would turn "expired" into "required" — while the first navigation runs.
+  let leaving = false;
   setApiEventHandlers({
     onUnauthenticated: (error) => {
       const location = router.state.location;
-      if (location.pathname === '/sign-in') return;
+      if (leaving || location.pathname === '/sign-in') return;
+      leaving = true;
       const hadSession = queryClient.getQueryData(meQueryOptions.queryKey) !== undefined;
       rememberSignInNotice(error.problem);
       // Nothing cached belongs to anyone any more.
       queryClient.clear();
-      void router.navigate({
-        to: '/sign-in',
-        search: { reason: hadSession ? 'expired' : 'required', redirect: location.href === '/' ? undefined : location.href },
+      void Promise.resolve(
+        router.navigate({
+          to: '/sign-in',
+          search: { reason: hadSession ? 'expired' : 'required', redirect: location.href === '/' ? undefined : location.href },
+        }),
+      ).finally(() => {
+        leaving = false;
       });
     },
     onTwoFactorRequired: () => {

@@ -92,7 +92,7 @@ async function pageThrough<T>(client: TestClient, path: string, limit: number): 
 describe('municipalities', () => {
   it('lets any network member read them and an admin add and rename one, each change in the access log', async () => {
     const { client: consultant } = await t.signedIn(['consultant']);
-    const list = await readJson<Page<{ code: string }>>(await consultant.get('/api/admin/municipalities'));
+    const list = await readJson<Page<{ code: string }>>(await consultant.get('/api/region/municipalities'));
     expect(list.items.map((m) => m.code)).toContain('12207');
     expect(list.total).toBe(list.items.length);
 
@@ -115,6 +115,44 @@ describe('municipalities', () => {
     const { client: official } = await t.signedIn(['official']);
     const p = await readProblem(await official.put('/api/admin/municipalities', { code: '12217', name: '柏市', nameKana: 'かしわし', prefectureName: '千葉県' }), 403);
     expect(p.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('the region for network members', () => {
+  it('refuses the admin lists to every other role with 403 and nothing of the list, each denial logged', async () => {
+    const org = await createOrganization({ corporateNumber: '9876543210987' });
+    const o = await readJson<Office>(await admin.post('/api/admin/offices', newOfficeInput({ organizationId: org.id })), 201);
+    for (const role of ['consultant', 'coordinator', 'official', 'provider_staff', 'viewer'] as const) {
+      const { client, user: u } = await t.signedIn([role]);
+      const paths = ['/api/admin/offices', `/api/admin/offices?q=${encodeURIComponent(o.name)}`, `/api/admin/offices/${o.id}`, '/api/admin/organizations', `/api/admin/organizations?q=${encodeURIComponent(org.name)}`];
+      for (const path of paths) {
+        const res = await client.get(path);
+        const text = await res.clone().text();
+        const p = await readProblem(res, 403);
+        expect(p.code, `${role} ${path}`).toBe('FORBIDDEN');
+        for (const secret of [o.id, o.name, org.name, '9876543210987', 'memberCount', 'officeCount']) expect(text, `${role} ${path}`).not.toContain(secret);
+      }
+      // The municipalities are read outside /api/admin: no list there for anyone.
+      const moved = await client.get('/api/admin/municipalities');
+      expect(moved.status).not.toBe(200);
+      expect(await moved.text()).not.toContain('松戸市');
+      const denied = await t.auditRows({ action: 'access.denied', actorUserId: u.id });
+      expect(denied.map((d) => d.entityId), role).toEqual(paths.map((p) => `GET ${p.split('?')[0]}`));
+    }
+  });
+
+  it('gives every network member the municipalities and offices by name — who and where, no admin fields', async () => {
+    const org = await createOrganization();
+    const o = await readJson<Office>(await admin.post('/api/admin/offices', newOfficeInput({ organizationId: org.id })), 201);
+    for (const role of ['consultant', 'viewer', 'admin'] as const) {
+      const { client } = await t.signedIn([role]);
+      const munis = await readJson<Page<{ code: string; name: string }>>(await client.get('/api/region/municipalities'));
+      expect(munis.items.find((m) => m.code === '12207')?.name).toBe('松戸市');
+      const hits = await readJson<Page<Record<string, unknown>>>(await client.get(`/api/region/offices?q=${encodeURIComponent(o.name)}`));
+      expect(hits.items).toEqual([{ id: o.id, name: o.name, nameKana: o.nameKana, sector: 'welfare', municipalityCode: '12207', municipalityName: '松戸市', organizationName: org.name }]);
+    }
+    const p = await readProblem(await t.client().get('/api/region/offices'), 401);
+    expect(p.code).toBe('UNAUTHENTICATED');
   });
 });
 

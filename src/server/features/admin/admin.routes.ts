@@ -17,7 +17,7 @@ import type { AppEnv, Deps } from '../../deps.js';
 import { permit, requirePermission } from '../../lib/guards.js';
 import { hookFor, jsonBody, jsonResponse, standardErrors } from '../../lib/openapi.js';
 import { PageQuerySchema, listOf } from '../../lib/pagination.js';
-import { listMunicipalities, upsertMunicipality } from './municipalities.js';
+import { upsertMunicipality } from './municipalities.js';
 import { createOffice, deleteOffice, getOffice, listOffices, updateOffice } from './offices.js';
 import { createOrganization, deleteOrganization, listOrganizations, updateOrganization } from './organizations.js';
 import { createUser, disableUser, enableUser, getUser, listUsers, resetTwoFactor, updateUser } from './users.js';
@@ -26,14 +26,13 @@ const IdParam = z.object({ id: z.string().max(100) });
 const R = (tag: string) => ({ tags: [tag] });
 
 const routes = {
-  listMunicipalities: createRoute({ ...permit('read:region'), method: 'get', path: '/municipalities', ...R('管理: 地域'), summary: '市区町村の一覧', responses: { 200: jsonResponse(z.object({ items: z.array(MunicipalitySchema), total: z.number(), nextCursor: z.null() }), '一覧'), ...standardErrors } }),
   upsertMunicipality: createRoute({ ...permit('manage:region'), method: 'put', path: '/municipalities', ...R('管理: 地域'), summary: '市区町村の登録・更新', request: { body: jsonBody(UpsertMunicipalitySchema) }, responses: { 200: jsonResponse(MunicipalitySchema, '登録した市区町村'), ...standardErrors } }),
-  listOrganizations: createRoute({ ...permit('read:region'), method: 'get', path: '/organizations', ...R('管理: 地域'), summary: '法人の一覧（よみ順）', request: { query: PageQuerySchema.extend({ q: z.string().max(100).optional() }) }, responses: { 200: jsonResponse(listOf(OrganizationSchema), '一覧'), ...standardErrors } }),
+  listOrganizations: createRoute({ ...permit('manage:region'), method: 'get', path: '/organizations', ...R('管理: 地域'), summary: '法人の一覧（よみ順）', request: { query: PageQuerySchema.extend({ q: z.string().max(100).optional() }) }, responses: { 200: jsonResponse(listOf(OrganizationSchema), '一覧'), ...standardErrors } }),
   createOrganization: createRoute({ ...permit('manage:region'), method: 'post', path: '/organizations', ...R('管理: 地域'), summary: '法人の登録', request: { body: jsonBody(CreateOrganizationSchema) }, responses: { 201: jsonResponse(OrganizationSchema, '登録した法人'), ...standardErrors } }),
   updateOrganization: createRoute({ ...permit('manage:region'), method: 'patch', path: '/organizations/{id}', ...R('管理: 地域'), summary: '法人の更新', request: { params: IdParam, body: jsonBody(UpdateOrganizationSchema) }, responses: { 200: jsonResponse(OrganizationSchema, '更新した法人'), ...standardErrors } }),
   deleteOrganization: createRoute({ ...permit('manage:region'), method: 'delete', path: '/organizations/{id}', ...R('管理: 地域'), summary: '法人の削除（事業所は残り、法人の紐付けが外れる）', request: { params: IdParam }, responses: { 204: { description: '削除しました' }, ...standardErrors } }),
-  listOffices: createRoute({ ...permit('read:region'), method: 'get', path: '/offices', ...R('管理: 地域'), summary: '事業所の一覧（よみ順）', request: { query: PageQuerySchema.extend(OfficeListQuerySchema.shape) }, responses: { 200: jsonResponse(listOf(OfficeSchema), '一覧'), ...standardErrors } }),
-  getOffice: createRoute({ ...permit('read:region'), method: 'get', path: '/offices/{id}', ...R('管理: 地域'), summary: '事業所', request: { params: IdParam }, responses: { 200: jsonResponse(OfficeSchema, '事業所'), ...standardErrors } }),
+  listOffices: createRoute({ ...permit('manage:region'), method: 'get', path: '/offices', ...R('管理: 地域'), summary: '事業所の一覧（よみ順）', request: { query: PageQuerySchema.extend(OfficeListQuerySchema.shape) }, responses: { 200: jsonResponse(listOf(OfficeSchema), '一覧'), ...standardErrors } }),
+  getOffice: createRoute({ ...permit('manage:region'), method: 'get', path: '/offices/{id}', ...R('管理: 地域'), summary: '事業所', request: { params: IdParam }, responses: { 200: jsonResponse(OfficeSchema, '事業所'), ...standardErrors } }),
   createOffice: createRoute({ ...permit('manage:region'), method: 'post', path: '/offices', ...R('管理: 地域'), summary: '事業所の登録', request: { body: jsonBody(CreateOfficeSchema) }, responses: { 201: jsonResponse(OfficeSchema, '登録した事業所'), ...standardErrors } }),
   updateOffice: createRoute({ ...permit('manage:region'), method: 'patch', path: '/offices/{id}', ...R('管理: 地域'), summary: '事業所の更新', request: { params: IdParam, body: jsonBody(UpdateOfficeSchema) }, responses: { 200: jsonResponse(OfficeSchema, '更新した事業所'), ...standardErrors } }),
   deleteOffice: createRoute({ ...permit('manage:region'), method: 'delete', path: '/offices/{id}', ...R('管理: 地域'), summary: '事業所の削除', request: { params: IdParam }, responses: { 204: { description: '削除しました' }, ...standardErrors } }),
@@ -51,18 +50,13 @@ export function adminRoutes(deps: Deps) {
   const { db } = deps;
   const r = routes;
 
-  app.openapi(r.listMunicipalities, async (c) => {
-    requirePermission(c, 'read:region');
-    const items = await listMunicipalities({ db });
-    return c.json({ items, total: items.length, nextCursor: null }, 200);
-  }, hookFor(r.listMunicipalities));
   app.openapi(r.upsertMunicipality, async (c) => {
     const actor = requirePermission(c, 'manage:region');
     return c.json(await upsertMunicipality({ db, audit: actor.audit, input: c.req.valid('json') }), 200);
   }, hookFor(r.upsertMunicipality));
 
   app.openapi(r.listOrganizations, async (c) => {
-    requirePermission(c, 'read:region');
+    requirePermission(c, 'manage:region');
     return c.json(await listOrganizations({ db, ...c.req.valid('query') }), 200);
   }, hookFor(r.listOrganizations));
   app.openapi(r.createOrganization, async (c) => {
@@ -80,11 +74,11 @@ export function adminRoutes(deps: Deps) {
   }, hookFor(r.deleteOrganization));
 
   app.openapi(r.listOffices, async (c) => {
-    requirePermission(c, 'read:region');
+    requirePermission(c, 'manage:region');
     return c.json(await listOffices({ db, ...c.req.valid('query') }), 200);
   }, hookFor(r.listOffices));
   app.openapi(r.getOffice, async (c) => {
-    requirePermission(c, 'read:region');
+    requirePermission(c, 'manage:region');
     return c.json(await getOffice({ db, id: c.req.valid('param').id }), 200);
   }, hookFor(r.getOffice));
   app.openapi(r.createOffice, async (c) => {

@@ -26,24 +26,59 @@ const officeColumns = {
 
 const serialize = <T extends { updatedAt: Date }>(r: T) => ({ ...r, updatedAt: r.updatedAt.toISOString() });
 
-export async function listOffices(opts: { db: Db; q?: string; municipality?: string; sector?: Sector; limit: number; cursor?: string }) {
-  const after = decodeCursor(opts.cursor, ReadingCursorSchema);
+/** What network members see of an office in pickers (GET /api/region/offices): no admin fields. */
+const optionColumns = {
+  id: office.id,
+  name: office.name,
+  nameKana: office.nameKana,
+  sector: office.sector,
+  municipalityCode: office.municipalityCode,
+  municipalityName: municipality.name,
+  organizationName: organization.name,
+};
+
+type OfficeQuery = { db: Db; q?: string; municipality?: string; sector?: Sector; limit: number; cursor?: string };
+
+/** The admin list (member counts, organisation ids, last change). */
+export async function listOffices(opts: OfficeQuery) {
+  const { after, total } = await officeFilter(opts);
+  const rows = await opts.db
+    .select(officeColumns)
+    .from(office)
+    .innerJoin(municipality, eq(municipality.code, office.municipalityCode))
+    .leftJoin(organization, eq(organization.id, office.organizationId))
+    .where(after)
+    .orderBy(asc(office.nameKana), asc(office.id))
+    .limit(opts.limit + 1);
+  const page = pageOf(rows, opts.limit, (r) => [r.nameKana, r.id]);
+  return { items: page.items.map(serialize), nextCursor: page.nextCursor, total };
+}
+
+/** Offices by name for pickers, readable by every network member. */
+export async function listOfficeOptions(opts: OfficeQuery) {
+  const { after, total } = await officeFilter(opts);
+  const rows = await opts.db
+    .select(optionColumns)
+    .from(office)
+    .innerJoin(municipality, eq(municipality.code, office.municipalityCode))
+    .leftJoin(organization, eq(organization.id, office.organizationId))
+    .where(after)
+    .orderBy(asc(office.nameKana), asc(office.id))
+    .limit(opts.limit + 1);
+  const page = pageOf(rows, opts.limit, (r) => [r.nameKana, r.id]);
+  return { items: page.items, nextCursor: page.nextCursor, total };
+}
+
+/** The search's condition, its total, and the condition for the page after the cursor (50音順). */
+async function officeFilter(opts: OfficeQuery) {
+  const cursor = decodeCursor(opts.cursor, ReadingCursorSchema);
   const where = and(
     containsFilter([office.name, office.nameKana], opts.q),
     opts.municipality ? eq(office.municipalityCode, opts.municipality) : undefined,
     opts.sector ? eq(office.sector, opts.sector) : undefined,
   );
   const [{ total } = { total: 0 }] = await opts.db.select({ total: count() }).from(office).where(where);
-  const rows = await opts.db
-    .select(officeColumns)
-    .from(office)
-    .innerJoin(municipality, eq(municipality.code, office.municipalityCode))
-    .leftJoin(organization, eq(organization.id, office.organizationId))
-    .where(after ? and(where, sql`(${office.nameKana}, ${office.id}) > (${after[0]}, ${after[1]})`) : where)
-    .orderBy(asc(office.nameKana), asc(office.id))
-    .limit(opts.limit + 1);
-  const page = pageOf(rows, opts.limit, (r) => [r.nameKana, r.id]);
-  return { items: page.items.map(serialize), nextCursor: page.nextCursor, total };
+  return { where, total, after: cursor ? and(where, sql`(${office.nameKana}, ${office.id}) > (${cursor[0]}, ${cursor[1]})`) : where };
 }
 
 export async function getOffice(opts: { db: Db; id: string }) {

@@ -157,15 +157,15 @@ function knownMigrations(): number {
   return journal.entries.length;
 }
 
-type BackupLine = { format?: string; version?: number; migrations?: number; table?: string; columns?: string[]; r?: unknown; end?: boolean };
+type BackupLine = { format?: string; version?: number; createdAt?: unknown; migrations?: number; table?: string; columns?: string[]; r?: unknown; end?: boolean };
 
 /**
  * Reads the whole file once before anything is changed: gzip intact, every line JSON of the
  * expected shape, tables before their rows, and the end marker last. Returns the header.
  */
-async function checkBackupFile(file: string): Promise<{ migrations: number }> {
+async function checkBackupFile(file: string): Promise<{ migrations: number; createdAt: string | null }> {
   const bad = (why: string) => new AppError('BAD_REQUEST', `バックアップファイルが壊れています（${why}）。何も復元していません。`);
-  let header: { migrations: number } | null = null;
+  let header: { migrations: number; createdAt: string | null } | null = null;
   let inTable = false;
   let ended = false;
   let n = 0;
@@ -181,7 +181,7 @@ async function checkBackupFile(file: string): Promise<{ migrations: number }> {
     if (!header) {
       if (obj?.format !== BACKUP_FORMAT) break;
       if (obj.version !== BACKUP_VERSION) throw new AppError('BAD_REQUEST', `対応していないバックアップ形式の版です（${obj.version}）。`);
-      header = { migrations: Number(obj.migrations ?? 0) };
+      header = { migrations: Number(obj.migrations ?? 0), createdAt: typeof obj.createdAt === 'string' ? obj.createdAt : null };
       continue;
     }
     if (ended) throw bad(`終了行の後に ${n} 行目があります`);
@@ -216,8 +216,13 @@ async function emptyAllTables(tx: DbOrTx) {
  * Restores a backup. Refuses a non-empty database unless `force`, which replaces everything
  * (the append-only log included). The file is checked completely first, and the emptying and
  * the inserts run in one transaction: a broken, truncated or too-new file changes nothing.
+ * The restore itself is logged in the restored database's access log, in the same
+ * transaction, as the first row after the restored ones (`backup.restore`: the file, when the
+ * backup was taken, whether a non-empty database was overwritten, the rows restored) — the
+ * log of the database being replaced is gone with it, so this is where the trace must live.
+ * A refused or failed restore changes nothing and so writes nothing.
  */
-export async function restoreDatabase(opts: { database: Database; file: string; force?: boolean; onProgress?: (table: string, rows: number) => void }) {
+export async function restoreDatabase(opts: { database: Database; file: string; audit: AuditContext; force?: boolean; onProgress?: (table: string, rows: number) => void }) {
   const { database } = opts;
   const header = await checkBackupFile(opts.file);
   const known = knownMigrations();
@@ -271,6 +276,18 @@ export async function restoreDatabase(opts: { database: Database; file: string; 
     );
     for (const s of serials)
       if (s.s) await tx.execute(sql.raw(`select setval('${s.s}', coalesce((select max(${ident(s.c)}) from ${ident(s.t)}), 1), (select count(*) > 0 from ${ident(s.t)}))`));
+    await writeAudit(tx, opts.audit, {
+      action: 'backup.restore',
+      entityType: 'database',
+      details: {
+        file: opts.file,
+        backupCreatedAt: header.createdAt,
+        migrations: header.migrations,
+        overwritten: nonEmpty.length > 0,
+        tables: counts.length,
+        rows: counts.reduce((a, t) => a + t.rows, 0),
+      },
+    });
   });
   return { tables: counts, migrations: header.migrations };
 }

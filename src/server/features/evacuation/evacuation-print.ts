@@ -35,11 +35,21 @@ export function batteryTableRows(runtime: RuntimeResult): string[][] {
   ]);
 }
 
+type PlanPrintOptions = { items?: readonly EvacuationItem[]; recipientName?: string };
+
 /**
- * One client's plan. With `items`, only those (a recipient's consented items) are printed;
- * the header says for whom it was made.
+ * One client's plan, on one A4 sheet — two at most. With `items`, only those (a recipient's
+ * consented items) are printed; the header says for whom it was made. A plan too long for two
+ * pages (many devices, supporters, contacts, medicines) is laid out again compactly: the stock
+ * as running text instead of a table, and the step-by-step explanation left to the screen.
  */
-export function renderEvacuationPlan(p: PrintablePlan, opts: { items?: readonly EvacuationItem[]; recipientName?: string } = {}): Promise<Buffer> {
+export function renderEvacuationPlan(p: PrintablePlan, opts: PlanPrintOptions = {}): Promise<Buffer> {
+  let doc = layoutPlan(p, opts, false);
+  if (doc.bufferedPageRange().count > 2) doc = layoutPlan(p, opts, true);
+  return finish(doc, `個別避難計画${(opts.items ?? EVACUATION_ITEMS).includes('identity') ? ` ${p.body.register.name}` : ''}`);
+}
+
+function layoutPlan(p: PrintablePlan, opts: PlanPrintOptions, compact: boolean): Pdf {
   const items = opts.items ?? EVACUATION_ITEMS;
   const has = (i: EvacuationItem) => items.includes(i);
   const b = p.body;
@@ -146,7 +156,12 @@ export function renderEvacuationPlan(p: PrintablePlan, opts: { items?: readonly 
       { fontSize: 8.5 },
     );
   }
-  if (has('medications') && (b.medications.length || b.consumables.length)) {
+  if (has('medications') && (b.medications.length || b.consumables.length) && compact) {
+    const stock = (m: { name: string; stockDays: number | null; note: string }) => `${m.name}（${m.stockDays === null ? '未確認' : `${m.stockDays}日分`}${m.note ? `・${m.note}` : ''}）`;
+    heading(doc, '薬・消耗品の備蓄');
+    if (b.medications.length) paragraph(doc, `薬: ${b.medications.map(stock).join('、')}`);
+    if (b.consumables.length) paragraph(doc, `消耗品: ${b.consumables.map(stock).join('、')}`);
+  } else if (has('medications') && (b.medications.length || b.consumables.length)) {
     ensureSpace(doc, 80);
     heading(doc, '薬・消耗品の備蓄');
     table(
@@ -164,12 +179,14 @@ export function renderEvacuationPlan(p: PrintablePlan, opts: { items?: readonly 
     heading(doc, 'その他の留意事項');
     paragraph(doc, b.notes);
   }
-  if (has('devices')) {
+  if (has('devices') && compact) {
+    doc.font('jp').fontSize(7).text('時間の計算のしかた（手順と前提）は、つなぐの個別避難計画の画面で確認できます。', doc.page.margins.left, doc.y, { width: contentWidth(doc) });
+  } else if (has('devices')) {
     ensureSpace(doc, 30);
     doc.font('jp-bold').fontSize(7.5).text('時間の計算のしかた', doc.page.margins.left, doc.y, { width: contentWidth(doc) });
     doc.font('jp').fontSize(6.5).text(p.runtime.explanation.join('\n'), { width: contentWidth(doc) });
   }
-  return finish(doc, `個別避難計画${has('identity') ? ` ${r.name}` : ''}`);
+  return doc;
 }
 
 // ---- simulation ------------------------------------------------------------------------------

@@ -6,5 +6,5 @@ export { MunicipalitiesPage } from './components/municipalities-page';
 export type { UserListFilters } from './api/list-users';
 export type { OfficeListFilters } from './api/list-offices';
 export type { OrganizationFilters } from './api/list-organizations';
-// The region's cities, for pickers in other features (read:region is held by every network role).
+// The region's cities, for pickers in other features (GET /api/region/municipalities: read:region, every network role).
 export { useMunicipalities, type Municipality } from './api/list-municipalities';

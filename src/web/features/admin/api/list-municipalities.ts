@@ -6,9 +6,9 @@ import { adminKeys } from './keys';
 
 export type Municipality = z.infer<typeof MunicipalitySchema>;
 
-/** A short list (the deployment's cities), answered in one page. */
+/** A short list (the deployment's cities), answered in one page; readable by every network member (read:region). */
 export const listMunicipalities = (signal?: AbortSignal) =>
-  apiFetch<{ items: Municipality[]; total: number; nextCursor: null }>('/api/admin/municipalities', { signal });
+  apiFetch<{ items: Municipality[]; total: number; nextCursor: null }>('/api/region/municipalities', { signal });
 
 export const municipalitiesQueryOptions = queryOptions({
   queryKey: adminKeys.municipalities,
