@@ -17,7 +17,8 @@ import { useAreaDashboard } from '../api/get-area-dashboard';
 import { useBackups } from '../api/list-backups';
 import { useCases } from '../api/list-cases';
 import { useInbox } from '../api/list-inbox';
-import type { AreaDashboard, Backup, CaseListFilters, InboxItem, ReferralCase } from '../api/types';
+import { useServiceInbox } from '../api/service-offers';
+import type { AreaDashboard, Backup, CaseListFilters, InboxItem, ReferralCase, ServiceInboxItem } from '../api/types';
 import { BackupStatusBadge } from './backup-panel';
 import { CaseStatusBadge, OfferStatusBadge, OverdueBadge, UrgencyBadge } from './status-badges';
 
@@ -53,6 +54,7 @@ export function CasesPage({ filters, onFiltersChange }: CasesPageProps) {
       />
       <EraToggle />
       {can('respond:referral-offer') ? <InboxSection /> : null}
+      {can('respond:service-offer') ? <ServiceInboxSection /> : null}
       {can('request:backup') ? <BackupsSection /> : null}
       {can('read:referral-dashboard') ? <AreaSection /> : null}
       {can('read:referral-case') ? <CaseListSection filters={filters} onFiltersChange={onFiltersChange} /> : null}
@@ -98,6 +100,40 @@ function InboxSection() {
         error={inbox.error}
         onRetry={() => void inbox.refetch()}
         emptyMessage={t('cases.inboxEmpty')}
+      />
+    </Section>
+  );
+}
+
+/** Provider staff: requests (事業所への紹介) sent to the offices they belong to. */
+function ServiceInboxSection() {
+  const t = useT();
+  const inbox = useServiceInbox();
+  const columns: Column<ServiceInboxItem>[] = [
+    {
+      key: 'case',
+      header: t('cases.colCase'),
+      isRowHeader: true,
+      cell: (i) => <CaseLink caseId={i.case.id}>{[i.case.municipalityName, i.case.ageBand].filter(Boolean).join('・') || t('cases.caseTitle')}</CaseLink>,
+    },
+    { key: 'office', header: t('cases.colOffice'), cell: (i) => i.offer.office.name },
+    { key: 'type', header: t('cases.colServiceType'), cell: (i) => i.offer.serviceTypeLabel },
+    { key: 'care', header: t('intake.careItems'), cell: (i) => (i.case.careItems ? i.case.careItems.map((c) => c.label).join('、') || t('common.none') : t('cases.notShared')) },
+    { key: 'from', header: t('cases.sentBy'), cell: (i) => i.offer.sender.name },
+    { key: 'respondBy', header: t('cases.respondBy'), cell: (i) => <DateTime value={i.offer.respondBy} /> },
+    { key: 'status', header: t('cases.colStatus'), cell: (i) => <OfferStatusBadge status={i.offer.status} /> },
+  ];
+  return (
+    <Section title={t('cases.serviceInbox')} id="service-inbox">
+      <DataTable
+        caption={t('cases.serviceInboxCaption')}
+        columns={columns}
+        rows={inbox.data?.items ?? []}
+        rowKey={(i) => i.offer.id}
+        isLoading={inbox.isPending}
+        error={inbox.error}
+        onRetry={() => void inbox.refetch()}
+        emptyMessage={t('cases.serviceInboxEmpty')}
       />
     </Section>
   );
