@@ -473,6 +473,23 @@ export const AreaDashboardSchema = z
         overdue: z.boolean(),
       }),
     ),
+    /** Unanswered service requests (事業所への紹介) of the area, oldest first. */
+    openServiceRequests: z.array(
+      z.object({
+        offerId: z.string(),
+        caseId: z.string(),
+        status: z.enum(OFFER_STATUSES),
+        office: z.object({ id: z.string(), name: z.string() }),
+        serviceTypeLabel: z.string(),
+        municipalityCode: z.string(),
+        urgency: z.enum(URGENCY_CODES),
+        sentAt: z.string(),
+        ageDays: z.number().int(),
+        ageBusinessDays: z.number().int(),
+        respondBy: z.string().nullable(),
+        overdue: z.boolean(),
+      }),
+    ),
     unassignedCases: z.array(
       z.object({
         caseId: z.string(),

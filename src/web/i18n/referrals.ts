@@ -280,6 +280,8 @@ export const referralsJa = {
   'cases.serviceInboxEmpty': '所属する事業所への紹介はありません。',
   'cases.colOffice': '事業所',
   'cases.colServiceType': 'サービス',
+  'cases.areaServiceRequests': '地域の返答待ちの事業所への紹介',
+  'cases.areaServiceRequestsCaption': '{area} の返答待ちの事業所への紹介（古い順）',
 
   'intake.editTitle': '受付内容の編集',
   'intake.editLead': '受付内容と同意の記録を更新します。同意の内容を変えた場合は、変更前の内容がアクセスログに残ります。',
@@ -649,6 +651,8 @@ export const referralsEn: Record<keyof typeof referralsJa, string> = {
   'cases.serviceInboxEmpty': 'No referrals to your providers.',
   'cases.colOffice': 'Provider',
   'cases.colServiceType': 'Service',
+  'cases.areaServiceRequests': 'Unanswered referrals to providers in my area',
+  'cases.areaServiceRequestsCaption': 'Unanswered referrals to providers in {area} (oldest first)',
 
   'intake.editTitle': 'Edit intake',
   'intake.editLead': 'Updates the intake and the consent record. When the consent changes, the previous one stays in the access log.',

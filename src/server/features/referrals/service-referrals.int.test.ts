@@ -96,6 +96,8 @@ describe('service requests (事業所への紹介)', () => {
     const mails = await t.db.select().from(outboxEmail).where(eq(outboxEmail.to, staffA.user.email));
     expect(mails.map((m) => m.subject)).toContain('【つなぐ】事業所への紹介が届きました（児童発達支援）');
     expect(mails.every((m) => !m.text.includes('テスト つむぎ'))).toBe(true);
+    const area = await readJson<{ openServiceRequests: { offerId: string; office: { name: string }; serviceTypeLabel: string; overdue: boolean }[] }>(await coord.client.get('/api/referrals/dashboard/area'));
+    expect(area.openServiceRequests.find((r) => r.offerId === toA!.id)).toMatchObject({ office: { name: 'テスト児発つばさ' }, serviceTypeLabel: '児童発達支援', overdue: false });
     const again = await readJson<{ services: { services: { serviceId: string; existingRequest: { status: string } | null }[] }[] }>(await coord.client.get(`/api/referrals/${c.id}/candidates`));
     expect(again.services[0]!.services.find((s) => s.serviceId === svc.a)?.existingRequest?.status).toBe('sent');
 

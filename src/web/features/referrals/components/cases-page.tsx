@@ -172,28 +172,38 @@ function AreaSection() {
   if (area.isPending) return <LoadingState />;
   if (area.error) return <ErrorState error={area.error} onRetry={() => void area.refetch()} />;
   const d = area.data;
+  /** Days since sending (calendar and business days), overdue flagged — for offers and service requests alike. */
+  const ageColumn = <R extends { ageDays: number; ageBusinessDays: number; overdue: boolean }>(): Column<R> => ({
+    key: 'age',
+    header: t('cases.colAge'),
+    className: 'cell-number',
+    cell: (o) => (
+      <>
+        {t('cases.ageDays', { days: o.ageDays, business: o.ageBusinessDays })}
+        {o.overdue ? (
+          <>
+            {' '}
+            <OverdueBadge />
+          </>
+        ) : null}
+      </>
+    ),
+  });
   const offerColumns: Column<AreaDashboard['openOffers'][number]>[] = [
     { key: 'case', header: t('cases.colCase'), isRowHeader: true, cell: (o) => <CaseLink caseId={o.caseId}>{munis.nameOf(o.municipalityCode)}</CaseLink> },
     { key: 'candidate', header: t('cases.colCandidate'), cell: (o) => o.candidate.name },
     { key: 'urgency', header: t('intake.urgency'), cell: (o) => <UrgencyBadge urgency={o.urgency} /> },
     { key: 'status', header: t('cases.colStatus'), cell: (o) => <OfferStatusBadge status={o.status} /> },
     { key: 'sent', header: t('cases.sentAt'), cell: (o) => <DateTime value={o.sentAt} /> },
-    {
-      key: 'age',
-      header: t('cases.colAge'),
-      className: 'cell-number',
-      cell: (o) => (
-        <>
-          {t('cases.ageDays', { days: o.ageDays, business: o.ageBusinessDays })}
-          {o.overdue ? (
-            <>
-              {' '}
-              <OverdueBadge />
-            </>
-          ) : null}
-        </>
-      ),
-    },
+    ageColumn(),
+    { key: 'respondBy', header: t('cases.respondBy'), cell: (o) => <DateTime value={o.respondBy} /> },
+  ];
+  const requestColumns: Column<AreaDashboard['openServiceRequests'][number]>[] = [
+    { key: 'case', header: t('cases.colCase'), isRowHeader: true, cell: (o) => <CaseLink caseId={o.caseId}>{munis.nameOf(o.municipalityCode)}</CaseLink> },
+    { key: 'office', header: t('cases.colOffice'), cell: (o) => t('cases.serviceOfferTo', { office: o.office.name, type: o.serviceTypeLabel }) },
+    { key: 'urgency', header: t('intake.urgency'), cell: (o) => <UrgencyBadge urgency={o.urgency} /> },
+    { key: 'status', header: t('cases.colStatus'), cell: (o) => <OfferStatusBadge status={o.status} /> },
+    ageColumn(),
     { key: 'respondBy', header: t('cases.respondBy'), cell: (o) => <DateTime value={o.respondBy} /> },
   ];
   const caseColumns: Column<AreaDashboard['unassignedCases'][number]>[] = [
@@ -211,6 +221,11 @@ function AreaSection() {
         <p className="field__hint">{t('cases.areaOffersHint', { area: areaNames })}</p>
         <DataTable caption={t('cases.areaOffersCaption', { area: areaNames })} columns={offerColumns} rows={d.openOffers} rowKey={(o) => o.offerId} emptyMessage={t('cases.areaOffersEmpty')} />
       </Section>
+      {d.openServiceRequests.length > 0 ? (
+        <Section title={t('cases.areaServiceRequests')} id="area-service-requests">
+          <DataTable caption={t('cases.areaServiceRequestsCaption', { area: areaNames })} columns={requestColumns} rows={d.openServiceRequests} rowKey={(o) => o.offerId} />
+        </Section>
+      ) : null}
       <Section title={t('cases.unassigned')} id="unassigned">
         <DataTable caption={t('cases.unassignedCaption', { area: areaNames })} columns={caseColumns} rows={d.unassignedCases} rowKey={(c) => c.caseId} emptyMessage={t('cases.unassignedEmpty')} />
       </Section>
