@@ -4,7 +4,8 @@
 // Every screen on the way is checked with axe.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, expectAccessible, startE2E, type E2E } from './support';
+import { demoEmail, signIn } from './helpers';
+import { expectAccessible, startE2E, type E2E } from './support';
 
 let e2e: E2E;
 const SCREENSHOTS = process.env.E2E_SCREENSHOTS; // a directory, to look at the pages
@@ -19,14 +20,6 @@ afterAll(async () => {
   await e2e?.close();
 });
 
-async function signIn(page: Page, email: string, redirect: string) {
-  await page.goto(`/sign-in?redirect=${encodeURIComponent(redirect)}`);
-  await page.getByLabel('メールアドレス').fill(email);
-  await page.getByLabel('パスワード', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'ログイン', exact: true }).click();
-  await page.waitForURL((url) => url.pathname === redirect);
-}
-
 async function shot(page: Page, name: string) {
   if (SCREENSHOTS) await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
 }
@@ -36,7 +29,7 @@ describe('intake, explained matching and closed-loop referral', () => {
     // ── 1. The coordinator records the case ─────────────────────────────────────────────
     const coordinator = await e2e.newPage();
     const page = coordinator.page;
-    await signIn(page, 'coord.sato@demo.tsunagu.example', '/cases/new');
+    await signIn(page, demoEmail('coord.sato'), { redirect: '/cases/new' });
     await poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('新しいケースの受付');
 
     const section = page.getByRole('region', { name: 'ケースの内容' });
@@ -109,7 +102,7 @@ describe('intake, explained matching and closed-loop referral', () => {
     // ── 3. The consultant finds the offer in her inbox, sees only consented items, accepts ──
     const consultant = await e2e.newPage();
     const cpage = consultant.page;
-    await signIn(cpage, 'consult.takahashi@demo.tsunagu.example', '/cases');
+    await signIn(cpage, demoEmail('consult.takahashi'), { redirect: '/cases' });
     const inbox = cpage.getByRole('region', { name: '自分宛ての打診（同意の範囲の情報のみ）' });
     const link = inbox.locator(`a[href="/cases/${caseId}"]`);
     await cpage.getByRole('heading', { name: '自分宛ての打診' }).waitFor();
@@ -189,9 +182,9 @@ describe('intake, explained matching and closed-loop referral', () => {
     await consultant.context.close();
   }, 300_000); // the whole journey, two browsers, on a shared machine
 
-  it('a coordinator sees directory services for a case, corrects the intake, then closes the case', async () => {
+  it('a coordinator refers a case to a ranked directory service whose staff accept (consent-limited), corrects the intake, then closes the case', async () => {
     const { page, context } = await e2e.newPage();
-    await signIn(page, 'coord.sato@demo.tsunagu.example', '/cases');
+    await signIn(page, demoEmail('coord.sato'), { redirect: '/cases' });
     // A fresh case through the API (the intake form is covered above), as the signed-in coordinator.
     const caseId = await page.evaluate(async () => {
       const res = await fetch('/api/referrals', {
@@ -209,7 +202,7 @@ describe('intake, explained matching and closed-loop referral', () => {
           wishes: { weekendContact: true },
           summary: 'E2E 編集前の概要',
           source: 'city',
-          consent: { obtainedOn: '2026-05-01', method: 'verbal', givenBy: '父', shareWith: ['consultant_candidates'], items: ['age', 'municipality', 'care_items'] },
+          consent: { obtainedOn: '2026-05-01', method: 'verbal', givenBy: '父', shareWith: ['consultant_candidates', 'service_providers'], items: ['age', 'municipality', 'care_items', 'services_wanted'] },
           identity: { name: 'E2E しゅうせい', nameKana: 'いーつーいー しゅうせい', birthDate: '2023-01-15' },
         }),
       });
@@ -226,6 +219,42 @@ describe('intake, explained matching and closed-loop referral', () => {
     expect(await page.getByRole('region', { name: '候補の相談支援専門員' }).count()).toBe(1);
     await expectAccessible(page, 'case page with service candidates');
     await shot(page, '9-services');
+
+    // Refer the case to a ranked 児童発達支援 (事業所への紹介); its staff answer it.
+    const OFFICE = '重症児デイつばさ柏';
+    await services.getByRole('button', { name: `${OFFICE}に紹介する` }).click();
+    const referDialog = page.getByRole('alertdialog', { name: '事業所への紹介' });
+    await poll(() => referDialog.textContent()).toContain('氏名・住所は表示されません');
+    await referDialog.getByLabel('事業所へのメッセージ').fill('週2回の利用を希望しています。');
+    await expectAccessible(page, 'refer to provider dialog');
+    await referDialog.getByRole('button', { name: '紹介する' }).click();
+    await poll(() => page.getByRole('status').filter({ hasText: `${OFFICE}に紹介しました。` }).count()).toBe(1);
+    const requests = page.getByRole('region', { name: '事業所への紹介', exact: true });
+    await poll(() => requests.textContent()).toContain(`${OFFICE}（児童発達支援）`);
+
+    const staff = await e2e.newPage();
+    const spage = staff.page;
+    await signIn(spage, demoEmail('staff.jihatsu'), { redirect: '/cases' });
+    const serviceInbox = spage.getByRole('region', { name: '所属する事業所への紹介（同意の範囲の情報のみ）' });
+    const inboxLink = serviceInbox.locator(`a[href="/cases/${caseId}"]`);
+    await poll(() => inboxLink.count()).toBe(1);
+    await expectAccessible(spage, 'provider dashboard with service inbox');
+    await inboxLink.click();
+    await spage.waitForURL(`**/cases/${caseId}`);
+    const mine = spage.getByRole('region', { name: 'あなたの事業所への紹介' });
+    await poll(() => mine.textContent()).toContain('閲覧済み');
+    await poll(() => spage.locator('main').textContent()).toContain('3〜5歳（未就学）');
+    expect(await spage.locator('main').textContent()).not.toContain('E2E しゅうせい');
+    expect(await spage.locator('main').textContent()).not.toContain('E2E 編集前の概要'); // summary not consented
+    await expectAccessible(spage, 'provider limited view');
+    await shot(spage, '9b-provider');
+    await mine.getByRole('button', { name: `${OFFICE}として受け入れる` }).click();
+    await spage.getByRole('alertdialog', { name: '紹介の受け入れ' }).getByRole('button', { name: '受け入れる' }).click();
+    await poll(() => spage.getByRole('status').filter({ hasText: '受け入れました。' }).count()).toBe(1);
+    await poll(() => mine.textContent()).toContain('受諾');
+    await staff.context.close();
+    await page.reload();
+    await poll(() => page.getByRole('region', { name: '事業所への紹介', exact: true }).textContent()).toContain('加藤 りょう');
 
     // Correct the intake: the form comes filled from the case.
     await page.getByRole('link', { name: '受付内容を編集する' }).click();
@@ -263,7 +292,7 @@ describe('intake, explained matching and closed-loop referral', () => {
 
   it('the people registry filters with_backup consultants and shows a profile with its caseload', async () => {
     const { page, context } = await e2e.newPage({ width: 390, height: 844 });
-    await signIn(page, 'coord.tanaka@demo.tsunagu.example', '/people');
+    await signIn(page, demoEmail('coord.tanaka'), { redirect: '/people' });
     await page.getByLabel('医療的ケアのケースの引き受け').selectOption({ label: 'コーディネーターの支援があれば引き受けられる' });
     await page.getByRole('button', { name: '検索', exact: true }).click();
     await page.waitForURL(/accepts=with_backup/);

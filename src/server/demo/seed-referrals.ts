@@ -11,7 +11,7 @@
 // the app does on acceptance. The other assigned cases are older hand-overs without a record.
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client.js';
-import { caseBackup, personProfile, referralCase, referralOffer, referralOfferEvent, user } from '../db/schema/index.js';
+import { caseBackup, office, personProfile, referralCase, referralOffer, referralOfferEvent, referralServiceOffer, referralServiceOfferEvent, service, user } from '../db/schema/index.js';
 import type { CaseCareItem, CaseServiceWanted, CaseWishes } from '../db/schema/referrals.js';
 import { addBusinessDays } from '../../shared/business-days.js';
 import { addDays, addMonths, daysBetween, type IsoDate } from '../../shared/calendar-date.js';
@@ -77,6 +77,8 @@ interface DemoCase {
   guardianContact?: string;
   consentItems?: string[];
   offers?: DemoOffer[];
+  /** Requests to directory services (事業所への紹介), by office name; the consent then covers providers. */
+  serviceRequests?: { office: string; serviceType: string; status: 'sent'; sentDaysAgo: number }[];
   /** Backup relationship after acceptance. */
   backup?: { coordinator: string; status: 'requested' | 'accepted' };
   closed?: string;
@@ -131,6 +133,8 @@ function demoCases(today: IsoDate): DemoCase[] {
       kana: 'でも ようじえいち',
       sex: 'male',
       offers: [{ to: 'consult.takahashi', status: 'viewed', sentDaysAgo: 2, backupBy: 'coord.sato' }],
+      // …and to a 児童発達支援 that takes ventilators: waiting for 加藤 (staff.jihatsu) to answer.
+      serviceRequests: [{ office: '重症児デイつばさ柏', serviceType: '63', status: 'sent', sentDaysAgo: 1 }],
     },
     // ── open, nobody asked yet (urgent, hospital discharge) ──
     { key: 'kashiwa-discharge', by: 'coord.tanaka', daysAgo: 1, municipality: M.kashiwa, age: 0, careItems: care(['tracheostomy', 'high'], ['suction', 'high'], ['oxygen', 'high'], ['tube_feeding', 'high']), services: [{ serviceType: '70' }, { serviceType: 'home_nursing' }], urgency: 'urgent', summary: 'NICU から退院予定。気管切開・在宅酸素。両親とも医療的ケアに不安が強い。', source: 'hospital', sourceNote: 'かしわ小児医療センター（架空）', name: 'デモ 乳児B', kana: 'でも にゅうじびー', wishes: wishes({ consultantGender: 'female' }) },
@@ -214,7 +218,7 @@ export async function seedReferrals(db: Db, now = new Date()): Promise<void> {
         consentObtainedOn: tokyoDate(created),
         consentMethod: 'written',
         consentGivenBy: c.age >= 18 ? '本人' : '母',
-        consentShareWith: ['consultant_candidates'],
+        consentShareWith: c.serviceRequests ? ['consultant_candidates', 'service_providers'] : ['consultant_candidates'],
         consentItems: c.consentItems ?? ALL_ITEMS,
         consentRecordedBy: uid(c.by),
         clientName: c.name,
@@ -260,6 +264,21 @@ export async function seedReferrals(db: Db, now = new Date()): Promise<void> {
         if (['declined', 'expired', 'withdrawn'].includes(o.status)) steps.push([o.status === 'declined' ? 'decline' : o.status === 'expired' ? 'expire' : 'withdraw', 'viewed', o.status]);
         for (const [i, [action, from, to]] of steps.entries())
           await tx.insert(referralOfferEvent).values({ id: newId(), offerId, caseId, actorId: action === 'expire' || action === 'remind' ? null : ['create', 'send', 'withdraw'].includes(action) ? sender : uid(o.to), action, fromStatus: from, toStatus: to, at: new Date(sentAt.getTime() + i * 60_000) });
+      }
+      for (const r of c.serviceRequests ?? []) {
+        const [svc] = await tx
+          .select({ id: service.id, officeId: service.officeId })
+          .from(service)
+          .innerJoin(office, eq(office.id, service.officeId))
+          .where(and(eq(office.name, r.office), eq(service.serviceType, r.serviceType)));
+        if (!svc) throw new Error(`demo service missing: ${r.office} ${r.serviceType}`);
+        const requestId = newId();
+        const sentAt = ago(r.sentDaysAgo);
+        const sender = uid(c.by === 'staff.kango' || c.by === 'official.kashiwa' ? 'coord.sato' : c.by);
+        await tx.insert(referralServiceOffer).values({ id: requestId, caseId, serviceId: svc.id, officeId: svc.officeId, serviceType: r.serviceType, senderId: sender, status: r.status, message: 'ご検討をお願いします。', createdAt: sentAt, sentAt, respondBy: addBusinessDays(tokyoDate(sentAt), 3) });
+        const steps: [string, string | null, string][] = [['create', null, 'draft'], ['send', 'draft', 'sent']];
+        for (const [i, [action, from, to]] of steps.entries())
+          await tx.insert(referralServiceOfferEvent).values({ id: newId(), offerId: requestId, caseId, actorId: sender, action, fromStatus: from, toStatus: to, at: new Date(sentAt.getTime() + i * 60_000) });
       }
       if (c.backup && accepted)
         await tx.insert(caseBackup).values({ id: newId(), caseId, consultantId: uid(accepted.to), coordinatorId: uid(c.backup.coordinator), status: c.backup.status, requestedBy: uid(accepted.to), requestedAt: acceptedAt!, respondedAt: c.backup.status === 'accepted' ? acceptedAt : null, note: '受諾時に後方支援を依頼' });

@@ -37,7 +37,7 @@ export const SHAREABLE_ITEM_LABELS: Record<ShareableItem, string> = {
   summary: '状況の概要',
 };
 
-/** Who the guardian allows to see the shared items. `service_providers` is recorded now, used once the directory sends service requests. */
+/** Who the guardian allows to see the shared items: consultants offered the case, and the staff of the offices a service request (事業所への紹介) is sent to. */
 export const SHARE_WITH_CODES = ['consultant_candidates', 'service_providers'] as const;
 export const CONSENT_METHODS = ['written', 'verbal', 'electronic'] as const;
 export const CONSENT_METHOD_LABELS: Record<(typeof CONSENT_METHODS)[number], string> = { written: '書面', verbal: '口頭', electronic: '電子' };
@@ -67,6 +67,18 @@ export const DECLINE_REASON_LABELS: Record<DeclineReason, string> = {
   no_backup: '後方支援の体制がない',
   schedule: '曜日・時間が合わない',
   family_wish: '家族の希望に合わない',
+  other: 'その他',
+};
+
+/** Why an office declines a service request (事業所への紹介). */
+export const SERVICE_DECLINE_REASONS = ['no_vacancy', 'care_not_supported', 'out_of_area', 'age_out_of_range', 'schedule', 'other'] as const;
+export type ServiceDeclineReason = (typeof SERVICE_DECLINE_REASONS)[number];
+export const SERVICE_DECLINE_REASON_LABELS: Record<ServiceDeclineReason, string> = {
+  no_vacancy: '定員に空きがない',
+  care_not_supported: 'この医療的ケアに対応できない',
+  out_of_area: '送迎・訪問の地域外',
+  age_out_of_range: '対象年齢外',
+  schedule: '曜日・時間が合わない',
   other: 'その他',
 };
 
@@ -204,6 +216,10 @@ export const ReferralCaseViewSchema = z
       .optional(),
     /** The viewer's own offer on this case, when they are a candidate. */
     myOffer: z.object({ id: z.string(), status: z.enum(OFFER_STATUSES), respondBy: z.string().nullable() }).nullable().optional(),
+    /** For provider staff: the service requests sent to their offices on this case. */
+    myServiceOffers: z
+      .array(z.object({ id: z.string(), status: z.enum(OFFER_STATUSES), respondBy: z.string().nullable(), officeName: z.string(), serviceType: z.string(), serviceTypeLabel: z.string() }))
+      .optional(),
   })
   .meta({ id: 'ReferralCaseView' });
 
@@ -251,6 +267,8 @@ export const ServiceCandidateSchema = z
     reasons: z.array(CandidateReasonSchema),
     vacancy: z.number().int().nullable(),
     vacancyUpdatedOn: z.string().nullable(),
+    /** The latest request (事業所への紹介) of this case to this service, if any. */
+    existingRequest: z.object({ id: z.string(), status: z.enum(OFFER_STATUSES) }).nullable(),
   })
   .meta({ id: 'ServiceCandidate' });
 
@@ -337,6 +355,73 @@ export const DeclineOfferSchema = z
   .refine((v) => v.reason !== 'other' || v.note.length > 0, { error: '「その他」の場合は補足を入力してください', path: ['note'] })
   .meta({ id: 'DeclineReferralOffer' });
 
+export const CreateServiceOffersSchema = z
+  .object({
+    services: z
+      .array(z.object({ serviceId: z.string().max(100).meta({ title: '事業所のサービス' }) }))
+      .min(1, { error: '事業所を1つ以上選んでください' })
+      .max(10, { error: '一度に送れるのは10事業所までです' })
+      .meta({ title: '事業所' }),
+    message: z.string().trim().max(2000).default('').meta({ title: '事業所へのメッセージ' }),
+    /** false = keep as drafts. */
+    send: z.boolean().default(true).meta({ title: 'すぐに送信する' }),
+  })
+  .meta({ id: 'CreateServiceReferrals' });
+
+export const ServiceOfferSchema = z
+  .object({
+    id: z.string(),
+    caseId: z.string(),
+    status: z.enum(OFFER_STATUSES),
+    serviceId: z.string(),
+    serviceType: z.string(),
+    serviceTypeLabel: z.string(),
+    office: z.object({ id: z.string(), name: z.string() }),
+    sender: z.object({ id: z.string(), name: z.string() }),
+    /** The office member who accepted or declined. */
+    respondedBy: z.object({ id: z.string(), name: z.string() }).nullable(),
+    message: z.string(),
+    matchScore: z.number().nullable(),
+    matchReasons: z.array(CandidateReasonSchema),
+    sentAt: z.string().nullable(),
+    viewedAt: z.string().nullable(),
+    respondedAt: z.string().nullable(),
+    respondBy: z.string().nullable(),
+    remindedAt: z.string().nullable(),
+    escalatedAt: z.string().nullable(),
+    declineReason: z.enum(SERVICE_DECLINE_REASONS).nullable(),
+    declineNote: z.string(),
+    completedAt: z.string().nullable(),
+    createdAt: z.string(),
+    history: z.array(OfferEventSchema),
+  })
+  .meta({ id: 'ServiceReferral' });
+
+export const DeclineServiceOfferSchema = z
+  .object({
+    reason: z.enum(SERVICE_DECLINE_REASONS, { error: '辞退の理由を一覧から選んでください' }).meta({ title: '辞退の理由' }),
+    note: z.string().trim().max(1000).default('').meta({ title: '補足' }),
+  })
+  .refine((v) => v.reason !== 'other' || v.note.length > 0, { error: '「その他」の場合は補足を入力してください', path: ['note'] })
+  .meta({ id: 'DeclineServiceReferral' });
+
+export const ServiceInboxItemSchema = z
+  .object({
+    offer: z.object({
+      id: z.string(),
+      status: z.enum(OFFER_STATUSES),
+      sentAt: z.string().nullable(),
+      respondBy: z.string().nullable(),
+      message: z.string(),
+      office: z.object({ id: z.string(), name: z.string() }),
+      serviceType: z.string(),
+      serviceTypeLabel: z.string(),
+      sender: z.object({ id: z.string(), name: z.string() }),
+    }),
+    case: ReferralCaseViewSchema,
+  })
+  .meta({ id: 'ServiceReferralInboxItem' });
+
 export const NoteSchema = z.object({ note: z.string().trim().max(1000).default('').meta({ title: 'メモ' }) }).meta({ id: 'Note' });
 
 export const InboxItemSchema = z
@@ -379,6 +464,23 @@ export const AreaDashboardSchema = z
         caseId: z.string(),
         status: z.enum(OFFER_STATUSES),
         candidate: z.object({ id: z.string(), name: z.string() }),
+        municipalityCode: z.string(),
+        urgency: z.enum(URGENCY_CODES),
+        sentAt: z.string(),
+        ageDays: z.number().int(),
+        ageBusinessDays: z.number().int(),
+        respondBy: z.string().nullable(),
+        overdue: z.boolean(),
+      }),
+    ),
+    /** Unanswered service requests (事業所への紹介) of the area, oldest first. */
+    openServiceRequests: z.array(
+      z.object({
+        offerId: z.string(),
+        caseId: z.string(),
+        status: z.enum(OFFER_STATUSES),
+        office: z.object({ id: z.string(), name: z.string() }),
+        serviceTypeLabel: z.string(),
         municipalityCode: z.string(),
         urgency: z.enum(URGENCY_CODES),
         sentAt: z.string(),

@@ -9,7 +9,8 @@ import { sql } from 'drizzle-orm';
 import { bigserial, check, date, index, integer, jsonb, pgTable, real, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { user } from './auth.js';
 import { client, clientTeamMember } from './clients.js';
-import { municipality } from './region.js';
+import { service } from './directory.js';
+import { municipality, office } from './region.js';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -201,4 +202,84 @@ export const caseBackup = pgTable(
     // One live backup relationship per case.
     uniqueIndex('case_backup_live_uq').on(t.caseId).where(sql`${t.status} in ('requested','accepted')`),
   ],
+);
+
+/**
+ * A case sent to a service of the directory (事業所への紹介): the office's provider_staff answer
+ * it. Same lifecycle as an offer to a consultant (referral-state.ts); accepting does not assign
+ * the case's consultant — per requested service type, the first office to accept wins.
+ */
+export const referralServiceOffer = pgTable(
+  'referral_service_offer',
+  {
+    id: text('id').primaryKey(),
+    caseId: text('case_id')
+      .notNull()
+      .references(() => referralCase.id, { onDelete: 'cascade' }),
+    serviceId: text('service_id')
+      .notNull()
+      .references(() => service.id, { onDelete: 'cascade' }),
+    /** The office whose provider_staff receive and answer it (copied from the service). */
+    officeId: text('office_id')
+      .notNull()
+      .references(() => office.id, { onDelete: 'cascade' }),
+    serviceType: text('service_type').notNull(),
+    senderId: text('sender_id')
+      .notNull()
+      .references(() => user.id),
+    status: text('status').$type<'draft' | 'sent' | 'viewed' | 'accepted' | 'declined' | 'expired' | 'withdrawn' | 'completed'>().notNull(),
+    message: text('message').notNull().default(''),
+    matchScore: real('match_score'),
+    matchReasons: jsonb('match_reasons').$type<MatchReason[]>().notNull().default(sql`'[]'::jsonb`),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    sentAt: ts('sent_at'),
+    viewedAt: ts('viewed_at'),
+    respondedAt: ts('responded_at'),
+    /** The office member who accepted or declined. */
+    respondedBy: text('responded_by').references(() => user.id, { onDelete: 'set null' }),
+    respondBy: date('respond_by', { mode: 'string' }),
+    remindedAt: ts('reminded_at'),
+    escalatedAt: ts('escalated_at'),
+    declineReason: text('decline_reason'),
+    declineNote: text('decline_note').notNull().default(''),
+    completedAt: ts('completed_at'),
+  },
+  (t) => [
+    check(
+      'referral_service_offer_status_check',
+      sql`${t.status} in ('draft','sent','viewed','accepted','declined','expired','withdrawn','completed')`,
+    ),
+    index('referral_service_offer_case_idx').on(t.caseId),
+    index('referral_service_offer_office_idx').on(t.officeId, t.status),
+    index('referral_service_offer_open_idx').on(t.status, t.respondBy),
+    // At most one live request per case and service.
+    uniqueIndex('referral_service_offer_live_uq')
+      .on(t.caseId, t.serviceId)
+      .where(sql`${t.status} in ('draft','sent','viewed','accepted','completed')`),
+    // First to accept wins: one accepted provider per case and service type (a concurrent second
+    // acceptance fails on this index → 409).
+    uniqueIndex('referral_service_offer_accepted_uq')
+      .on(t.caseId, t.serviceType)
+      .where(sql`${t.status} in ('accepted','completed')`),
+  ],
+);
+
+/** Full history of every service request. Never updated. */
+export const referralServiceOfferEvent = pgTable(
+  'referral_service_offer_event',
+  {
+    id: text('id').primaryKey(),
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
+    offerId: text('offer_id')
+      .notNull()
+      .references(() => referralServiceOffer.id, { onDelete: 'cascade' }),
+    caseId: text('case_id').notNull(),
+    at: ts('at').notNull().defaultNow(),
+    actorId: text('actor_id').references(() => user.id, { onDelete: 'set null' }),
+    action: text('action').notNull(),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status'),
+    note: text('note').notNull().default(''),
+  },
+  (t) => [index('referral_service_offer_event_offer_idx').on(t.offerId, t.at)],
 );

@@ -4,7 +4,7 @@ import { tokyoDate } from '../../../shared/dates.js';
 import { SERVICE_TYPES, findServiceType } from '../../../shared/domain/service-types.js';
 import { TOKATSU_MUNICIPALITIES, findTokatsuMunicipality } from '../../../shared/domain/municipalities.js';
 import type { Db, DbOrTx } from '../../db/client.js';
-import { office, referralOffer, service, serviceCareCapability } from '../../db/schema/index.js';
+import { office, referralOffer, referralServiceOffer, service, serviceCareCapability } from '../../db/schema/index.js';
 import type { Actor } from '../../lib/access.js';
 import { writeAudit } from '../../lib/audit.js';
 import { listMatchingPool } from '../people/people.js';
@@ -52,7 +52,7 @@ export const SERVICES_PER_TYPE = 10;
 const SERVICE_ROWS_MAX = 2000;
 
 /** A type merged into another (医療型児童発達支援 → 児童発達支援, FY2024) is matched as that one. */
-const canonicalType = (code: string) => findServiceType(code)?.mergedInto ?? code;
+export const canonicalType = (code: string) => findServiceType(code)?.mergedInto ?? code;
 
 /** Municipalities whose services can score area points for a case in `code` (within DISTANCE_ZERO_KM). */
 export function nearbyMunicipalities(code: string): string[] {
@@ -160,6 +160,13 @@ export async function findCandidates(opts: { db: Db; actor: Actor; caseId: strin
   const latest = new Map<string, { id: string; status: (typeof offers)[number]['status'] }>();
   for (const o of offers) if (!latest.has(o.candidateId)) latest.set(o.candidateId, { id: o.id, status: o.status });
   await writeAudit(opts.db, opts.actor.audit, { action: 'referral_case.match', entityType: 'referral_case', entityId: row.id, details: { candidates: ranking.candidates.length, services: services.reduce((n, t) => n + t.total, 0) } });
+  const requests = await opts.db
+    .select({ id: referralServiceOffer.id, status: referralServiceOffer.status, serviceId: referralServiceOffer.serviceId })
+    .from(referralServiceOffer)
+    .where(eq(referralServiceOffer.caseId, row.id))
+    .orderBy(desc(referralServiceOffer.createdAt));
+  const latestRequest = new Map<string, { id: string; status: (typeof requests)[number]['status'] }>();
+  for (const q of requests) if (!latestRequest.has(q.serviceId)) latestRequest.set(q.serviceId, { id: q.id, status: q.status });
   const list = ranking.candidates.filter((c) => opts.includeIneligible || c.eligible);
   return {
     caseId: row.id,
@@ -167,6 +174,6 @@ export async function findCandidates(opts: { db: Db; actor: Actor; caseId: strin
     weights: { ...CONSULTANT_WEIGHTS },
     consultants: list.map((c) => ({ ...c, existingOffer: latest.get(c.userId) ?? null })),
     serviceWeights: { ...SERVICE_WEIGHTS },
-    services,
+    services: services.map((g) => ({ ...g, services: g.services.map((s) => ({ ...s, existingRequest: latestRequest.get(s.serviceId) ?? null })) })),
   };
 }

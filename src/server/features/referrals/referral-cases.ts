@@ -4,7 +4,8 @@ import { and, asc, count, desc, eq, inArray, ne, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { CreateReferralCase, ReferralCaseListQuerySchema, UpdateReferralCaseSchema } from '../../../shared/contracts/referrals.js';
 import type { Db, DbOrTx, Tx } from '../../db/client.js';
-import { caseBackup, municipality, referralCase, referralOffer, referralOfferEvent, user } from '../../db/schema/index.js';
+import { caseBackup, municipality, office, referralCase, referralOffer, referralOfferEvent, referralServiceOffer, referralServiceOfferEvent, user } from '../../db/schema/index.js';
+import { findServiceType } from '../../../shared/domain/service-types.js';
 import { hasRole, type Actor } from '../../lib/access.js';
 import { writeAudit } from '../../lib/audit.js';
 import { AppError, conflict, forbidden, notFound } from '../../lib/errors.js';
@@ -13,6 +14,7 @@ import { decodeCursor, pageOf } from '../../lib/pagination.js';
 import { canManageCase, caseAccess } from './referrals-access.js';
 import { caseLink, notifyReferral } from './referral-notify.js';
 import { removeBackupCoordinatorFromClient } from './referral-handover.js';
+import { officeStaff, withdrawLiveServiceOffers } from './referral-service-offers.js';
 import { toCaseView, type CaseRow, type CaseView } from './referral-views.js';
 import { OPEN_STATUSES, assertTransition } from './referral-state.js';
 
@@ -133,8 +135,26 @@ export async function getReferralCase(opts: { db: Db; actor: Actor; id: string; 
   return opts.db.transaction(async (tx) => {
     const row = await loadCase(tx, opts.id);
     const offers = await sentCandidates(tx, row.id);
-    const access = caseAccess(actor, row, offers.map((o) => o.candidateId));
+    const serviceOffers = await sentServiceOffers(tx, row.id);
+    const access = caseAccess(actor, row, offers.map((o) => o.candidateId), serviceOffers.map((o) => o.officeId));
     if (!access) throw forbidden('この紹介依頼を閲覧する権限がありません。');
+    // Provider staff: the requests sent to their offices; the first read moves each sent → viewed.
+    const myServiceOffers = actor.roles.includes('provider_staff') ? serviceOffers.filter((o) => actor.officeIds.includes(o.officeId)) : [];
+    for (const so of myServiceOffers.filter((o) => o.status === 'sent')) {
+      const to = assertTransition('sent', 'view');
+      const [u] = await tx
+        .update(referralServiceOffer)
+        .set({ status: to, viewedAt: opts.now ?? new Date() })
+        .where(and(eq(referralServiceOffer.id, so.id), eq(referralServiceOffer.status, 'sent')))
+        .returning({ id: referralServiceOffer.id });
+      if (!u) continue;
+      await tx.insert(referralServiceOfferEvent).values({ id: newId(), offerId: so.id, caseId: row.id, actorId: actor.userId, action: 'view', fromStatus: 'sent', toStatus: to, at: opts.now ?? new Date() });
+      await writeAudit(tx, actor.audit, { action: 'referral_service_offer.view', entityType: 'referral_service_offer', entityId: so.id, details: { caseId: row.id, officeId: so.officeId } });
+      so.status = to;
+    }
+    const myServiceOffersView = myServiceOffers.length
+      ? { myServiceOffers: myServiceOffers.map((o) => ({ id: o.id, status: o.status, respondBy: o.respondBy, officeName: o.officeName, serviceType: o.serviceType, serviceTypeLabel: findServiceType(o.serviceType)?.label ?? o.serviceType })) }
+      : {};
     const mine = offers.find((o) => o.candidateId === actor.userId) ?? null;
     let myOffer = mine ? { id: mine.id, status: mine.status, respondBy: mine.respondBy } : null;
     if (mine && mine.status === 'sent') {
@@ -153,17 +173,20 @@ export async function getReferralCase(opts: { db: Db; actor: Actor; id: string; 
     if (opts.logView !== false)
       // Once the case has a record, a full read (identity) is a read of that client's data.
       await writeAudit(tx, actor.audit, { action: 'referral_case.view', entityType: 'referral_case', entityId: row.id, clientId: access === 'full' ? row.clientId : null, details: { view: access, identity: access === 'full' } });
-    if (access === 'limited') return toCaseView(row, 'limited', { myOffer, now: opts.now });
+    if (access === 'limited') return { ...toCaseView(row, 'limited', { myOffer: myOffer ?? undefined, now: opts.now }), ...myServiceOffersView };
     const names = await namesOf(tx, [row.createdBy, row.assignedConsultantId]);
     const backups = (await backupsOf(tx, [row.id])).get(row.id) ?? [];
-    return toCaseView(row, 'full', {
-      now: opts.now,
-      withIdentity: true,
-      createdByName: names.get(row.createdBy),
-      assignedName: row.assignedConsultantId ? names.get(row.assignedConsultantId) : null,
-      backups,
-      myOffer,
-    });
+    return {
+      ...toCaseView(row, 'full', {
+        now: opts.now,
+        withIdentity: true,
+        createdByName: names.get(row.createdBy),
+        assignedName: row.assignedConsultantId ? names.get(row.assignedConsultantId) : null,
+        backups,
+        myOffer,
+      }),
+      ...myServiceOffersView,
+    };
   });
 }
 
@@ -267,6 +290,7 @@ export async function closeReferralCase(opts: { db: Db; actor: Actor; id: string
       .returning({ id: referralCase.id });
     if (!u) throw conflict('この紹介依頼はすでに終了しています。');
     const withdrawn = await withdrawLiveOffers(tx, row.id, actor.userId, '紹介依頼の終了により取り下げ');
+    const withdrawnServices = await withdrawLiveServiceOffers(tx, row.id, actor.userId, '紹介依頼の終了により取り下げ');
     const ended = await tx
       .update(caseBackup)
       .set({ status: 'ended', endedAt: new Date() })
@@ -274,7 +298,9 @@ export async function closeReferralCase(opts: { db: Db; actor: Actor; id: string
       .returning({ id: caseBackup.id, memberId: caseBackup.clientTeamMemberId });
     // The record itself stays (clients are closed in the record, never here); backups leave its team.
     for (const b of ended) await removeBackupCoordinatorFromClient(tx, { clientId: row.clientId, backupId: b.id, memberId: b.memberId, audit: actor.audit, reason: 'referral_closed' });
-    await writeAudit(tx, actor.audit, { action: 'referral_case.close', entityType: 'referral_case', entityId: row.id, clientId: row.clientId, details: { reason: opts.reason, withdrawnOffers: withdrawn.map((w) => w.id) } });
+    await writeAudit(tx, actor.audit, { action: 'referral_case.close', entityType: 'referral_case', entityId: row.id, clientId: row.clientId, details: { reason: opts.reason, withdrawnOffers: withdrawn.map((w) => w.id), withdrawnServiceOffers: withdrawnServices.map((w) => w.id) } });
+    for (const w of withdrawnServices.filter((x) => x.status !== 'draft'))
+      await notifyReferral({ tx, userIds: await officeStaff(tx, w.officeId), kind: 'referral.withdrawn', title: '事業所への紹介が取り下げられました', link: caseLink(row.id) });
     await notifyReferral({ tx, userIds: withdrawn.filter((w) => w.status !== 'draft').map((w) => w.candidateId), kind: 'referral.withdrawn', title: '紹介の打診が取り下げられました', link: caseLink(row.id) });
   });
   return getReferralCase({ db: opts.db, actor, id: opts.id, logView: false });
@@ -299,6 +325,16 @@ export async function withdrawLiveOffers(tx: Tx, caseId: string, actorId: string
     done.push(o);
   }
   return done;
+}
+
+/** Service requests actually sent (drafts are invisible to the office), with the office's name. */
+async function sentServiceOffers(db: DbOrTx, caseId: string) {
+  return db
+    .select({ id: referralServiceOffer.id, officeId: referralServiceOffer.officeId, officeName: office.name, serviceType: referralServiceOffer.serviceType, status: referralServiceOffer.status, respondBy: referralServiceOffer.respondBy })
+    .from(referralServiceOffer)
+    .innerJoin(office, eq(office.id, referralServiceOffer.officeId))
+    .where(and(eq(referralServiceOffer.caseId, caseId), ne(referralServiceOffer.status, 'draft')))
+    .orderBy(desc(referralServiceOffer.createdAt));
 }
 
 export { sentCandidates };

@@ -6,7 +6,8 @@ import { addMonths, daysBetween } from '../../../shared/calendar-date.js';
 import { businessDaysBetween } from '../../../shared/business-days.js';
 import { tokyoDate } from '../../../shared/dates.js';
 import type { Db } from '../../db/client.js';
-import { personProfile, referralCase, referralOffer, user } from '../../db/schema/index.js';
+import { office, personProfile, referralCase, referralOffer, referralServiceOffer, user } from '../../db/schema/index.js';
+import { findServiceType } from '../../../shared/domain/service-types.js';
 import { hasRole, type Actor } from '../../lib/access.js';
 import { writeAudit } from '../../lib/audit.js';
 import { forbidden } from '../../lib/errors.js';
@@ -60,6 +61,13 @@ export async function getAreaDashboard(opts: { db: Db; actor: Actor; municipalit
     .innerJoin(user, eq(user.id, referralOffer.candidateId))
     .where(and(inArea, inArray(referralOffer.status, ['sent', 'viewed'])))
     .orderBy(asc(referralOffer.sentAt));
+  const serviceRequests = await opts.db
+    .select({ o: referralServiceOffer, c: { municipalityCode: referralCase.municipalityCode, urgency: referralCase.urgency }, officeName: office.name })
+    .from(referralServiceOffer)
+    .innerJoin(referralCase, eq(referralCase.id, referralServiceOffer.caseId))
+    .innerJoin(office, eq(office.id, referralServiceOffer.officeId))
+    .where(and(inArea, inArray(referralServiceOffer.status, ['sent', 'viewed'])))
+    .orderBy(asc(referralServiceOffer.sentAt));
   const cases = await opts.db
     .select({
       c: referralCase,
@@ -81,6 +89,23 @@ export async function getAreaDashboard(opts: { db: Db; actor: Actor; municipalit
         caseId: r.o.caseId,
         status: r.o.status,
         candidate: { id: r.o.candidateId, name: r.candidateName },
+        municipalityCode: r.c.municipalityCode,
+        urgency: r.c.urgency,
+        sentAt: (r.o.sentAt ?? r.o.createdAt).toISOString(),
+        ageDays: daysBetween(sent, today),
+        ageBusinessDays: Math.max(0, businessDaysBetween(sent, today)),
+        respondBy: r.o.respondBy,
+        overdue: r.o.respondBy !== null && r.o.respondBy < today,
+      };
+    }),
+    openServiceRequests: serviceRequests.map((r) => {
+      const sent = tokyoDate(r.o.sentAt ?? r.o.createdAt);
+      return {
+        offerId: r.o.id,
+        caseId: r.o.caseId,
+        status: r.o.status,
+        office: { id: r.o.officeId, name: r.officeName },
+        serviceTypeLabel: findServiceType(r.o.serviceType)?.label ?? r.o.serviceType,
         municipalityCode: r.c.municipalityCode,
         urgency: r.c.urgency,
         sentAt: (r.o.sentAt ?? r.o.createdAt).toISOString(),

@@ -7,6 +7,8 @@ export const referralPermissions = definePermissions({
   'create:referral-case': ['coordinator', 'consultant', 'official', 'provider_staff'],
   /** Read cases — further limited per case by caseAccess(). */
   'read:referral-case': ['coordinator', 'consultant', 'official', 'provider_staff'],
+  /** Answer a service request (事業所への紹介) sent to one's own office — decided per office in the service. */
+  'respond:service-offer': ['provider_staff'],
   /** Answer an offer addressed to oneself. */
   'respond:referral-offer': ['consultant', 'coordinator'],
   /** Ask for / give coordinator backup on an assigned case. */
@@ -31,11 +33,18 @@ export function canManageCase(actor: Actor, c: CaseRowForAccess): boolean {
 
 /**
  * full    = identity + everything: creator, coordinators, the assigned consultant;
- * limited = a candidate an offer was sent to: only what the consent allows, never identity;
+ * limited = a candidate an offer was sent to, or provider staff of an office a service request
+ *           was sent to: only what the consent allows, never identity (also after accepting);
  * null    = nothing (403, logged).
  */
-export function caseAccess(actor: Actor, c: CaseRowForAccess, sentOfferCandidateIds: readonly string[]): 'full' | 'limited' | null {
+export function caseAccess(
+  actor: Actor,
+  c: CaseRowForAccess,
+  sentOfferCandidateIds: readonly string[],
+  sentServiceOfficeIds: readonly string[] = [],
+): 'full' | 'limited' | null {
   if (canManageCase(actor, c) || c.assignedConsultantId === actor.userId) return 'full';
   if (sentOfferCandidateIds.includes(actor.userId)) return 'limited';
+  if (hasRole(actor, 'provider_staff') && sentServiceOfficeIds.some((o) => actor.officeIds.includes(o))) return 'limited';
   return null;
 }

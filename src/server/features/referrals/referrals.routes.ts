@@ -9,7 +9,9 @@ import {
   CandidatesResponseSchema,
   CreateOffersSchema,
   CreateReferralCaseSchema,
+  CreateServiceOffersSchema,
   DeclineOfferSchema,
+  DeclineServiceOfferSchema,
   InboxItemSchema,
   InboxQuerySchema,
   NoteSchema,
@@ -17,6 +19,8 @@ import {
   ReferralCaseViewSchema,
   ReferralOfferSchema,
   RequestBackupSchema,
+  ServiceInboxItemSchema,
+  ServiceOfferSchema,
   StatsQuerySchema,
   StatsSchema,
   UpdateReferralCaseSchema,
@@ -32,6 +36,17 @@ import { closeReferralCase, createReferralCase, getReferralCase, listReferralCas
 import { getAreaDashboard, getReferralStats, listInbox } from './referral-dashboards.js';
 import { acceptOffer, completeOffer, createOffers, declineOffer, getOffer, listOffers, sendOffer, withdrawOffer } from './referral-offers.js';
 import { sweepOnce } from './referral-jobs.js';
+import {
+  acceptServiceOffer,
+  completeServiceOffer,
+  createServiceOffers,
+  declineServiceOffer,
+  getServiceOffer,
+  listServiceInbox,
+  listServiceOffers,
+  sendServiceOffer,
+  withdrawServiceOffer,
+} from './referral-service-offers.js';
 
 const tags = ['紹介（受付・マッチング・打診）'];
 const CaseParam = z.object({ id: z.string().max(100) });
@@ -46,6 +61,7 @@ const routes = {
   inbox: createRoute({ method: 'get', path: '/referrals/inbox', tags, summary: '自分宛ての打診（受信箱）。同意の範囲の情報のみ、氏名・住所なし', request: { query: InboxQuerySchema }, responses: { 200: jsonResponse(z.object({ items: z.array(InboxItemSchema) }), '受信箱'), ...standardErrors } }),
   area: createRoute({ method: 'get', path: '/referrals/dashboard/area', tags, summary: '地域の返答待ちの打診（経過日数つき）と担当未定のケース', request: { query: z.object({ municipality: z.string().regex(/^\d{5}$/).optional().meta({ title: '市区町村コード' }) }) }, responses: { 200: jsonResponse(AreaDashboardSchema, '地域ダッシュボード'), ...standardErrors } }),
   stats: createRoute({ method: 'get', path: '/referrals/dashboard/stats', tags, summary: '受諾までの日数と辞退理由の月別推移（表・グラフ用）', request: { query: StatsQuerySchema }, responses: { 200: jsonResponse(StatsSchema, '統計'), ...standardErrors } }),
+  serviceInbox: createRoute({ method: 'get', path: '/referrals/service-inbox', tags, summary: '自分の事業所への紹介（事業所職員の受信箱）。同意の範囲の情報のみ、氏名・住所なし', request: { query: InboxQuerySchema }, responses: { 200: jsonResponse(z.object({ items: z.array(ServiceInboxItemSchema) }), '受信箱'), ...standardErrors } }),
   myBackups: createRoute({ method: 'get', path: '/referrals/backups', tags, summary: '自分に関わる後方支援（依頼・引き受け中）。コーディネーターには地域への依頼も', responses: { 200: jsonResponse(z.object({ items: z.array(BackupSchema) }), '一覧'), ...standardErrors } }),
   runTimeouts: createRoute({ method: 'post', path: '/referrals/jobs/process-timeouts', tags, summary: '催促・エスカレーション・期限切れの処理をすぐに実行（管理者。通常は毎分自動）', responses: { 200: jsonResponse(TimeoutResultSchema, '処理結果'), ...standardErrors } }),
   list: createRoute({ method: 'get', path: '/referrals', tags, summary: '紹介依頼の一覧（コーディネーターは全件、他は自分が登録・担当したもの。氏名なし）', request: { query: PageQuerySchema.extend(ReferralCaseListQuerySchema.shape) }, responses: { 200: jsonResponse(listOf(ReferralCaseViewSchema), '一覧'), ...standardErrors } }),
@@ -70,6 +86,14 @@ const routes = {
   decline: createRoute({ method: 'post', path: '/referrals/{id}/offers/{offerId}/decline', tags, summary: '辞退（理由を一覧から選択＋補足）', request: { params: OfferParam, body: jsonBody(DeclineOfferSchema) }, responses: { 200: jsonResponse(ReferralOfferSchema, '打診'), ...standardErrors } }),
   withdraw: createRoute({ method: 'post', path: '/referrals/{id}/offers/{offerId}/withdraw', tags, summary: '取り下げ', request: { params: OfferParam, body: optionalNote }, responses: { 200: jsonResponse(ReferralOfferSchema, '打診'), ...standardErrors } }),
   complete: createRoute({ method: 'post', path: '/referrals/{id}/offers/{offerId}/complete', tags, summary: '引き継ぎ完了', request: { params: OfferParam, body: optionalNote }, responses: { 200: jsonResponse(ReferralOfferSchema, '打診'), ...standardErrors } }),
+  serviceOffers: createRoute({ method: 'get', path: '/referrals/{id}/service-offers', tags, summary: '事業所への紹介の一覧と履歴（事業所職員には自分の事業所宛てのみ）', request: { params: CaseParam }, responses: { 200: jsonResponse(z.object({ items: z.array(ServiceOfferSchema) }), '事業所への紹介'), ...standardErrors } }),
+  createServiceOffers: createRoute({ method: 'post', path: '/referrals/{id}/service-offers', tags, summary: '地域資源のサービス（事業所）への紹介。保護者の同意（事業所への共有）が必要。同じ種類で最初に受け入れた事業所に決定', request: { params: CaseParam, body: jsonBody(CreateServiceOffersSchema) }, responses: { 201: jsonResponse(z.object({ items: z.array(ServiceOfferSchema) }), '作成した紹介'), ...standardErrors } }),
+  getServiceOffer: createRoute({ method: 'get', path: '/referrals/{id}/service-offers/{offerId}', tags, summary: '事業所への紹介と履歴', request: { params: OfferParam }, responses: { 200: jsonResponse(ServiceOfferSchema, '事業所への紹介'), ...standardErrors } }),
+  sendServiceOffer: createRoute({ method: 'post', path: '/referrals/{id}/service-offers/{offerId}/send', tags, summary: '下書きの紹介を送信', request: { params: OfferParam }, responses: { 200: jsonResponse(ServiceOfferSchema, '事業所への紹介'), ...standardErrors } }),
+  acceptServiceOffer: createRoute({ method: 'post', path: '/referrals/{id}/service-offers/{offerId}/accept', tags, summary: '受け入れ（その事業所の職員のみ。同じ種類の他の紹介は自動で取り下げ。同時の受け入れは一つだけが成功し、他は 409）', request: { params: OfferParam }, responses: { 200: jsonResponse(ServiceOfferSchema, '事業所への紹介'), ...standardErrors } }),
+  declineServiceOffer: createRoute({ method: 'post', path: '/referrals/{id}/service-offers/{offerId}/decline', tags, summary: '辞退（理由を一覧から選択＋補足）', request: { params: OfferParam, body: jsonBody(DeclineServiceOfferSchema) }, responses: { 200: jsonResponse(ServiceOfferSchema, '事業所への紹介'), ...standardErrors } }),
+  withdrawServiceOffer: createRoute({ method: 'post', path: '/referrals/{id}/service-offers/{offerId}/withdraw', tags, summary: '取り下げ', request: { params: OfferParam, body: optionalNote }, responses: { 200: jsonResponse(ServiceOfferSchema, '事業所への紹介'), ...standardErrors } }),
+  completeServiceOffer: createRoute({ method: 'post', path: '/referrals/{id}/service-offers/{offerId}/complete', tags, summary: '利用開始（引き継ぎ完了）', request: { params: OfferParam, body: optionalNote }, responses: { 200: jsonResponse(ServiceOfferSchema, '事業所への紹介'), ...standardErrors } }),
   requestBackup: createRoute({ method: 'post', path: '/referrals/{id}/backups', tags, summary: 'コーディネーターへの後方支援の依頼', request: { params: CaseParam, body: jsonBody(RequestBackupSchema) }, responses: { 201: jsonResponse(BackupSchema, '依頼'), ...standardErrors } }),
   respondBackup: createRoute({ method: 'post', path: '/referrals/{id}/backups/{backupId}/respond', tags, summary: '後方支援の引き受け／辞退（コーディネーター）', request: { params: BackupParam, body: jsonBody(RespondBackupSchema) }, responses: { 200: jsonResponse(BackupSchema, '後方支援'), ...standardErrors } }),
   endBackup: createRoute({ method: 'post', path: '/referrals/{id}/backups/{backupId}/end', tags, summary: '後方支援の終了', request: { params: BackupParam, body: optionalNote }, responses: { 200: jsonResponse(BackupSchema, '後方支援'), ...standardErrors } }),
@@ -99,6 +123,10 @@ export function referralRoutes(deps: Deps) {
     const actor = requirePermission(c, 'read:referral-stats');
     return c.json(await getReferralStats({ db, actor, ...c.req.valid('query') }), 200);
   }, hookFor(r.stats));
+  app.openapi(r.serviceInbox, async (c) => {
+    const actor = requirePermission(c, 'respond:service-offer');
+    return c.json(await listServiceInbox({ db, actor, status: c.req.valid('query').status }), 200);
+  }, hookFor(r.serviceInbox));
   app.openapi(r.myBackups, async (c) => {
     const actor = requirePermission(c, 'request:backup');
     return c.json(await listMyBackups({ db, actor }), 200);
@@ -172,6 +200,44 @@ export function referralRoutes(deps: Deps) {
     const p = c.req.valid('param');
     return c.json(await completeOffer({ db, actor, caseId: p.id, offerId: p.offerId, note: await noteOf(c) }), 200);
   }, hookFor(r.complete));
+  app.openapi(r.serviceOffers, async (c) => {
+    const actor = requirePermission(c, 'read:referral-case');
+    return c.json(await listServiceOffers({ db, actor, caseId: c.req.valid('param').id }), 200);
+  }, hookFor(r.serviceOffers));
+  app.openapi(r.createServiceOffers, async (c) => {
+    const actor = requirePermission(c, 'create:referral-case');
+    return c.json({ items: await createServiceOffers({ db, actor, caseId: c.req.valid('param').id, input: c.req.valid('json'), config }) }, 201);
+  }, hookFor(r.createServiceOffers));
+  app.openapi(r.getServiceOffer, async (c) => {
+    const actor = requirePermission(c, 'read:referral-case');
+    const p = c.req.valid('param');
+    return c.json(await getServiceOffer({ db, actor, caseId: p.id, offerId: p.offerId }), 200);
+  }, hookFor(r.getServiceOffer));
+  app.openapi(r.sendServiceOffer, async (c) => {
+    const actor = requirePermission(c, 'create:referral-case');
+    const p = c.req.valid('param');
+    return c.json(await sendServiceOffer({ db, actor, caseId: p.id, offerId: p.offerId, config }), 200);
+  }, hookFor(r.sendServiceOffer));
+  app.openapi(r.acceptServiceOffer, async (c) => {
+    const actor = requirePermission(c, 'respond:service-offer');
+    const p = c.req.valid('param');
+    return c.json(await acceptServiceOffer({ db, actor, caseId: p.id, offerId: p.offerId }), 200);
+  }, hookFor(r.acceptServiceOffer));
+  app.openapi(r.declineServiceOffer, async (c) => {
+    const actor = requirePermission(c, 'respond:service-offer');
+    const p = c.req.valid('param');
+    return c.json(await declineServiceOffer({ db, actor, caseId: p.id, offerId: p.offerId, input: c.req.valid('json') }), 200);
+  }, hookFor(r.declineServiceOffer));
+  app.openapi(r.withdrawServiceOffer, async (c) => {
+    const actor = requirePermission(c, 'read:referral-case');
+    const p = c.req.valid('param');
+    return c.json(await withdrawServiceOffer({ db, actor, caseId: p.id, offerId: p.offerId, note: await noteOf(c) }), 200);
+  }, hookFor(r.withdrawServiceOffer));
+  app.openapi(r.completeServiceOffer, async (c) => {
+    const actor = requirePermission(c, 'read:referral-case');
+    const p = c.req.valid('param');
+    return c.json(await completeServiceOffer({ db, actor, caseId: p.id, offerId: p.offerId, note: await noteOf(c) }), 200);
+  }, hookFor(r.completeServiceOffer));
   app.openapi(r.requestBackup, async (c) => {
     const actor = requirePermission(c, 'request:backup');
     const body = c.req.valid('json');

@@ -9,6 +9,8 @@ export const referralKeys = {
   candidates: (id: string, includeIneligible: boolean) => ['referrals', 'candidates', id, includeIneligible] as const,
   offers: (id: string) => ['referrals', 'offers', id] as const,
   inbox: ['referrals', 'inbox'] as const,
+  serviceOffers: (id: string) => ['referrals', 'service-offers', id] as const,
+  serviceInbox: ['referrals', 'service-inbox'] as const,
   backups: ['referrals', 'backups'] as const,
   area: (municipality?: string) => ['referrals', 'area', municipality ?? ''] as const,
   stats: (filters: object) => ['referrals', 'stats', filters] as const,

@@ -10,6 +10,9 @@ import type {
   ReferralCaseViewSchema,
   ReferralOfferSchema,
   StatsQuerySchema,
+  ServiceCandidateSchema,
+  ServiceInboxItemSchema,
+  ServiceOfferSchema,
   StatsSchema,
 } from '../../../../shared/contracts/referrals';
 
@@ -24,3 +27,6 @@ export type Backup = z.infer<typeof BackupSchema>;
 export type AreaDashboard = z.infer<typeof AreaDashboardSchema>;
 export type StatsFilters = z.infer<typeof StatsQuerySchema>;
 export type Stats = z.infer<typeof StatsSchema>;
+export type ServiceCandidate = z.infer<typeof ServiceCandidateSchema>;
+export type ServiceOffer = z.infer<typeof ServiceOfferSchema>;
+export type ServiceInboxItem = z.infer<typeof ServiceInboxItemSchema>;

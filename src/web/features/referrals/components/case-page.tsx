@@ -18,8 +18,10 @@ import { CaseActions } from './case-actions';
 import { CaseFacts } from './case-facts';
 import { consentMethodLabel, shareableItemLabel } from './labels';
 import { MyOfferPanel } from './my-offer-panel';
+import { MyServiceOffersPanel } from './my-service-offers-panel';
 import { OffersSection } from './offers-section';
 import { ServiceCandidatesSection } from './service-candidates-section';
+import { ServiceOffersSection } from './service-offers-section';
 import { CaseStatusBadge } from './status-badges';
 
 /** Mirrors the server's canManageCase (referrals-access.ts); the server decides regardless. */
@@ -50,7 +52,7 @@ export function CasePage({ caseId }: { caseId: string }) {
           <p>{notice}</p>
         </Alert>
       ) : null}
-      {c.view === 'limited' ? (
+      {c.view === 'limited' && !c.myServiceOffers?.length ? (
         <Alert tone="info" role="none" title={t('cases.limitedTitle')}>
           <p>{t('cases.limitedBody')}</p>
         </Alert>
@@ -78,6 +80,7 @@ export function CasePage({ caseId }: { caseId: string }) {
       ) : null}
 
       {c.myOffer ? <MyOfferPanel c={c} onDone={setNotice} /> : null}
+      {c.myServiceOffers?.length ? <MyServiceOffersPanel c={c} onDone={setNotice} /> : null}
 
       <Section title={t('cases.facts')} id="facts">
         <CaseFacts c={c} />
@@ -151,7 +154,10 @@ export function CasePage({ caseId }: { caseId: string }) {
       ) : null}
 
       {manager && c.status === 'open' ? <CandidatesSection caseId={c.id} canOffer={Boolean(c.consent?.shareWith.includes('consultant_candidates'))} onSent={(names) => setNotice(t('cases.sent', { names: names.join('、') }))} /> : null}
-      {manager && c.status !== 'closed' && (c.servicesWanted?.length ?? 0) > 0 ? <ServiceCandidatesSection caseId={c.id} /> : null}
+      {manager && c.status !== 'closed' && (c.servicesWanted?.length ?? 0) > 0 ? (
+        <ServiceCandidatesSection caseId={c.id} canRequest={Boolean(c.consent?.shareWith.includes('service_providers'))} onSent={setNotice} />
+      ) : null}
+      {c.view === 'full' ? <ServiceOffersSection caseId={c.id} canWithdraw={manager} canComplete={manager || isAssigned} onDone={setNotice} /> : null}
       {c.view === 'full' ? <OffersSection caseId={c.id} canWithdraw={manager} meId={me.id} onDone={setNotice} /> : null}
       {c.view === 'full' && (c.status === 'assigned' || (c.backups?.length ?? 0) > 0) ? <BackupPanel c={c} me={me} canRequest={manager || isAssigned} onDone={setNotice} /> : null}
       {manager && c.status !== 'closed' ? <CaseActions c={c} onDone={setNotice} /> : null}

@@ -17,7 +17,8 @@ import { useAreaDashboard } from '../api/get-area-dashboard';
 import { useBackups } from '../api/list-backups';
 import { useCases } from '../api/list-cases';
 import { useInbox } from '../api/list-inbox';
-import type { AreaDashboard, Backup, CaseListFilters, InboxItem, ReferralCase } from '../api/types';
+import { useServiceInbox } from '../api/service-offers';
+import type { AreaDashboard, Backup, CaseListFilters, InboxItem, ReferralCase, ServiceInboxItem } from '../api/types';
 import { BackupStatusBadge } from './backup-panel';
 import { CaseStatusBadge, OfferStatusBadge, OverdueBadge, UrgencyBadge } from './status-badges';
 
@@ -53,6 +54,7 @@ export function CasesPage({ filters, onFiltersChange }: CasesPageProps) {
       />
       <EraToggle />
       {can('respond:referral-offer') ? <InboxSection /> : null}
+      {can('respond:service-offer') ? <ServiceInboxSection /> : null}
       {can('request:backup') ? <BackupsSection /> : null}
       {can('read:referral-dashboard') ? <AreaSection /> : null}
       {can('read:referral-case') ? <CaseListSection filters={filters} onFiltersChange={onFiltersChange} /> : null}
@@ -103,6 +105,40 @@ function InboxSection() {
   );
 }
 
+/** Provider staff: requests (事業所への紹介) sent to the offices they belong to. */
+function ServiceInboxSection() {
+  const t = useT();
+  const inbox = useServiceInbox();
+  const columns: Column<ServiceInboxItem>[] = [
+    {
+      key: 'case',
+      header: t('cases.colCase'),
+      isRowHeader: true,
+      cell: (i) => <CaseLink caseId={i.case.id}>{[i.case.municipalityName, i.case.ageBand].filter(Boolean).join('・') || t('cases.caseTitle')}</CaseLink>,
+    },
+    { key: 'office', header: t('cases.colOffice'), cell: (i) => i.offer.office.name },
+    { key: 'type', header: t('cases.colServiceType'), cell: (i) => i.offer.serviceTypeLabel },
+    { key: 'care', header: t('intake.careItems'), cell: (i) => (i.case.careItems ? i.case.careItems.map((c) => c.label).join('、') || t('common.none') : t('cases.notShared')) },
+    { key: 'from', header: t('cases.sentBy'), cell: (i) => i.offer.sender.name },
+    { key: 'respondBy', header: t('cases.respondBy'), cell: (i) => <DateTime value={i.offer.respondBy} /> },
+    { key: 'status', header: t('cases.colStatus'), cell: (i) => <OfferStatusBadge status={i.offer.status} /> },
+  ];
+  return (
+    <Section title={t('cases.serviceInbox')} id="service-inbox">
+      <DataTable
+        caption={t('cases.serviceInboxCaption')}
+        columns={columns}
+        rows={inbox.data?.items ?? []}
+        rowKey={(i) => i.offer.id}
+        isLoading={inbox.isPending}
+        error={inbox.error}
+        onRetry={() => void inbox.refetch()}
+        emptyMessage={t('cases.serviceInboxEmpty')}
+      />
+    </Section>
+  );
+}
+
 function BackupsSection() {
   const t = useT();
   const backups = useBackups();
@@ -136,28 +172,38 @@ function AreaSection() {
   if (area.isPending) return <LoadingState />;
   if (area.error) return <ErrorState error={area.error} onRetry={() => void area.refetch()} />;
   const d = area.data;
+  /** Days since sending (calendar and business days), overdue flagged — for offers and service requests alike. */
+  const ageColumn = <R extends { ageDays: number; ageBusinessDays: number; overdue: boolean }>(): Column<R> => ({
+    key: 'age',
+    header: t('cases.colAge'),
+    className: 'cell-number',
+    cell: (o) => (
+      <>
+        {t('cases.ageDays', { days: o.ageDays, business: o.ageBusinessDays })}
+        {o.overdue ? (
+          <>
+            {' '}
+            <OverdueBadge />
+          </>
+        ) : null}
+      </>
+    ),
+  });
   const offerColumns: Column<AreaDashboard['openOffers'][number]>[] = [
     { key: 'case', header: t('cases.colCase'), isRowHeader: true, cell: (o) => <CaseLink caseId={o.caseId}>{munis.nameOf(o.municipalityCode)}</CaseLink> },
     { key: 'candidate', header: t('cases.colCandidate'), cell: (o) => o.candidate.name },
     { key: 'urgency', header: t('intake.urgency'), cell: (o) => <UrgencyBadge urgency={o.urgency} /> },
     { key: 'status', header: t('cases.colStatus'), cell: (o) => <OfferStatusBadge status={o.status} /> },
     { key: 'sent', header: t('cases.sentAt'), cell: (o) => <DateTime value={o.sentAt} /> },
-    {
-      key: 'age',
-      header: t('cases.colAge'),
-      className: 'cell-number',
-      cell: (o) => (
-        <>
-          {t('cases.ageDays', { days: o.ageDays, business: o.ageBusinessDays })}
-          {o.overdue ? (
-            <>
-              {' '}
-              <OverdueBadge />
-            </>
-          ) : null}
-        </>
-      ),
-    },
+    ageColumn(),
+    { key: 'respondBy', header: t('cases.respondBy'), cell: (o) => <DateTime value={o.respondBy} /> },
+  ];
+  const requestColumns: Column<AreaDashboard['openServiceRequests'][number]>[] = [
+    { key: 'case', header: t('cases.colCase'), isRowHeader: true, cell: (o) => <CaseLink caseId={o.caseId}>{munis.nameOf(o.municipalityCode)}</CaseLink> },
+    { key: 'office', header: t('cases.colOffice'), cell: (o) => t('cases.serviceOfferTo', { office: o.office.name, type: o.serviceTypeLabel }) },
+    { key: 'urgency', header: t('intake.urgency'), cell: (o) => <UrgencyBadge urgency={o.urgency} /> },
+    { key: 'status', header: t('cases.colStatus'), cell: (o) => <OfferStatusBadge status={o.status} /> },
+    ageColumn(),
     { key: 'respondBy', header: t('cases.respondBy'), cell: (o) => <DateTime value={o.respondBy} /> },
   ];
   const caseColumns: Column<AreaDashboard['unassignedCases'][number]>[] = [
@@ -175,6 +221,11 @@ function AreaSection() {
         <p className="field__hint">{t('cases.areaOffersHint', { area: areaNames })}</p>
         <DataTable caption={t('cases.areaOffersCaption', { area: areaNames })} columns={offerColumns} rows={d.openOffers} rowKey={(o) => o.offerId} emptyMessage={t('cases.areaOffersEmpty')} />
       </Section>
+      {d.openServiceRequests.length > 0 ? (
+        <Section title={t('cases.areaServiceRequests')} id="area-service-requests">
+          <DataTable caption={t('cases.areaServiceRequestsCaption', { area: areaNames })} columns={requestColumns} rows={d.openServiceRequests} rowKey={(o) => o.offerId} />
+        </Section>
+      ) : null}
       <Section title={t('cases.unassigned')} id="unassigned">
         <DataTable caption={t('cases.unassignedCaption', { area: areaNames })} columns={caseColumns} rows={d.unassignedCases} rowKey={(c) => c.caseId} emptyMessage={t('cases.unassignedEmpty')} />
       </Section>

@@ -3,11 +3,13 @@ import {
   CONSENT_METHOD_LABELS,
   DECLINE_REASON_LABELS,
   OFFER_STATUS_LABELS,
+  SERVICE_DECLINE_REASON_LABELS,
   SHAREABLE_ITEM_LABELS,
   SOURCE_LABELS,
   URGENCY_LABELS,
   type DeclineReason,
   type OfferStatus,
+  type ServiceDeclineReason,
   type ShareableItem,
   type Urgency,
 } from '../../../../shared/contracts/referrals';
@@ -29,6 +31,7 @@ export const offerStatusTone: Record<OfferStatus, BadgeTone> = {
   completed: 'success',
 };
 export const declineReasonLabel = (r: DeclineReason) => DECLINE_REASON_LABELS[r];
+export const serviceDeclineReasonLabel = (r: ServiceDeclineReason) => SERVICE_DECLINE_REASON_LABELS[r];
 export const sourceLabel = (s: string) => SOURCE_LABELS[s as keyof typeof SOURCE_LABELS] ?? s;
 export const consentMethodLabel = (m: string) => CONSENT_METHOD_LABELS[m as keyof typeof CONSENT_METHOD_LABELS] ?? m;
 export const shareableItemLabel = (i: string) => SHAREABLE_ITEM_LABELS[i as ShareableItem] ?? i;

@@ -1,24 +1,44 @@
 // Matching against the directory: for each service the family asked for, the offices that fit
 // best (care items handled yes/conditional, vacancy, area incl. areas served, age, weekends),
-// with points and reasons per criterion — beside the consultant candidates.
+// with points and reasons per criterion — beside the consultant candidates. A case manager
+// refers the case to one of them (事業所への紹介) when the guardian's consent covers providers.
 import { Link } from '@tanstack/react-router';
+import { useState } from 'react';
+import { Alert } from '../../../components/ui/alert';
 import { Badge } from '../../../components/ui/badge';
+import { Button } from '../../../components/ui/button';
+import { ConfirmDialog } from '../../../components/ui/dialog';
+import { TextAreaField } from '../../../components/ui/fields';
 import { Section } from '../../../components/ui/page';
 import { ErrorState, LoadingState } from '../../../components/ui/query-state';
 import { useT } from '../../../i18n/i18n';
+import { problemOf } from '../../../lib/api-client';
 import { useCandidates } from '../api/get-candidates';
+import { useCreateServiceOffers } from '../api/service-offers';
+import type { ServiceCandidate } from '../api/types';
 import { formatPoints, MatchReasons } from './match-reasons';
+import { OfferStatusBadge } from './status-badges';
 
 /** The server lists this many per type (find-candidates.ts SERVICES_PER_TYPE). */
 const PER_TYPE = 10;
 
-export function ServiceCandidatesSection({ caseId }: { caseId: string }) {
+const LIVE = ['draft', 'sent', 'viewed', 'accepted', 'completed'];
+
+export function ServiceCandidatesSection({ caseId, canRequest, onSent }: { caseId: string; canRequest: boolean; onSent?: (message: string) => void }) {
   const t = useT();
   const candidates = useCandidates(caseId, false);
+  const create = useCreateServiceOffers();
+  const [pending, setPending] = useState<(ServiceCandidate & { typeLabel: string }) | null>(null);
+  const [message, setMessage] = useState('');
   const types = candidates.data?.services ?? [];
   return (
     <Section title={t('cases.services')} id="service-candidates">
       <p className="field__hint">{t('cases.servicesHint', { count: PER_TYPE })}</p>
+      {!canRequest ? (
+        <Alert tone="warning" role="none">
+          <p>{t('cases.noConsentToServices')}</p>
+        </Alert>
+      ) : null}
       {candidates.isPending ? <LoadingState /> : null}
       {candidates.error ? <ErrorState error={candidates.error} onRetry={() => void candidates.refetch()} /> : null}
       {types.map((group) => {
@@ -50,12 +70,54 @@ export function ServiceCandidatesSection({ caseId }: { caseId: string }) {
                     {s.vacancy !== null && s.vacancy > 0 ? <Badge tone="success">{t('cases.serviceVacancy', { count: s.vacancy })}</Badge> : null}
                   </div>
                   <MatchReasons reasons={s.reasons} />
+                  {s.existingRequest ? (
+                    <p>
+                      {t('cases.serviceRequestStatus')} <OfferStatusBadge status={s.existingRequest.status} />
+                    </p>
+                  ) : null}
+                  {canRequest && !(s.existingRequest && LIVE.includes(s.existingRequest.status)) ? (
+                    <Button
+                      size="sm"
+                      variant={s.eligible ? 'primary' : 'secondary'}
+                      onClick={() => {
+                        create.reset();
+                        setMessage('');
+                        setPending({ ...s, typeLabel: group.serviceTypeLabel });
+                      }}
+                    >
+                      {t('cases.serviceRequest', { name: s.officeName })}
+                    </Button>
+                  ) : null}
                 </li>
               ))}
             </ol>
           </section>
         );
       })}
+      <ConfirmDialog
+        isOpen={pending !== null}
+        onOpenChange={(open) => !open && setPending(null)}
+        title={t('cases.serviceRequestTitle')}
+        confirmLabel={t('cases.serviceRequestConfirm')}
+        tone="primary"
+        isPending={create.isPending}
+        problem={create.error ? problemOf(create.error) : null}
+        onConfirm={() =>
+          pending &&
+          create.mutate(
+            { caseId, input: { services: [{ serviceId: pending.serviceId }], message } },
+            {
+              onSuccess: () => {
+                onSent?.(t('cases.serviceRequestSent', { name: pending.officeName }));
+                setPending(null);
+              },
+            },
+          )
+        }
+      >
+        <p>{pending ? t('cases.serviceRequestBody', { name: pending.officeName, type: pending.typeLabel }) : null}</p>
+        <TextAreaField label={t('cases.serviceRequestMessage')} rows={3} maxLength={2000} value={message} onChange={(e) => setMessage(e.currentTarget.value)} />
+      </ConfirmDialog>
     </Section>
   );
 }

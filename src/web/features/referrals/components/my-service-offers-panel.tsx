@@ -1,0 +1,191 @@
+// For provider staff: the requests (事業所への紹介) of this case sent to their offices, and the
+// answer — accept (confirmed; first office of the same service wins) or decline with a reason
+// from the list and a note; once accepted, record the start of use.
+import { useState } from 'react';
+import { Controller } from 'react-hook-form';
+import { SERVICE_DECLINE_REASONS } from '../../../../shared/contracts/referrals';
+import { Alert } from '../../../components/ui/alert';
+import { Button } from '../../../components/ui/button';
+import { DateTime } from '../../../components/ui/date-time';
+import { ConfirmDialog, Dialog, DialogActions } from '../../../components/ui/dialog';
+import { RadioGroup, TextAreaField } from '../../../components/ui/fields';
+import { FormErrorSummary } from '../../../components/ui/form-error';
+import { Section } from '../../../components/ui/page';
+import { useT } from '../../../i18n/i18n';
+import { problemOf } from '../../../lib/api-client';
+import { fieldId, useFormErrors, useZodForm } from '../../../lib/forms';
+import { DeclineServiceOfferSchema, useAcceptServiceOffer, useCompleteServiceOffer, useDeclineServiceOffer } from '../api/service-offers';
+import type { ReferralCase } from '../api/types';
+import { serviceDeclineReasonLabel } from './labels';
+import { CompleteServiceDialog } from './service-offers-section';
+import { OfferStatusBadge } from './status-badges';
+
+type MyServiceOffer = NonNullable<ReferralCase['myServiceOffers']>[number];
+
+export function MyServiceOffersPanel({ c, onDone }: { c: ReferralCase; onDone: (message: string) => void }) {
+  const t = useT();
+  const accept = useAcceptServiceOffer();
+  const complete = useCompleteServiceOffer();
+  const [accepting, setAccepting] = useState<MyServiceOffer | null>(null);
+  const [declining, setDeclining] = useState<MyServiceOffer | null>(null);
+  const [completing, setCompleting] = useState<MyServiceOffer | null>(null);
+  const [note, setNote] = useState('');
+  const open = c.status !== 'closed';
+
+  return (
+    <Section title={t('cases.myServiceOffers')} id="my-service-offers">
+      <Alert tone="info" role="none">
+        <p>{t('cases.serviceLimitedBody')}</p>
+      </Alert>
+      <ul className="offer-list">
+        {(c.myServiceOffers ?? []).map((o) => (
+          <li key={o.id} className="offer">
+            <div className="offer__header">
+              <h3 className="offer__title">{t('cases.serviceOfferTo', { office: o.officeName, type: o.serviceTypeLabel })}</h3>
+              <OfferStatusBadge status={o.status} />
+            </div>
+            {o.respondBy ? (
+              <p>
+                {t('cases.respondBy')}: <DateTime value={o.respondBy} />
+              </p>
+            ) : null}
+            {open && (o.status === 'sent' || o.status === 'viewed') ? (
+              <div className="button-row">
+                <Button
+                  onClick={() => {
+                    accept.reset();
+                    setAccepting(o);
+                  }}
+                >
+                  {t('cases.serviceAcceptLabel', { name: o.officeName })}
+                </Button>
+                <Button variant="secondary" onClick={() => setDeclining(o)}>
+                  {t('cases.serviceDeclineLabel', { name: o.officeName })}
+                </Button>
+              </div>
+            ) : null}
+            {o.status === 'accepted' ? (
+              <Button
+                size="sm"
+                onClick={() => {
+                  complete.reset();
+                  setNote('');
+                  setCompleting(o);
+                }}
+              >
+                {t('cases.serviceCompleteLabel', { name: o.officeName })}
+              </Button>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      <ConfirmDialog
+        isOpen={accepting !== null}
+        onOpenChange={(v) => !v && setAccepting(null)}
+        title={t('cases.serviceAcceptTitle')}
+        confirmLabel={t('cases.serviceAccept')}
+        tone="primary"
+        isPending={accept.isPending}
+        problem={accept.error ? problemOf(accept.error) : null}
+        onConfirm={() =>
+          accepting &&
+          accept.mutate(
+            { caseId: c.id, offerId: accepting.id },
+            {
+              onSuccess: () => {
+                setAccepting(null);
+                onDone(t('cases.serviceAccepted'));
+              },
+            },
+          )
+        }
+      >
+        <p>{accepting ? t('cases.serviceAcceptBody', { name: accepting.officeName }) : null}</p>
+      </ConfirmDialog>
+      <Dialog isOpen={declining !== null} onOpenChange={(v) => !v && setDeclining(null)} title={t('cases.serviceDeclineTitle')}>
+        {declining ? (
+          <DeclineServiceForm
+            caseId={c.id}
+            offerId={declining.id}
+            onCancel={() => setDeclining(null)}
+            onDone={() => {
+              setDeclining(null);
+              onDone(t('cases.serviceDeclined'));
+            }}
+          />
+        ) : null}
+      </Dialog>
+      <CompleteServiceDialog
+        offer={completing}
+        note={note}
+        onNote={setNote}
+        isPending={complete.isPending}
+        problem={complete.error ? problemOf(complete.error) : null}
+        onClose={() => setCompleting(null)}
+        onConfirm={() =>
+          completing &&
+          complete.mutate(
+            { caseId: c.id, offerId: completing.id, note },
+            {
+              onSuccess: () => {
+                setCompleting(null);
+                onDone(t('cases.serviceCompleted'));
+              },
+            },
+          )
+        }
+      />
+    </Section>
+  );
+}
+
+function DeclineServiceForm({ caseId, offerId, onCancel, onDone }: { caseId: string; offerId: string; onCancel: () => void; onDone: () => void }) {
+  const t = useT();
+  const formId = 'decline-service-offer';
+  const decline = useDeclineServiceOffer();
+  const form = useZodForm(DeclineServiceOfferSchema, { defaultValues: { note: '' } });
+  const errors = useFormErrors(form, formId, [
+    { name: 'reason', label: t('cases.declineReason') },
+    { name: 'note', label: t('cases.declineNote') },
+  ]);
+  const fe = form.formState.errors;
+  const onSubmit = form.handleSubmit(async (input) => {
+    errors.reset();
+    try {
+      await decline.mutateAsync({ caseId, offerId, input });
+      onDone();
+    } catch (error) {
+      errors.onServerError(error);
+    }
+  }, errors.onInvalid);
+  return (
+    <form id={formId} onSubmit={onSubmit} noValidate className="form">
+      <FormErrorSummary id={`${formId}-errors`} problem={errors.problem} items={errors.items} focusKey={errors.focusKey} />
+      <Controller
+        control={form.control}
+        name="reason"
+        render={({ field }) => (
+          <RadioGroup
+            id={fieldId(formId, 'reason')}
+            name={field.name}
+            label={t('cases.declineReason')}
+            isRequired
+            options={SERVICE_DECLINE_REASONS.map((r) => ({ value: r, label: serviceDeclineReasonLabel(r) }))}
+            value={field.value}
+            onChange={field.onChange}
+            error={fe.reason?.message}
+          />
+        )}
+      />
+      <TextAreaField id={fieldId(formId, 'note')} label={t('cases.declineNote')} description={t('cases.declineNoteHint')} rows={3} maxLength={1000} error={fe.note?.message} {...form.register('note')} />
+      <DialogActions>
+        <Button variant="secondary" onClick={onCancel} disabled={form.formState.isSubmitting}>
+          {t('common.cancel')}
+        </Button>
+        <Button type="submit" variant="danger" isPending={form.formState.isSubmitting} pendingText={t('common.saving')}>
+          {t('cases.serviceDecline')}
+        </Button>
+      </DialogActions>
+    </form>
+  );
+}
