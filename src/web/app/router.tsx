@@ -59,6 +59,7 @@ const ConsultationPage = lazyRouteComponent(() => import('../features/consultati
 const KnowledgeBasePage = lazyRouteComponent(() => import('../features/consultations'), 'KnowledgeBasePage');
 const GlossaryPage = lazyRouteComponent(() => import('../features/glossary'), 'GlossaryPage');
 const TermPage = lazyRouteComponent(() => import('../features/glossary'), 'TermPage');
+const TermFormPage = lazyRouteComponent(() => import('../features/glossary'), 'TermFormPage');
 const PeoplePage = lazyRouteComponent(() => import('../features/people'), 'PeoplePage');
 const PersonPage = lazyRouteComponent(() => import('../features/people'), 'PersonPage');
 const PersonEditPage = lazyRouteComponent(() => import('../features/people'), 'PersonEditPage');
@@ -712,8 +713,19 @@ const glossaryRoute = createRoute({
   component: function GlossaryRoute() {
     const filters = glossaryRoute.useSearch();
     const navigate = glossaryRoute.useNavigate();
-    return <GlossaryPage filters={filters} onFiltersChange={(search) => void navigate({ search })} />;
+    const [canEdit] = useCan('edit:glossary');
+    return <GlossaryPage filters={filters} onFiltersChange={(search) => void navigate({ search })} canEdit={canEdit!} />;
   },
+});
+
+const newTermRoute = createRoute({
+  getParentRoute: () => networkRoute,
+  path: '/glossary/new',
+  component: () => (
+    <RequirePermission permission="edit:glossary">
+      <TermFormPage />
+    </RequirePermission>
+  ),
 });
 
 const termRoute = createRoute({
@@ -721,7 +733,21 @@ const termRoute = createRoute({
   path: '/glossary/$termId',
   component: function TermRoute() {
     const { termId } = termRoute.useParams();
-    return <TermPage termId={termId} />;
+    const [canEdit] = useCan('edit:glossary');
+    return <TermPage termId={termId} canEdit={canEdit!} />;
+  },
+});
+
+const editTermRoute = createRoute({
+  getParentRoute: () => networkRoute,
+  path: '/glossary/$termId/edit',
+  component: function EditTermRoute() {
+    const { termId } = editTermRoute.useParams();
+    return (
+      <RequirePermission permission="edit:glossary">
+        <TermFormPage termId={termId} />
+      </RequirePermission>
+    );
   },
 });
 
@@ -959,6 +985,8 @@ const routeTree = rootRoute.addChildren([
       consultationRoute,
       knowledgeBaseRoute,
       glossaryRoute,
+      newTermRoute,
+      editTermRoute,
       termRoute,
     ]),
     adminIndexRoute,

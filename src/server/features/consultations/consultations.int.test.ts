@@ -114,6 +114,32 @@ describe('glossary', () => {
     expect((await consultant.patch(`/api/glossary/${term!.id}`, { expectedVersion: 2, explanation: 'x' })).status).toBe(403);
   });
 
+  it('adds and deletes a term: duplicates named on the field, stale deletes refused, the deleted version kept in the audit log', async () => {
+    const { client: coord } = await t.signedIn(['coordinator']);
+    const { client: consultant } = await t.signedIn(['consultant']);
+    const input = { term: 'テスト用語ネブライザー', reading: 'てすとようごねぶらいざー', category: 'device', explanation: '薬を霧にして吸い込む機械（テスト用）。', relatedTerms: ['吸引'], relatedCareItems: ['nebulizer'] };
+    expect((await consultant.post('/api/glossary', input)).status).toBe(403);
+    const bad = await coord.post('/api/glossary', { ...input, reading: '漢字', relatedCareItems: [] });
+    expect(bad.status).toBe(400);
+    const created = await coord.post('/api/glossary', input);
+    expect(created.status).toBe(201);
+    const term = (await created.json()) as { id: string; version: number; relatedTerms: { id: string | null; term: string }[] };
+    expect(term.relatedTerms[0]!.id).not.toBeNull();
+    const dup = await coord.post('/api/glossary', { ...input, reading: 'べつ' });
+    expect(dup.status).toBe(400);
+    expect(((await dup.json()) as { errors: { field: string }[] }).errors.map((f) => f.field)).toEqual(['term']);
+
+    expect((await consultant.delete(`/api/glossary/${term.id}?expectedVersion=1`)).status).toBe(403);
+    expect((await coord.patch(`/api/glossary/${term.id}`, { expectedVersion: 1, explanation: '更新した説明。' })).status).toBe(200);
+    expect((await coord.delete(`/api/glossary/${term.id}?expectedVersion=1`)).status).toBe(409);
+    expect((await coord.get(`/api/glossary/${term.id}`)).status).toBe(200);
+    expect((await coord.delete(`/api/glossary/${term.id}?expectedVersion=2`)).status).toBe(204);
+    expect((await coord.get(`/api/glossary/${term.id}`)).status).toBe(404);
+    expect((await coord.delete(`/api/glossary/${term.id}?expectedVersion=2`)).status).toBe(404);
+    const [logged] = await t.db.select().from(auditEvent).where(and(eq(auditEvent.action, 'glossary.delete'), eq(auditEvent.entityId, term.id)));
+    expect((logged!.details as { snapshot: { explanation: string } }).snapshot.explanation).toBe('更新した説明。');
+  });
+
   it('links terms in any text', async () => {
     const { client } = await t.signedIn(['consultant']);
     const res = (await (await client.post('/api/glossary/link', { text: '人工呼吸器とカフアシスト、個別避難計画' })).json()) as { segments: { text: string; termId?: string }[] };

@@ -1,0 +1,90 @@
+// Issue #6, keeping the network's shared knowledge: coordinators edit the glossary (add, edit
+// with a reason, delete after confirming), choose survey questions as the region's indicators,
+// and consultants tag their questions so the list and the knowledge base can be filtered.
+// Axe on every page.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, expectAccessible, startE2E, type E2E } from './support.js';
+
+let e2e: E2E;
+
+beforeAll(async () => {
+  e2e = await startE2E();
+});
+
+afterAll(async () => {
+  await e2e?.close();
+});
+
+async function signIn(page: Page, local: string) {
+  await page.goto('/sign-in');
+  await page.getByLabel('メールアドレス').fill(`${local}@demo.tsunagu.example`);
+  await page.getByLabel('パスワード').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'ログイン' }).click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/sign-in'));
+}
+
+describe('研修・会議: the glossary kept by coordinators', () => {
+  it('adds a term, edits it with a reason, and deletes it after confirming; consultants only read', async () => {
+    const { page, context } = await e2e.newPage();
+    await signIn(page, 'coord.sato');
+    await page.goto('/glossary');
+    await page.getByRole('heading', { level: 1, name: '医ケア「基本のキ」' }).waitFor();
+    await page.getByRole('link', { name: '用語を追加' }).click();
+    await page.getByRole('heading', { level: 1, name: '用語の追加' }).waitFor();
+
+    // Errors name the field, in Japanese, before anything is written.
+    await page.getByRole('button', { name: '追加する' }).click();
+    await page.getByRole('link', { name: /用語: 入力してください/ }).waitFor();
+    await page.getByLabel('用語', { exact: true }).fill('E2E カニューレバンド');
+    await page.getByLabel('よみ').fill('漢字');
+    await page.getByLabel('説明').fill('気管カニューレを首に留めるひも。汚れたら交換します。');
+    await page.getByRole('button', { name: '追加する' }).click();
+    await page.getByRole('link', { name: /よみ: ひらがな・カタカナで入力してください/ }).waitFor();
+    await page.getByLabel('よみ').fill('いーつーいーかにゅーればんど');
+    await page.getByLabel('分類').selectOption({ label: '医療機器' });
+    await page.getByLabel('関連する用語').fill('気管切開');
+    await page.getByRole('checkbox', { name: '気管切開の管理' }).check();
+    await expectAccessible(page, 'glossary add form');
+    await page.getByRole('button', { name: '追加する' }).click();
+    await page.getByRole('heading', { level: 1, name: 'E2E カニューレバンド' }).waitFor();
+    await page.getByRole('link', { name: '気管切開', exact: true }).waitFor();
+    await expectAccessible(page, 'glossary term with edit actions');
+
+    // Edit with a reason: the history shows it.
+    await page.getByRole('link', { name: '編集' }).click();
+    await page.getByRole('heading', { level: 1, name: '用語の編集' }).waitFor();
+    await page.getByLabel('説明').fill('気管カニューレを首に留めるひも。汚れたり濡れたりしたら交換します。');
+    await page.getByLabel('変更の理由').fill('交換のタイミングを追記');
+    await expectAccessible(page, 'glossary edit form');
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.getByRole('heading', { level: 1, name: 'E2E カニューレバンド' }).waitFor();
+    await page.getByText('汚れたり濡れたりしたら交換します。').waitFor();
+    await page.getByRole('row', { name: /第2版 .*佐藤 みのり 交換のタイミングを追記/ }).waitFor();
+
+    // Search finds it by reading; a consultant sees no edit actions and cannot open the form.
+    const consultant = await e2e.newPage();
+    await signIn(consultant.page, 'consult.suzuki');
+    await consultant.page.goto('/glossary?q=' + encodeURIComponent('かにゅーればんど'));
+    await consultant.page.getByRole('link', { name: 'E2E カニューレバンド' }).click();
+    await consultant.page.getByRole('heading', { level: 1, name: 'E2E カニューレバンド' }).waitFor();
+    expect(await consultant.page.getByRole('button', { name: '削除' }).count()).toBe(0);
+    expect(await consultant.page.getByRole('link', { name: '編集' }).count()).toBe(0);
+    await consultant.context.close();
+
+    // Delete: cancelling keeps it, confirming removes it.
+    await page.getByRole('button', { name: '削除' }).click();
+    const dialog = page.getByRole('alertdialog', { name: '用語を削除しますか' });
+    await dialog.getByText('「E2E カニューレバンド」と編集履歴を削除します。').waitFor();
+    await expectAccessible(page, 'glossary delete confirmation');
+    await dialog.getByRole('button', { name: 'キャンセル' }).click();
+    await page.getByRole('heading', { level: 1, name: 'E2E カニューレバンド' }).waitFor();
+    await page.getByRole('button', { name: '削除' }).click();
+    await dialog.getByRole('button', { name: '削除' }).click();
+    await page.getByRole('heading', { level: 1, name: '医ケア「基本のキ」' }).waitFor();
+    await page.getByLabel('用語・よみ').fill('かにゅーればんど');
+    await page.getByRole('button', { name: '検索' }).click();
+    await page.getByText('該当する用語はありません。').waitFor();
+    await context.close();
+  });
+});
