@@ -88,3 +88,68 @@ describe('研修・会議: the glossary kept by coordinators', () => {
     await context.close();
   });
 });
+
+describe('研修・会議: choosing the questions that measure the region’s indicators', () => {
+  it('adds an indicator, tracks a survey question with its option mapping, changes it, stops tracking, deletes', async () => {
+    const { page, context } = await e2e.newPage();
+    await signIn(page, 'coord.sato');
+    await page.goto('/indicators');
+    await page.getByRole('heading', { level: 1, name: '地域の指標' }).waitFor();
+    await page.getByRole('link', { name: '指標の管理' }).click();
+    await page.getByRole('heading', { level: 1, name: '指標の管理' }).waitFor();
+    // The demo's acceptance indicator is measured by both training sessions' questions.
+    const acceptance = page.getByRole('table', { name: '「医ケアケースの受け入れ意向」を測っている質問' });
+    expect(await acceptance.locator('tbody tr').count()).toBe(2);
+    await expectAccessible(page, 'indicator management');
+
+    // A new indicator; the form names what is missing.
+    await page.getByRole('button', { name: '指標を追加' }).click();
+    const form = page.getByRole('dialog', { name: '指標の追加' });
+    await form.getByRole('button', { name: '追加する' }).click();
+    await form.getByRole('link', { name: /指標名: 入力してください/ }).waitFor();
+    await form.getByLabel('指標名').fill('E2E 研修の理解度');
+    await form.getByLabel('選択肢（良い順）').fill('よく分かった\n分かった\n分からなかった');
+    await form.getByRole('checkbox', { name: 'よく分かった' }).check();
+    await form.getByRole('checkbox', { name: '分かった', exact: true }).check();
+    await expectAccessible(page, 'indicator form');
+    await form.getByRole('button', { name: '追加する' }).click();
+    await page.getByText('「E2E 研修の理解度」を保存しました。').waitFor();
+    await page.getByText('この指標を測っている質問はまだありません。').waitFor();
+
+    // Track a question of a demo survey: its first option counts as "よく分かった".
+    await page.getByRole('button', { name: '「E2E 研修の理解度」を測る質問を追加' }).click();
+    const track = page.getByRole('dialog', { name: '指標を測る質問を追加' });
+    await track.getByRole('button', { name: '保存する' }).click();
+    await track.getByText('アンケートを選んでください', { exact: true }).first().waitFor();
+    await track.getByLabel('アンケート').selectOption({ index: 1 });
+    await track.getByLabel('質問', { exact: true }).selectOption({ index: 1 });
+    const mapSelects = track.getByRole('group', { name: '選択肢の対応' }).getByRole('combobox');
+    expect(await mapSelects.count()).toBeGreaterThanOrEqual(2);
+    await mapSelects.nth(0).selectOption({ label: 'よく分かった' });
+    await expectAccessible(page, 'track question dialog');
+    await track.getByRole('button', { name: '保存する' }).click();
+    await page.getByText('「E2E 研修の理解度」の質問を保存しました。').waitFor();
+    const tracked = page.getByRole('table', { name: '「E2E 研修の理解度」を測っている質問' });
+    await tracked.getByText(/→ よく分かった/).waitFor();
+
+    // Change the mapping: the second option now counts as "分かった".
+    await tracked.getByRole('button', { name: /の対応を変更$/ }).click();
+    const remap = page.getByRole('dialog', { name: '選択肢の対応の変更' });
+    await remap.getByRole('group', { name: '選択肢の対応' }).getByRole('combobox').nth(1).selectOption({ label: '分かった' });
+    await remap.getByRole('button', { name: '保存する' }).click();
+    await tracked.getByText(/→ 分かった$/).waitFor();
+
+    // Stop tracking (after confirming), then delete the indicator.
+    await tracked.getByRole('button', { name: /の追跡をやめる$/ }).click();
+    await page.getByRole('alertdialog', { name: 'この質問の追跡をやめますか' }).getByRole('button', { name: '追跡をやめる' }).click();
+    await page.getByText(/の追跡をやめました。/).waitFor();
+    await page.getByText('この指標を測っている質問はまだありません。').waitFor();
+    await page.getByRole('button', { name: '「E2E 研修の理解度」を削除' }).click();
+    const confirm = page.getByRole('alertdialog', { name: '指標を削除しますか' });
+    await expectAccessible(page, 'indicator delete confirmation');
+    await confirm.getByRole('button', { name: '削除' }).click();
+    await page.getByText('「E2E 研修の理解度」を削除しました。').waitFor();
+    expect(await page.getByRole('heading', { name: 'E2E 研修の理解度' }).count()).toBe(0);
+    await context.close();
+  });
+});

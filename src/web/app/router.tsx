@@ -52,6 +52,7 @@ const SurveyAnswerPage = lazyRouteComponent(() => import('../features/surveys'),
 const SurveyResultsPage = lazyRouteComponent(() => import('../features/surveys'), 'SurveyResultsPage');
 const ComparePage = lazyRouteComponent(() => import('../features/surveys'), 'ComparePage');
 const IndicatorsPage = lazyRouteComponent(() => import('../features/surveys'), 'IndicatorsPage');
+const IndicatorManagePage = lazyRouteComponent(() => import('../features/surveys'), 'IndicatorManagePage');
 const PublicSurveyPage = lazyRouteComponent(() => import('../features/surveys'), 'PublicSurveyPage');
 const ConsultationsPage = lazyRouteComponent(() => import('../features/consultations'), 'ConsultationsPage');
 const NewConsultationPage = lazyRouteComponent(() => import('../features/consultations'), 'NewConsultationPage');
@@ -643,12 +644,23 @@ const indicatorsRoute = createRoute({
   component: function IndicatorsRoute() {
     const search = indicatorsRoute.useSearch();
     const navigate = indicatorsRoute.useNavigate();
+    const [canManage] = useCan('manage:indicators');
     return (
       <RequirePermission permission="read:indicators">
-        <IndicatorsPage search={search} onSearchChange={(next) => void navigate({ search: next })} />
+        <IndicatorsPage search={search} onSearchChange={(next) => void navigate({ search: next })} canManage={canManage!} />
       </RequirePermission>
     );
   },
+});
+
+const indicatorManageRoute = createRoute({
+  getParentRoute: () => networkRoute,
+  path: '/indicators/manage',
+  component: () => (
+    <RequirePermission permission="manage:indicators">
+      <IndicatorManagePage />
+    </RequirePermission>
+  ),
 });
 
 const consultationsRoute = createRoute({
@@ -980,6 +992,7 @@ const routeTree = rootRoute.addChildren([
       editSurveyRoute,
       resultsRoute,
       indicatorsRoute,
+      indicatorManageRoute,
       consultationsRoute,
       newConsultationRoute,
       consultationRoute,
