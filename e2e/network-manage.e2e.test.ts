@@ -153,3 +153,58 @@ describe('研修・会議: choosing the questions that measure the region’s in
     await context.close();
   });
 });
+
+describe('研修・会議: tagged questions', () => {
+  it('tags a question when posting, filters the list and the knowledge base by tag, and links chips to the filtered list', async () => {
+    const TITLE = 'E2E 経管栄養の子の就学相談';
+    const asker = await e2e.newPage();
+    await signIn(asker.page, 'consult.suzuki');
+    await asker.page.goto('/consultations/new');
+    await asker.page.getByRole('heading', { level: 1, name: 'コーディネーターに相談する' }).waitFor();
+    await asker.page.getByLabel('件名').fill(TITLE);
+    await asker.page.getByLabel('相談内容').fill('経管栄養の子が小学校に上がります。学校での注入はどこに相談すればよいですか。');
+    await asker.page.getByLabel('市区町村').selectOption({ label: '松戸市' });
+    await asker.page.getByRole('group', { name: '医療的ケア' }).getByRole('checkbox', { name: '経管栄養', exact: true }).check();
+    await asker.page.getByRole('group', { name: 'ライフステージ' }).getByRole('checkbox', { name: '小学生' }).check();
+    await asker.page.getByText(/^サービス（0件を選択中）$/).click();
+    await asker.page.getByRole('group', { name: 'サービス' }).getByRole('checkbox', { name: '放課後等デイサービス' }).check();
+    await expectAccessible(asker.page, 'ask form with tags');
+    await asker.page.getByRole('button', { name: '相談を送る' }).click();
+    await asker.page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+    const tags = asker.page.getByRole('list', { name: 'タグ' });
+    for (const tag of ['松戸市', '経管栄養', '小学生', '放課後等デイサービス']) await tags.getByRole('link', { name: tag, exact: true }).waitFor();
+    const threadUrl = asker.page.url();
+
+    // A chip opens the list filtered by that tag; another tag's filter leaves the question out.
+    await tags.getByRole('link', { name: '経管栄養', exact: true }).click();
+    await asker.page.getByRole('heading', { level: 1, name: 'コーディネーターに相談' }).waitFor();
+    expect(new URL(asker.page.url()).searchParams.get('careItem')).toBe('tube_feeding');
+    await asker.page.getByRole('link', { name: TITLE }).waitFor();
+    await expectAccessible(asker.page, 'consultations filtered by tag');
+    await asker.page.getByRole('search', { name: '相談の絞り込み' }).getByLabel('ライフステージ').selectOption({ label: '乳児' });
+    await asker.page.getByRole('button', { name: '検索' }).click();
+    await asker.page.getByText('相談はありません。').waitFor();
+
+    // Resolved, it is found in the knowledge base by its tags.
+    const coordinator = await e2e.newPage();
+    await signIn(coordinator.page, 'coord.sato');
+    await coordinator.page.goto(new URL(threadUrl).pathname);
+    await coordinator.page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+    await coordinator.page.getByRole('button', { name: '解決済みにする' }).click();
+    await coordinator.page.getByRole('alertdialog', { name: '解決済みにしますか' }).getByRole('button', { name: '解決済みにする' }).click();
+    await coordinator.page.getByText('解決済み', { exact: true }).first().waitFor();
+    await coordinator.context.close();
+
+    await asker.page.goto('/knowledge-base');
+    const search = asker.page.getByRole('search', { name: 'ナレッジベースの検索' });
+    await search.getByLabel('サービス').selectOption({ label: '放課後等デイサービス' });
+    await search.getByLabel('ライフステージ').selectOption({ label: '小学生' });
+    await search.getByRole('button', { name: '検索' }).click();
+    await asker.page.getByRole('link', { name: TITLE }).waitFor();
+    await expectAccessible(asker.page, 'knowledge base filtered by tag');
+    await search.getByLabel('医療的ケア').selectOption({ label: '人工呼吸器の管理' });
+    await search.getByRole('button', { name: '検索' }).click();
+    await asker.page.getByText('該当する相談はありません。').waitFor();
+    await asker.context.close();
+  });
+});

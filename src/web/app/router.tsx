@@ -706,7 +706,7 @@ const consultationRoute = createRoute({
 const knowledgeBaseRoute = createRoute({
   getParentRoute: () => networkRoute,
   path: '/knowledge-base',
-  validateSearch: searchValidator(z.object({ q: z.string().max(100).optional() })),
+  validateSearch: searchValidator(ConsultationListQuerySchema.omit({ status: true, mine: true })),
   component: function KnowledgeBaseRoute() {
     const filters = knowledgeBaseRoute.useSearch();
     const navigate = knowledgeBaseRoute.useNavigate();

@@ -529,4 +529,11 @@ export const networkEn: Record<keyof typeof networkJa, string> = {
   'ind.fOptionsFrozen': '{n} questions are mapped onto these: you can rename options but not add or remove them.',
   'ind.fPositive': 'Positive options',
   'ind.fPositiveHint': 'Counted as the positive share in the trend.',
+  'kb.tagFilter': 'Questions tagged "{tag}"',
+  'kb.fCareItems': 'Medical care',
+  'kb.fLifeStages': 'Life stage',
+  'kb.fServiceTypes': 'Service',
+  'kb.fTags': 'Tags (optional)',
+  'kb.fTagsHint': 'Tags help others with the same question find it in the knowledge base.',
+  'kb.fServicesSummary': 'Services ({n} selected)',
 };

@@ -528,4 +528,11 @@ export const networkJa = {
   'ind.fOptionsFrozen': '{n}件の質問が対応づけられているため、選択肢の名前は変えられますが、数は変えられません。',
   'ind.fPositive': '肯定的な選択肢',
   'ind.fPositiveHint': '推移のグラフで「肯定的な回答の割合」として数える選択肢。',
+  'kb.tagFilter': '「{tag}」の相談を表示',
+  'kb.fCareItems': '医療的ケア',
+  'kb.fLifeStages': 'ライフステージ',
+  'kb.fServiceTypes': 'サービス',
+  'kb.fTags': 'タグ（任意）',
+  'kb.fTagsHint': 'タグをつけると、あとで同じ悩みを持つ人がナレッジベースで見つけやすくなります。',
+  'kb.fServicesSummary': 'サービス（{n}件を選択中）',
 } satisfies Record<string, string>;
