@@ -11,8 +11,8 @@ export const CreateConsultationSchema = z
     title: z.string().trim().min(1, { error: '入力してください' }).max(200).meta({ title: '件名' }),
     body: z.string().trim().min(1, { error: '入力してください' }).max(10_000).meta({ title: '相談内容' }),
     /**
-     * The client (case) this question is about. Seam for the client-record feature: today it is
-     * an opaque reference; a case-linked question is visible only to the asker and coordinators.
+     * The client record this question is about (its id; the asker must be on its team). A
+     * case-linked question is visible only to the asker, that client's team and coordinators.
      */
     caseRef: z.string().trim().min(1).max(100).nullable().optional().meta({ title: '関連する利用者（ケース）' }),
     askerHidden: z.boolean().optional().meta({ title: '名前を伏せる（コーディネーターには表示）' }),

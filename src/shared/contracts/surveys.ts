@@ -216,10 +216,11 @@ export const IndicatorSchema = z
 
 export const CreateIndicatorSchema = z
   .object({
-    key: z.string().regex(/^[a-z][a-z0-9_]{1,49}$/, { error: '英小文字・数字・_ で入力してください' }).meta({ title: 'キー' }),
-    name: z.string().trim().min(1).max(200).meta({ title: '指標名' }),
+    /** Stable name for programs (acceptance, satisfaction…); generated when left out. */
+    key: z.string().regex(/^[a-z][a-z0-9_]{1,49}$/, { error: '英小文字・数字・_ で入力してください' }).optional().meta({ title: 'キー' }),
+    name: z.string().trim().min(1, { error: '入力してください' }).max(200, { error: '200文字以内で入力してください' }).meta({ title: '指標名' }),
     description: z.string().trim().max(2000).optional().meta({ title: '説明' }),
-    options: z.array(label).min(2).max(11).meta({ title: '選択肢（良い順）' }),
+    options: z.array(label).min(2, { error: '選択肢を2つ以上入力してください' }).max(11, { error: '選択肢は11個までです' }).meta({ title: '選択肢（良い順）' }),
     positiveOptions: z.array(z.number().int().min(0).max(10)).max(11).optional().meta({ title: '肯定的な選択肢' }),
   })
   .meta({ id: 'CreateIndicator' });
@@ -247,6 +248,11 @@ export const TrendSchema = z
         surveyTitle: z.string(),
         eventId: z.string().nullable(),
         eventTitle: z.string().nullable(),
+        /** The tracked question, its options and how they map onto the indicator's. */
+        questionId: z.string(),
+        questionText: z.string(),
+        questionOptions: z.array(z.string()),
+        optionMap: z.array(z.number().int().nullable()),
         date: z.string(),
         responses: z.number().int(),
         distribution: z.array(OptionCountSchema),

@@ -52,6 +52,7 @@ const SurveyAnswerPage = lazyRouteComponent(() => import('../features/surveys'),
 const SurveyResultsPage = lazyRouteComponent(() => import('../features/surveys'), 'SurveyResultsPage');
 const ComparePage = lazyRouteComponent(() => import('../features/surveys'), 'ComparePage');
 const IndicatorsPage = lazyRouteComponent(() => import('../features/surveys'), 'IndicatorsPage');
+const IndicatorManagePage = lazyRouteComponent(() => import('../features/surveys'), 'IndicatorManagePage');
 const PublicSurveyPage = lazyRouteComponent(() => import('../features/surveys'), 'PublicSurveyPage');
 const ConsultationsPage = lazyRouteComponent(() => import('../features/consultations'), 'ConsultationsPage');
 const NewConsultationPage = lazyRouteComponent(() => import('../features/consultations'), 'NewConsultationPage');
@@ -59,6 +60,7 @@ const ConsultationPage = lazyRouteComponent(() => import('../features/consultati
 const KnowledgeBasePage = lazyRouteComponent(() => import('../features/consultations'), 'KnowledgeBasePage');
 const GlossaryPage = lazyRouteComponent(() => import('../features/glossary'), 'GlossaryPage');
 const TermPage = lazyRouteComponent(() => import('../features/glossary'), 'TermPage');
+const TermFormPage = lazyRouteComponent(() => import('../features/glossary'), 'TermFormPage');
 const PeoplePage = lazyRouteComponent(() => import('../features/people'), 'PeoplePage');
 const PersonPage = lazyRouteComponent(() => import('../features/people'), 'PersonPage');
 const PersonEditPage = lazyRouteComponent(() => import('../features/people'), 'PersonEditPage');
@@ -642,12 +644,23 @@ const indicatorsRoute = createRoute({
   component: function IndicatorsRoute() {
     const search = indicatorsRoute.useSearch();
     const navigate = indicatorsRoute.useNavigate();
+    const [canManage] = useCan('manage:indicators');
     return (
       <RequirePermission permission="read:indicators">
-        <IndicatorsPage search={search} onSearchChange={(next) => void navigate({ search: next })} />
+        <IndicatorsPage search={search} onSearchChange={(next) => void navigate({ search: next })} canManage={canManage!} />
       </RequirePermission>
     );
   },
+});
+
+const indicatorManageRoute = createRoute({
+  getParentRoute: () => networkRoute,
+  path: '/indicators/manage',
+  component: () => (
+    <RequirePermission permission="manage:indicators">
+      <IndicatorManagePage />
+    </RequirePermission>
+  ),
 });
 
 const consultationsRoute = createRoute({
@@ -693,7 +706,7 @@ const consultationRoute = createRoute({
 const knowledgeBaseRoute = createRoute({
   getParentRoute: () => networkRoute,
   path: '/knowledge-base',
-  validateSearch: searchValidator(z.object({ q: z.string().max(100).optional() })),
+  validateSearch: searchValidator(ConsultationListQuerySchema.omit({ status: true, mine: true })),
   component: function KnowledgeBaseRoute() {
     const filters = knowledgeBaseRoute.useSearch();
     const navigate = knowledgeBaseRoute.useNavigate();
@@ -712,8 +725,19 @@ const glossaryRoute = createRoute({
   component: function GlossaryRoute() {
     const filters = glossaryRoute.useSearch();
     const navigate = glossaryRoute.useNavigate();
-    return <GlossaryPage filters={filters} onFiltersChange={(search) => void navigate({ search })} />;
+    const [canEdit] = useCan('edit:glossary');
+    return <GlossaryPage filters={filters} onFiltersChange={(search) => void navigate({ search })} canEdit={canEdit!} />;
   },
+});
+
+const newTermRoute = createRoute({
+  getParentRoute: () => networkRoute,
+  path: '/glossary/new',
+  component: () => (
+    <RequirePermission permission="edit:glossary">
+      <TermFormPage />
+    </RequirePermission>
+  ),
 });
 
 const termRoute = createRoute({
@@ -721,7 +745,21 @@ const termRoute = createRoute({
   path: '/glossary/$termId',
   component: function TermRoute() {
     const { termId } = termRoute.useParams();
-    return <TermPage termId={termId} />;
+    const [canEdit] = useCan('edit:glossary');
+    return <TermPage termId={termId} canEdit={canEdit!} />;
+  },
+});
+
+const editTermRoute = createRoute({
+  getParentRoute: () => networkRoute,
+  path: '/glossary/$termId/edit',
+  component: function EditTermRoute() {
+    const { termId } = editTermRoute.useParams();
+    return (
+      <RequirePermission permission="edit:glossary">
+        <TermFormPage termId={termId} />
+      </RequirePermission>
+    );
   },
 });
 
@@ -954,11 +992,14 @@ const routeTree = rootRoute.addChildren([
       editSurveyRoute,
       resultsRoute,
       indicatorsRoute,
+      indicatorManageRoute,
       consultationsRoute,
       newConsultationRoute,
       consultationRoute,
       knowledgeBaseRoute,
       glossaryRoute,
+      newTermRoute,
+      editTermRoute,
       termRoute,
     ]),
     adminIndexRoute,

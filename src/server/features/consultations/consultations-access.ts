@@ -1,11 +1,12 @@
 // Who sees and does what in "ask a coordinator". Row-level rules live here, as a SQL filter
 // (used by every list and read) and as the same rule in TypeScript (used for one loaded row).
 //
-// Case-linked questions (case_ref set) are about one client: today only the asker and
-// coordinators see them. When the client-record feature lands, the case-team rule plugs in here
-// — `or exists (select 1 from case_team_member where client_id = consultation.case_ref and
-// user_id = :actor)` in the SQL and the matching check in `canViewConsultation` — and nowhere else.
+// Case-linked questions (case_ref = a client id) are about one client: the asker, coordinators
+// and that client's support team see them (team membership is read by the SQL function
+// tsunagu_on_case_team, since the team table is under row-level security). Everyone else gets
+// 404. Only coordinators answer; the asker adds follow-ups; team members read.
 import { sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.js';
 import { consultation } from '../../db/schema/index.js';
 import { definePermissions, hasRole, type Actor } from '../../lib/access.js';
 
@@ -20,15 +21,22 @@ export const consultationPermissions = definePermissions({
 
 type Row = Pick<typeof consultation.$inferSelect, 'askerId' | 'caseRef'>;
 
+/** Without the team (needs the database): general questions, the asker's own, coordinators. */
 export function canViewConsultation(actor: Actor, row: Row): boolean {
   if (!row.caseRef) return true;
   return row.askerId === actor.userId || hasRole(actor, 'coordinator');
 }
 
-/** The same rule for queries, so a list can never include a row the reader may not open. */
+/** The visibility rule as SQL, used by every list and every single read. */
 export function consultationVisibleWhere(actor: Actor): SQL {
   if (hasRole(actor, 'coordinator')) return sql`true`;
-  return sql`(${consultation.caseRef} is null or ${consultation.askerId} = ${actor.userId})`;
+  return sql`(${consultation.caseRef} is null or ${consultation.askerId} = ${actor.userId} or tsunagu_on_case_team(${consultation.caseRef}, ${actor.userId}))`;
+}
+
+/** Is the user on the client's support team (as a person or through their office)? */
+export async function isOnCaseTeam(db: DbOrTx, clientId: string, userId: string): Promise<boolean> {
+  const [row] = await db.select({ ok: sql<boolean>`tsunagu_on_case_team(${clientId}, ${userId})` }).from(sql`(select 1) as one`);
+  return Boolean(row?.ok);
 }
 
 /** Coordinators answer; the asker may add to the thread (follow-up details). */

@@ -19,15 +19,42 @@ interface Thread {
 }
 
 describe('ask a coordinator', () => {
-  it('hides a case-linked question from everyone but the asker and coordinators', async () => {
-    const asker = await t.signedIn(['consultant']);
+  it('shows a case-linked question only to the asker, the case team and coordinators', async () => {
+    // A client record opened by the asker (who joins its team), with a nurse's office on the team.
+    const office = await t.createOffice({ name: `相談支援テスト ${Math.random().toString(36).slice(2, 7)}` });
+    const asker = await t.signedIn(['consultant'], { officeIds: [office.id] });
+    const created = await asker.client.post('/api/clients', {
+      name: 'テスト あおい',
+      nameKana: 'てすと あおい',
+      birthDate: '2022-05-10',
+      sex: 'female',
+      municipalityCode: '12207',
+      consent: { scopes: ['profile', 'medical'], givenBy: '山田 花子', givenByRelation: '母', consentedOn: '2026-04-01', method: 'written', document: '同意書（テスト）' },
+    });
+    expect(created.status).toBe(201);
+    const clientId = ((await created.json()) as { id: string }).id;
+    const nurseOffice = await t.createOffice({ sector: 'medical', name: `訪問看護テスト ${Math.random().toString(36).slice(2, 7)}` });
+    const nurse = await t.signedIn(['provider_staff'], { officeIds: [nurseOffice.id] });
+    expect((await asker.client.post(`/api/clients/${clientId}/team`, { role: 'medical', officeId: nurseOffice.id, roleNote: '訪問看護' })).status).toBe(201);
+
     const other = await t.signedIn(['consultant']);
     const official = await t.signedIn(['official']);
     const coord = await t.signedIn(['coordinator'], { municipalityCode: '12217' });
-    const res = await asker.client.post('/api/consultations', { title: 'Aちゃんの入浴時間', body: 'ヘルパーが見つからない', caseRef: 'client-123' });
+    // Someone off the team cannot link a question to the client (nothing written).
+    const refused = await other.client.post('/api/consultations', { title: '他人のケース', body: '横から', caseRef: clientId });
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as { errors: { field: string }[] }).errors[0]!.field).toBe('caseRef');
+    const res = await asker.client.post('/api/consultations', { title: 'Aちゃんの入浴時間', body: 'ヘルパーが見つからない', caseRef: clientId });
     expect(res.status).toBe(201);
     const q = (await res.json()) as Thread;
     expect(q.isCaseLinked).toBe(true);
+
+    // The team's nurse reads it (and finds it in the list) but does not answer.
+    const seen = await nurse.client.get(`/api/consultations/${q.id}`);
+    expect(seen.status).toBe(200);
+    expect(((await seen.json()) as { canAnswer: boolean }).canAnswer).toBe(false);
+    expect(((await (await nurse.client.get('/api/consultations')).json()) as { items: { id: string }[] }).items.map((i) => i.id)).toContain(q.id);
+    expect((await nurse.client.post(`/api/consultations/${q.id}/answers`, { body: '看護から' })).status).toBe(403);
 
     expect((await other.client.get(`/api/consultations/${q.id}`)).status).toBe(404);
     expect((await official.client.get(`/api/consultations/${q.id}`)).status).toBe(404);
@@ -39,7 +66,7 @@ describe('ask a coordinator', () => {
 
     expect((await coord.client.get(`/api/consultations/${q.id}`)).status).toBe(200);
     // Reading a case-linked thread is logged against the client.
-    const logged = await t.db.select().from(auditEvent).where(and(eq(auditEvent.action, 'consultation.read'), eq(auditEvent.clientId, 'client-123')));
+    const logged = await t.db.select().from(auditEvent).where(and(eq(auditEvent.action, 'consultation.read'), eq(auditEvent.clientId, clientId)));
     expect(logged.length).toBeGreaterThan(0);
   });
 
@@ -112,6 +139,32 @@ describe('glossary', () => {
     expect(revs.items.map((r) => r.version)).toEqual([term!.version + 1, term!.version]);
     const { client: consultant } = await t.signedIn(['consultant']);
     expect((await consultant.patch(`/api/glossary/${term!.id}`, { expectedVersion: 2, explanation: 'x' })).status).toBe(403);
+  });
+
+  it('adds and deletes a term: duplicates named on the field, stale deletes refused, the deleted version kept in the audit log', async () => {
+    const { client: coord } = await t.signedIn(['coordinator']);
+    const { client: consultant } = await t.signedIn(['consultant']);
+    const input = { term: 'テスト用語ネブライザー', reading: 'てすとようごねぶらいざー', category: 'device', explanation: '薬を霧にして吸い込む機械（テスト用）。', relatedTerms: ['吸引'], relatedCareItems: ['nebulizer'] };
+    expect((await consultant.post('/api/glossary', input)).status).toBe(403);
+    const bad = await coord.post('/api/glossary', { ...input, reading: '漢字', relatedCareItems: [] });
+    expect(bad.status).toBe(400);
+    const created = await coord.post('/api/glossary', input);
+    expect(created.status).toBe(201);
+    const term = (await created.json()) as { id: string; version: number; relatedTerms: { id: string | null; term: string }[] };
+    expect(term.relatedTerms[0]!.id).not.toBeNull();
+    const dup = await coord.post('/api/glossary', { ...input, reading: 'べつ' });
+    expect(dup.status).toBe(400);
+    expect(((await dup.json()) as { errors: { field: string }[] }).errors.map((f) => f.field)).toEqual(['term']);
+
+    expect((await consultant.delete(`/api/glossary/${term.id}?expectedVersion=1`)).status).toBe(403);
+    expect((await coord.patch(`/api/glossary/${term.id}`, { expectedVersion: 1, explanation: '更新した説明。' })).status).toBe(200);
+    expect((await coord.delete(`/api/glossary/${term.id}?expectedVersion=1`)).status).toBe(409);
+    expect((await coord.get(`/api/glossary/${term.id}`)).status).toBe(200);
+    expect((await coord.delete(`/api/glossary/${term.id}?expectedVersion=2`)).status).toBe(204);
+    expect((await coord.get(`/api/glossary/${term.id}`)).status).toBe(404);
+    expect((await coord.delete(`/api/glossary/${term.id}?expectedVersion=2`)).status).toBe(404);
+    const [logged] = await t.db.select().from(auditEvent).where(and(eq(auditEvent.action, 'glossary.delete'), eq(auditEvent.entityId, term.id)));
+    expect((logged!.details as { snapshot: { explanation: string } }).snapshot.explanation).toBe('更新した説明。');
   });
 
   it('links terms in any text', async () => {

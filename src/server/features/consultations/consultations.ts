@@ -9,14 +9,14 @@ import { findServiceType } from '../../../shared/domain/service-types.js';
 import { escapeLike, normalizeForSearch } from '../../../shared/text/normalize.js';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { consultation, consultationAnswer, user } from '../../db/schema/index.js';
-import type { Actor } from '../../lib/access.js';
+import { hasRole, type Actor } from '../../lib/access.js';
 import { writeAudit } from '../../lib/audit.js';
 import { AppError, forbidden, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { decodeCursor, pageOf } from '../../lib/pagination.js';
 import { linkTextWithGlossary } from '../glossary/glossary.js';
 import { notifyUsers } from '../notifications/notify.js';
-import { canPostInThread, canResolveConsultation, canSeeAsker, canViewConsultation, consultationVisibleWhere } from './consultations-access.js';
+import { canPostInThread, canResolveConsultation, canSeeAsker, consultationVisibleWhere, isOnCaseTeam } from './consultations-access.js';
 
 type Row = typeof consultation.$inferSelect;
 
@@ -107,9 +107,13 @@ export async function listConsultations(opts: {
 }
 
 async function loadVisible(db: DbOrTx, actor: Actor, id: string) {
-  const [row] = await db.select({ c: consultation, askerName: user.name }).from(consultation).innerJoin(user, eq(user.id, consultation.askerId)).where(eq(consultation.id, id));
+  const [row] = await db
+    .select({ c: consultation, askerName: user.name })
+    .from(consultation)
+    .innerJoin(user, eq(user.id, consultation.askerId))
+    .where(and(eq(consultation.id, id), consultationVisibleWhere(actor)));
   // Not visible = not found: a non-member of the case learns nothing, not even that it exists.
-  if (!row || !canViewConsultation(actor, row.c)) throw notFound('相談');
+  if (!row) throw notFound('相談');
   return row;
 }
 
@@ -149,6 +153,12 @@ async function areaCoordinators(tx: DbOrTx, municipalityCode: string | null, exc
 export async function createConsultation(opts: { db: Db; actor: Actor; input: z.infer<typeof CreateConsultationSchema> }) {
   const i = opts.input;
   const id = newId();
+  // Linking a question to a client shows it to that client's team: only for someone on the
+  // team (or a coordinator), so nobody can post into another team's view by guessing an id.
+  if (i.caseRef && !hasRole(opts.actor, 'coordinator') && !(await isOnCaseTeam(opts.db, i.caseRef, opts.actor.userId)))
+    throw new AppError('VALIDATION_FAILED', '関連する利用者が見つからないか、あなたがその利用者の支援チームにいません。', {
+      fields: [{ field: 'caseRef', label: '関連する利用者（ケース）', message: '関連する利用者（ケース）: 支援チームに入っている利用者の番号を入力してください' }],
+    });
   await opts.db.transaction(async (tx) => {
     const values = {
       id,

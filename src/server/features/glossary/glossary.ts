@@ -92,11 +92,19 @@ function checkCodes(input: { relatedServiceTypes?: string[]; relatedCareItems?: 
 
 const toHiragana = (s: string) => normalizeForSearch(s);
 
+/** A term's name is unique: say so on the field rather than as a bare conflict. */
+async function checkUniqueTerm(tx: DbOrTx, term: string, exceptId?: string) {
+  const [dup] = await tx.select({ id: glossaryTerm.id }).from(glossaryTerm).where(eq(glossaryTerm.term, term));
+  if (dup && dup.id !== exceptId)
+    throw new AppError('VALIDATION_FAILED', `「${term}」はすでに用語集にあります。`, { fields: [{ field: 'term', label: '用語', message: `用語: 「${term}」はすでに登録されています` }] });
+}
+
 export async function createGlossaryTerm(opts: { db: Db; actor: Actor; input: z.infer<typeof CreateGlossaryTermSchema> }) {
   const i = opts.input;
   checkCodes(i);
   const id = newId();
   await opts.db.transaction(async (tx) => {
+    await checkUniqueTerm(tx, i.term);
     const values = {
       id,
       term: i.term,
@@ -123,6 +131,7 @@ export async function updateGlossaryTerm(opts: { db: Db; actor: Actor; id: strin
     const [cur] = await tx.select().from(glossaryTerm).where(eq(glossaryTerm.id, opts.id)).for('update');
     if (!cur) throw notFound('用語');
     if (cur.version !== expectedVersion) throw new AppError('CONFLICT', `ほかの人がこの用語を先に更新しました（現在の版: ${cur.version}）。画面を更新してからやり直してください。`);
+    if (i.term !== undefined && i.term !== cur.term) await checkUniqueTerm(tx, i.term, cur.id);
     const next = { ...cur, ...i, ...(i.reading ? { reading: toHiragana(i.reading) } : {}) };
     const [row] = await tx
       .update(glossaryTerm)
@@ -133,6 +142,22 @@ export async function updateGlossaryTerm(opts: { db: Db; actor: Actor; id: strin
     await writeAudit(tx, opts.actor.audit, { action: 'glossary.update', entityType: 'glossary_term', entityId: cur.id, details: { version: row!.version, fields: Object.keys(i) } });
   });
   return getGlossaryTerm({ db: opts.db, id: opts.id });
+}
+
+/**
+ * Removes a term (coordinators, admins). The term and its revisions go; the audit log keeps
+ * the deleted version in full, so a mistaken delete can be typed back. Other terms that name
+ * it as related keep the name as plain text. `expectedVersion` guards against deleting a
+ * version someone else has just saved.
+ */
+export async function deleteGlossaryTerm(opts: { db: Db; actor: Actor; id: string; expectedVersion: number }) {
+  await opts.db.transaction(async (tx) => {
+    const [cur] = await tx.select().from(glossaryTerm).where(eq(glossaryTerm.id, opts.id)).for('update');
+    if (!cur) throw notFound('用語');
+    if (cur.version !== opts.expectedVersion) throw new AppError('CONFLICT', `ほかの人がこの用語を先に更新しました（現在の版: ${cur.version}）。画面を更新してから確かめてください。`);
+    await tx.delete(glossaryTerm).where(eq(glossaryTerm.id, cur.id));
+    await writeAudit(tx, opts.actor.audit, { action: 'glossary.delete', entityType: 'glossary_term', entityId: cur.id, details: { term: cur.term, version: cur.version, snapshot: snapshotOf(cur) } });
+  });
 }
 
 export async function listGlossaryRevisions(opts: { db: Db; id: string }) {

@@ -1,4 +1,5 @@
 // Results (charts per question), comparison of two events, CSV export, indicator trends.
+import { randomBytes } from 'node:crypto';
 import { toCsv } from '../../lib/csv.js';
 import { and, asc, count, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
@@ -166,12 +167,21 @@ const checkPositive = (options: string[], positive: number[] | undefined) => {
     throw new AppError('VALIDATION_FAILED', '肯定的な選択肢の番号が選択肢の数を超えています。', { fields: [{ field: 'positiveOptions', label: '肯定的な選択肢', message: '肯定的な選択肢: 範囲外の番号です' }] });
 };
 
+const checkDistinct = (options: string[]) => {
+  if (new Set(options).size !== options.length)
+    throw new AppError('VALIDATION_FAILED', '同じ選択肢が2回あります。', { fields: [{ field: 'options', label: '選択肢（良い順）', message: '選択肢（良い順）: 同じ選択肢が2回あります' }] });
+};
+
 export async function createIndicator(opts: { db: Db; actor: Actor; input: z.infer<typeof CreateIndicatorSchema> }) {
   checkPositive(opts.input.options, opts.input.positiveOptions);
+  checkDistinct(opts.input.options);
   const id = newId();
+  const key = opts.input.key ?? `indicator_${randomBytes(5).toString('hex')}`;
   await opts.db.transaction(async (tx) => {
-    await tx.insert(indicator).values({ id, key: opts.input.key, name: opts.input.name, description: opts.input.description ?? '', options: opts.input.options, positiveOptions: opts.input.positiveOptions ?? [] });
-    await writeAudit(tx, opts.actor.audit, { action: 'indicator.create', entityType: 'indicator', entityId: id, details: { key: opts.input.key } });
+    const [dup] = await tx.select({ id: indicator.id }).from(indicator).where(eq(indicator.key, key));
+    if (dup) throw new AppError('VALIDATION_FAILED', `キー「${key}」はすでに使われています。`, { fields: [{ field: 'key', label: 'キー', message: `キー: 「${key}」はすでに使われています` }] });
+    await tx.insert(indicator).values({ id, key, name: opts.input.name, description: opts.input.description ?? '', options: opts.input.options, positiveOptions: opts.input.positiveOptions ?? [] });
+    await writeAudit(tx, opts.actor.audit, { action: 'indicator.create', entityType: 'indicator', entityId: id, details: { key } });
   });
   return (await serializeIndicators(opts.db, [await getIndicator(opts.db, id)]))[0]!;
 }
@@ -180,10 +190,31 @@ export async function updateIndicator(opts: { db: Db; actor: Actor; id: string; 
   await opts.db.transaction(async (tx) => {
     const cur = await getIndicator(tx, opts.id);
     checkPositive(opts.input.options ?? cur.options, opts.input.positiveOptions ?? cur.positiveOptions);
+    if (opts.input.options) checkDistinct(opts.input.options);
+    // Tracked questions map their options onto these by position: relabelling is fine, but
+    // adding or removing an option would silently shift every mapping.
+    if (opts.input.options && opts.input.options.length !== cur.options.length) {
+      const [tracked] = await tx.select({ n: count() }).from(surveyQuestion).where(eq(surveyQuestion.indicatorId, cur.id));
+      if ((tracked?.n ?? 0) > 0)
+        throw new AppError('CONFLICT', `この指標には${tracked!.n}件の質問が対応づけられているため、選択肢の数は変えられません（名前の変更はできます）。追跡を外すか、新しい指標を作ってください。`);
+    }
     await tx.update(indicator).set({ ...opts.input, updatedAt: new Date() }).where(eq(indicator.id, opts.id));
     await writeAudit(tx, opts.actor.audit, { action: 'indicator.update', entityType: 'indicator', entityId: opts.id, details: { fields: Object.keys(opts.input) } });
   });
   return (await serializeIndicators(opts.db, [await getIndicator(opts.db, opts.id)]))[0]!;
+}
+
+/**
+ * Removes an indicator. Its questions stop tracking it (the foreign key sets them to null);
+ * surveys and answers stay.
+ */
+export async function deleteIndicator(opts: { db: Db; actor: Actor; id: string }) {
+  await opts.db.transaction(async (tx) => {
+    const cur = await getIndicator(tx, opts.id);
+    const untracked = await tx.update(surveyQuestion).set({ indicatorId: null, indicatorOptionMap: null }).where(eq(surveyQuestion.indicatorId, cur.id)).returning({ id: surveyQuestion.id });
+    await tx.delete(indicator).where(eq(indicator.id, cur.id));
+    await writeAudit(tx, opts.actor.audit, { action: 'indicator.delete', entityType: 'indicator', entityId: cur.id, details: { key: cur.key, name: cur.name, options: cur.options, positiveOptions: cur.positiveOptions, untrackedQuestions: untracked.map((q) => q.id) } });
+  });
 }
 
 /** Marks a question as measuring an indicator, mapping its options onto the indicator's. */
@@ -221,8 +252,21 @@ export async function indicatorTrend(opts: { db: Db; id: string; municipality?: 
   const points = qs.map((x) => {
     const rs = filterResponses(responses.get(x.s.id) ?? [], { municipality: opts.municipality, role: opts.role });
     const suppressed = x.s.isAnonymous && filtered && rs.length > 0 && rs.length < MIN_FILTERED_GROUP;
-    const p = indicatorPoint({ indicatorOptions: ind.options, positiveOptions: ind.positiveOptions, question: x.q, optionMap: x.q.indicatorOptionMap ?? mapOptionsByLabel(x.q.options, ind.options), responses: suppressed ? [] : rs });
-    return { surveyId: x.s.id, surveyTitle: x.s.title, eventId: x.s.eventId, eventTitle: x.eventTitle, date: (x.eventStartsAt ?? x.s.createdAt).toISOString(), ...p, suppressed };
+    const optionMap = x.q.indicatorOptionMap ?? mapOptionsByLabel(x.q.options, ind.options);
+    const p = indicatorPoint({ indicatorOptions: ind.options, positiveOptions: ind.positiveOptions, question: x.q, optionMap, responses: suppressed ? [] : rs });
+    return {
+      surveyId: x.s.id,
+      surveyTitle: x.s.title,
+      eventId: x.s.eventId,
+      eventTitle: x.eventTitle,
+      questionId: x.q.id,
+      questionText: x.q.text,
+      questionOptions: x.q.options,
+      optionMap,
+      date: (x.eventStartsAt ?? x.s.createdAt).toISOString(),
+      ...p,
+      suppressed,
+    };
   });
   points.sort((a, b) => a.date.localeCompare(b.date));
   return { indicator: (await serializeIndicators(opts.db, [ind]))[0]!, points };

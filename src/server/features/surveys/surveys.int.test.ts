@@ -173,6 +173,43 @@ describe('members, results and exports', () => {
     expect(cmp.pairs).toHaveLength(5);
   });
 
+  it('manages indicators: generated key, tracked questions in the trend, links kept through draft edits, option count frozen while tracked, delete untracks', async () => {
+    const { client: consultant } = await t.signedIn(['consultant']);
+    const body = { name: '研修の活用度', options: ['とても役立つ', '役立つ', '役立たない'], positiveOptions: [0, 1] };
+    expect((await consultant.post('/api/indicators', body)).status).toBe(403);
+    const bad = await coord.post('/api/indicators', { ...body, options: ['とても役立つ'] });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { errors: { field: string }[] }).errors[0]!.field).toBe('options');
+    expect((await coord.post('/api/indicators', { ...body, options: ['役立つ', '役立つ'] })).status).toBe(400);
+    expect((await coord.post('/api/indicators', { ...body, positiveOptions: [5] })).status).toBe(400);
+    const created = await coord.post('/api/indicators', body);
+    expect(created.status).toBe(201);
+    const ind = (await created.json()) as { id: string; key: string; questionCount: number };
+    expect(ind.key).toMatch(/^indicator_[0-9a-f]{10}$/);
+
+    // A draft: track its Likert question, then fix a typo in the draft — the link stays.
+    const draft = (await (await coord.post('/api/surveys', { title: '活用度アンケート', questions: [{ type: 'likert', text: '役立ちましたか', options: ['とても役立つ', '役立つ', '役立たない'] }, { type: 'text', text: '感想' }] })).json()) as Survey;
+    expect((await coord.put(`/api/surveys/${draft.id}/questions/${draft.questions[1]!.id}/indicator`, { indicatorId: ind.id })).status).toBe(409);
+    expect((await coord.put(`/api/surveys/${draft.id}/questions/${draft.questions[0]!.id}/indicator`, { indicatorId: ind.id, optionMap: [0] })).status).toBe(400);
+    expect((await coord.put(`/api/surveys/${draft.id}/questions/${draft.questions[0]!.id}/indicator`, { indicatorId: ind.id })).status).toBe(200);
+    const edited = await coord.patch(`/api/surveys/${draft.id}`, { questions: [{ id: draft.questions[0]!.id, type: 'likert', text: '研修は役立ちましたか？', options: ['とても役立つ', '役立つ', '役立たない'] }, { id: draft.questions[1]!.id, type: 'text', text: '感想' }] });
+    const after = (await edited.json()) as { questions: { id: string; indicatorId: string | null; indicatorOptionMap: number[] | null }[] };
+    expect(after.questions[0]).toMatchObject({ id: draft.questions[0]!.id, indicatorId: ind.id, indicatorOptionMap: [0, 1, 2] });
+
+    const trend = (await (await coord.get(`/api/indicators/${ind.id}/trend`)).json()) as { points: { questionId: string; questionText: string; questionOptions: string[]; optionMap: number[] }[] };
+    expect(trend.points).toEqual([expect.objectContaining({ questionId: draft.questions[0]!.id, questionText: '研修は役立ちましたか？', optionMap: [0, 1, 2] })]);
+
+    // Relabelling is fine; changing the number of options would shift every mapping.
+    expect((await coord.patch(`/api/indicators/${ind.id}`, { options: ['とても役に立った', '役に立った', '役に立たなかった'] })).status).toBe(200);
+    expect((await coord.patch(`/api/indicators/${ind.id}`, { options: ['とても', 'まあ', 'あまり', '全く'] })).status).toBe(409);
+
+    expect((await consultant.delete(`/api/indicators/${ind.id}`)).status).toBe(403);
+    expect((await coord.delete(`/api/indicators/${ind.id}`)).status).toBe(204);
+    expect((await coord.get(`/api/indicators/${ind.id}/trend`)).status).toBe(404);
+    const survey = (await (await coord.get(`/api/surveys/${draft.id}`)).json()) as { questions: { indicatorId: string | null }[] };
+    expect(survey.questions.map((q) => q.indicatorId)).toEqual([null, null]);
+  });
+
   it('refuses to change questions once people answered', async () => {
     const { survey, links } = await setup(1);
     await t.client().post(`/api/public/surveys/${links[0]}/responses`, answers(survey, [0, 0, [], undefined, undefined]), { headers: fromIp() });

@@ -26,7 +26,7 @@ import { hookFor, jsonBody, jsonResponse, standardErrors } from '../../lib/opena
 import { PageQuerySchema, listOf } from '../../lib/pagination.js';
 import { contentDisposition } from '../events/materials.js';
 import { createInvitations, submitMemberResponse } from './responses.js';
-import { compareSurveys, createIndicator, exportResponsesCsv, indicatorTrend, listIndicators, surveyResults, trackQuestion, updateIndicator } from './results.js';
+import { compareSurveys, createIndicator, deleteIndicator, exportResponsesCsv, indicatorTrend, listIndicators, surveyResults, trackQuestion, updateIndicator } from './results.js';
 import { copySurvey, createSurvey, deleteSurvey, getSurvey, listSurveys, updateSurvey } from './surveys.js';
 
 const tags = ['ネットワーク活動: アンケート'];
@@ -49,6 +49,7 @@ const routes = {
   indicators: createRoute({ method: 'get', path: '/indicators', tags: itags, summary: '地域の指標の一覧（満足度・活用度・医ケアケースの受け入れ意向など）', responses: { 200: jsonResponse(listOf(IndicatorSchema), '一覧'), ...standardErrors } }),
   createIndicator: createRoute({ method: 'post', path: '/indicators', tags: itags, summary: '指標の作成', request: { body: jsonBody(CreateIndicatorSchema) }, responses: { 201: jsonResponse(IndicatorSchema, '指標'), ...standardErrors } }),
   updateIndicator: createRoute({ method: 'patch', path: '/indicators/{id}', tags: itags, summary: '指標の更新', request: { params: Id, body: jsonBody(UpdateIndicatorSchema) }, responses: { 200: jsonResponse(IndicatorSchema, '指標'), ...standardErrors } }),
+  deleteIndicator: createRoute({ method: 'delete', path: '/indicators/{id}', tags: itags, summary: '指標の削除（対応づけた質問の追跡は外れる。アンケートと回答は残る）', request: { params: Id }, responses: { 204: { description: '削除しました' }, ...standardErrors } }),
   trend: createRoute({ method: 'get', path: '/indicators/{id}/trend', tags: itags, summary: '指標の推移（行事ごと。市・職種で絞り込み）', request: { params: Id, query: TrendQuerySchema }, responses: { 200: jsonResponse(TrendSchema, '推移'), ...standardErrors } }),
 };
 
@@ -123,6 +124,11 @@ export function surveyRoutes(deps: Deps) {
     const actor = requirePermission(c, 'manage:indicators');
     return c.json(await updateIndicator({ db, actor, id: c.req.valid('param').id, input: c.req.valid('json') }), 200);
   }, hookFor(r.updateIndicator));
+  app.openapi(r.deleteIndicator, async (c) => {
+    const actor = requirePermission(c, 'manage:indicators');
+    await deleteIndicator({ db, actor, id: c.req.valid('param').id });
+    return c.body(null, 204);
+  }, hookFor(r.deleteIndicator));
   app.openapi(r.trend, async (c) => {
     requirePermission(c, 'read:indicators');
     return c.json(await indicatorTrend({ db, id: c.req.valid('param').id, ...c.req.valid('query') }), 200);

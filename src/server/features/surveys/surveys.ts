@@ -123,11 +123,26 @@ async function assertEvent(tx: DbOrTx, eventId: string | null | undefined) {
   if (!e) throw new AppError('VALIDATION_FAILED', '行事が見つかりません。', { fields: [{ field: 'eventId', label: '行事', message: '行事: 見つかりません' }] });
 }
 
-async function insertQuestions(tx: DbOrTx, surveyId: string, questions: z.infer<typeof QuestionInputSchema>[] | QuestionRow[]) {
+/**
+ * Writes a survey's questions. `previous` (an edit of a draft): a question sent back with its
+ * id keeps that id and, while its type and number of options are unchanged, its indicator
+ * link — fixing a typo must not silently stop the region's indicator from counting it.
+ */
+async function insertQuestions(tx: DbOrTx, surveyId: string, questions: z.infer<typeof QuestionInputSchema>[] | QuestionRow[], previous: QuestionRow[] = []) {
   if (questions.length === 0) return;
+  const before = new Map(previous.map((q) => [q.id, q]));
+  const used = new Set<string>();
+  const link = (q: (typeof questions)[number]) => {
+    // A copy carries its source's links as they are.
+    if ('surveyId' in q) return { id: newId(), indicatorId: q.indicatorId, indicatorOptionMap: q.indicatorOptionMap };
+    const old = q.id && !used.has(q.id) ? before.get(q.id) : undefined;
+    if (!old || old.type !== q.type || old.options.length !== (q.options ?? []).length) return { id: newId(), indicatorId: null, indicatorOptionMap: null };
+    used.add(old.id);
+    return { id: old.id, indicatorId: old.indicatorId, indicatorOptionMap: old.indicatorOptionMap };
+  };
   await tx.insert(surveyQuestion).values(
     questions.map((q, i) => ({
-      id: newId(),
+      ...link(q),
       surveyId,
       position: i + 1,
       type: q.type,
@@ -136,8 +151,6 @@ async function insertQuestions(tx: DbOrTx, surveyId: string, questions: z.infer<
       options: q.type === 'number' || q.type === 'text' ? [] : (q.options ?? []),
       minValue: q.minValue ?? null,
       maxValue: q.maxValue ?? null,
-      indicatorId: 'indicatorId' in q ? q.indicatorId : null,
-      indicatorOptionMap: 'indicatorOptionMap' in q ? q.indicatorOptionMap : null,
     })),
   );
 }
@@ -172,8 +185,9 @@ export async function updateSurvey(opts: { db: Db; actor: Actor; id: string; inp
       // Changing questions or the anonymity promise after people answered would misreport what they agreed to.
       throw new AppError('CONFLICT', '回答があるため、質問と無記名／記名の設定は変更できません。コピーして新しいアンケートを作ってください。');
     if (input.questions) {
+      const previous = await questionsOf(tx, s.id);
       await tx.delete(surveyQuestion).where(eq(surveyQuestion.surveyId, s.id));
-      await insertQuestions(tx, s.id, input.questions);
+      await insertQuestions(tx, s.id, input.questions, previous);
     }
     const { questions: _q, ...fields } = input;
     await tx

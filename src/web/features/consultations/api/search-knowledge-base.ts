@@ -2,11 +2,9 @@ import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import { apiFetch, type Page } from '../../../lib/api-client';
 import { PAGE_SIZE, nextCursorOf } from '../../../lib/paging';
 import { consultationKeys } from './keys';
-import type { ConsultationSummary } from './list-consultations';
+import type { ConsultationFilters, ConsultationSummary } from './list-consultations';
 
-export interface KnowledgeBaseFilters {
-  q?: string;
-}
+export type KnowledgeBaseFilters = Omit<ConsultationFilters, 'status' | 'mine'>;
 
 /** Resolved general questions; Japanese search ignores kana type and width. */
 export const searchKnowledgeBase = (filters: KnowledgeBaseFilters, cursor?: string, signal?: AbortSignal) =>

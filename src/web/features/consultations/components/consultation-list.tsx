@@ -6,6 +6,7 @@ import { DateTime } from '../../../components/ui/date-time';
 import { ErrorState, LoadingState } from '../../../components/ui/query-state';
 import { useT } from '../../../i18n/i18n';
 import type { ConsultationSummary } from '../api/list-consultations';
+import { ConsultationTags } from './consultation-tags';
 
 export interface ConsultationListProps {
   items: ConsultationSummary[];
@@ -16,9 +17,11 @@ export interface ConsultationListProps {
   isFetchingNextPage: boolean;
   onLoadMore: () => void;
   emptyMessage: string;
+  /** The list a tag chip filters. */
+  tagsLinkTo?: '/consultations' | '/knowledge-base';
 }
 
-export function ConsultationList({ items, total, isLoading, error, hasNextPage, isFetchingNextPage, onLoadMore, emptyMessage }: ConsultationListProps) {
+export function ConsultationList({ items, total, isLoading, error, hasNextPage, isFetchingNextPage, onLoadMore, emptyMessage, tagsLinkTo = '/consultations' }: ConsultationListProps) {
   const t = useT();
   return (
     <>
@@ -37,15 +40,7 @@ export function ConsultationList({ items, total, isLoading, error, hasNextPage, 
               <span className="small">{t('kb.answersN', { n: c.answerCount })}</span>
             </p>
             <p className="small">{c.excerpt}</p>
-            {[...c.careItems, ...c.lifeStages, ...c.serviceTypes].length ? (
-              <ul className="chip-list chip-list--static" aria-label={t('kb.tags')}>
-                {[...c.careItems, ...c.lifeStages, ...c.serviceTypes].map((tag) => (
-                  <li key={tag.code} className="tag">
-                    {tag.label}
-                  </li>
-                ))}
-              </ul>
-            ) : null}
+            <ConsultationTags c={c} to={tagsLinkTo} />
             <p className="small muted">
               {c.asker.name}・<DateTime value={c.createdAt} />
             </p>

@@ -18,6 +18,7 @@ import { AnswerConsultationSchema, useAnswerConsultation } from '../api/answer-c
 import { useConsultation, type Consultation } from '../api/get-consultation';
 import { useReopenConsultation } from '../api/reopen-consultation';
 import { useResolveConsultation } from '../api/resolve-consultation';
+import { ConsultationTags } from './consultation-tags';
 import { LinkedText } from './linked-text';
 
 export function ConsultationPage({ consultationId, userId }: { consultationId: string; userId: string }) {
@@ -54,6 +55,7 @@ function Thread({ c, userId }: { c: Consultation; userId: string }) {
       <article className="post" aria-label={t('kb.question')}>
         <LinkedText segments={c.bodySegments} />
       </article>
+      <ConsultationTags c={c} to={c.status === 'resolved' && !c.isCaseLinked ? '/knowledge-base' : '/consultations'} />
       <p className="small muted">{t('kb.termsHint')}</p>
       <Section title={t('kb.answers', { n: c.answers.length })}>
         {c.answers.length === 0 ? <p className="muted">{t('kb.noAnswers')}</p> : null}

@@ -1,5 +1,6 @@
 // /consultations — ask a coordinator: the questions one may see (case-linked ones only for the
-// asker and coordinators), filtered by status, mine, keyword.
+// asker and coordinators), filtered by status, mine, keyword and tags (care, life stage,
+// service, city).
 import { Link } from '@tanstack/react-router';
 import { buttonClass } from '../../../components/ui/button';
 import { EraToggle } from '../../../components/ui/date-time';
@@ -10,6 +11,7 @@ import { useT } from '../../../i18n/i18n';
 import { allItems, totalOf } from '../../../lib/paging';
 import { useConsultations, type ConsultationFilters } from '../api/list-consultations';
 import { ConsultationList } from './consultation-list';
+import { TagFilterFields } from './consultation-tags';
 
 export function ConsultationsPage({ filters, onFiltersChange, canAsk }: { filters: ConsultationFilters; onFiltersChange: (f: ConsultationFilters) => void; canAsk: boolean }) {
   const t = useT();
@@ -45,6 +47,7 @@ export function ConsultationsPage({ filters, onFiltersChange, canAsk }: { filter
               value={v.status ?? ''}
               onChange={(e) => set('status', e.currentTarget.value)}
             />
+            <TagFilterFields v={v} set={set} />
             <Checkbox label={t('kb.mine')} checked={v.mine === 'true'} onChange={(e) => set('mine', e.currentTarget.checked ? 'true' : '')} />
           </>
         )}

@@ -1,4 +1,5 @@
-// /knowledge-base — resolved general questions, searchable (kana / width folded).
+// /knowledge-base — resolved general questions, searchable (kana / width folded) and filtered
+// by tag (care, life stage, service, city).
 import { EraToggle } from '../../../components/ui/date-time';
 import { TextField } from '../../../components/ui/fields';
 import { FilterBar } from '../../../components/ui/filter-bar';
@@ -7,6 +8,7 @@ import { useT } from '../../../i18n/i18n';
 import { allItems, totalOf } from '../../../lib/paging';
 import { useKnowledgeBase, type KnowledgeBaseFilters } from '../api/search-knowledge-base';
 import { ConsultationList } from './consultation-list';
+import { TagFilterFields } from './consultation-tags';
 
 export function KnowledgeBasePage({ filters, onFiltersChange }: { filters: KnowledgeBaseFilters; onFiltersChange: (f: KnowledgeBaseFilters) => void }) {
   const t = useT();
@@ -19,7 +21,12 @@ export function KnowledgeBasePage({ filters, onFiltersChange }: { filters: Knowl
         label={t('kb.kbSearch')}
         initial={{ ...filters }}
         onApply={(v) => onFiltersChange(v as KnowledgeBaseFilters)}
-        fields={(v, set) => <TextField label={t('kb.q')} description={t('kb.qHint')} type="search" value={v.q ?? ''} onChange={(e) => set('q', e.currentTarget.value)} />}
+        fields={(v, set) => (
+          <>
+            <TextField label={t('kb.q')} description={t('kb.qHint')} type="search" value={v.q ?? ''} onChange={(e) => set('q', e.currentTarget.value)} />
+            <TagFilterFields v={v} set={set} />
+          </>
+        )}
       />
       <EraToggle />
       <ConsultationList
@@ -31,6 +38,7 @@ export function KnowledgeBasePage({ filters, onFiltersChange }: { filters: Knowl
         isFetchingNextPage={list.isFetchingNextPage}
         onLoadMore={() => void list.fetchNextPage()}
         emptyMessage={t('kb.kbEmpty')}
+        tagsLinkTo="/knowledge-base"
       />
     </div>
   );

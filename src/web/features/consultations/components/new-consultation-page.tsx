@@ -1,24 +1,29 @@
 // /consultations/new — post a question to the city's coordinators.
 import { Link, useNavigate } from '@tanstack/react-router';
+import { Controller } from 'react-hook-form';
 import { TOKATSU_MUNICIPALITIES } from '../../../../shared/domain/municipalities';
 import { Button, buttonClass } from '../../../components/ui/button';
-import { Checkbox, SelectField, TextAreaField, TextField } from '../../../components/ui/fields';
+import { Checkbox, CheckboxGroup, SelectField, TextAreaField, TextField } from '../../../components/ui/fields';
 import { FormErrorSummary } from '../../../components/ui/form-error';
 import { PageHeader, useDocumentTitle } from '../../../components/ui/page';
 import { useT } from '../../../i18n/i18n';
 import { emptyToNull, fieldId, useFormErrors, useZodForm } from '../../../lib/forms';
-import { CreateConsultationSchema, useCreateConsultation } from '../api/create-consultation';
+import { CreateConsultationSchema, useCreateConsultation, type CreateConsultationInput } from '../api/create-consultation';
+import { careItemOptions, lifeStageOptions, serviceTypeOptions } from './consultation-tags';
 
 export function NewConsultationPage() {
   const t = useT();
   useDocumentTitle(t('kb.askTitle'));
   const navigate = useNavigate();
   const formId = 'new-consultation';
-  const form = useZodForm(CreateConsultationSchema, { defaultValues: { title: '', body: '', askerHidden: false, municipalityCode: null, caseRef: null } });
+  const form = useZodForm(CreateConsultationSchema, { defaultValues: { title: '', body: '', askerHidden: false, municipalityCode: null, caseRef: null, careItems: [], lifeStages: [], serviceTypes: [] } });
   const errors = useFormErrors(form, formId, [
     { name: 'title', label: t('kb.fTitle') },
     { name: 'body', label: t('kb.fBody') },
     { name: 'municipalityCode', label: t('kb.fCity') },
+    { name: 'careItems', label: t('kb.fCareItems') },
+    { name: 'lifeStages', label: t('kb.fLifeStages') },
+    { name: 'serviceTypes', label: t('kb.fServiceTypes') },
     { name: 'caseRef', label: t('kb.fCaseRef') },
   ]);
   const create = useCreateConsultation();
@@ -48,6 +53,34 @@ export function NewConsultationPage() {
           error={fe.municipalityCode?.message}
           {...form.register('municipalityCode', { setValueAs: emptyToNull })}
         />
+        <fieldset className="fieldset">
+          <legend className="field__label">{t('kb.fTags')}</legend>
+          <p className="field__hint">{t('kb.fTagsHint')}</p>
+          <Controller
+            control={form.control}
+            name="careItems"
+            render={({ field }) => (
+              <CheckboxGroup id={fieldId(formId, 'careItems')} name={field.name} label={t('kb.fCareItems')} options={careItemOptions} value={field.value ?? []} onChange={(v) => field.onChange(v as CreateConsultationInput['careItems'])} onBlur={field.onBlur} error={fe.careItems?.message} />
+            )}
+          />
+          <Controller
+            control={form.control}
+            name="lifeStages"
+            render={({ field }) => (
+              <CheckboxGroup id={fieldId(formId, 'lifeStages')} name={field.name} label={t('kb.fLifeStages')} options={lifeStageOptions} value={field.value ?? []} onChange={(v) => field.onChange(v as CreateConsultationInput['lifeStages'])} onBlur={field.onBlur} error={fe.lifeStages?.message} />
+            )}
+          />
+          <details className="gl-disclosure">
+            <summary>{t('kb.fServicesSummary', { n: (form.watch('serviceTypes') ?? []).length })}</summary>
+            <Controller
+              control={form.control}
+              name="serviceTypes"
+              render={({ field }) => (
+                <CheckboxGroup id={fieldId(formId, 'serviceTypes')} name={field.name} label={t('kb.fServiceTypes')} options={serviceTypeOptions} value={field.value ?? []} onChange={field.onChange} onBlur={field.onBlur} error={fe.serviceTypes?.message} />
+              )}
+            />
+          </details>
+        </fieldset>
         <TextField id={fieldId(formId, 'caseRef')} label={t('kb.fCaseRef')} description={t('kb.fCaseRefHint')} autoComplete="off" error={fe.caseRef?.message} {...form.register('caseRef', { setValueAs: emptyToNull })} />
         <Checkbox label={t('kb.fHidden')} {...form.register('askerHidden')} />
         <div className="form__actions">

@@ -2,6 +2,7 @@
 // training, searchable by term, reading or alias (kana and width folded), by category.
 import { Link } from '@tanstack/react-router';
 import { GLOSSARY_CATEGORIES } from '../../../../shared/contracts/glossary';
+import { buttonClass } from '../../../components/ui/button';
 import { SelectField, TextField } from '../../../components/ui/fields';
 import { FilterBar } from '../../../components/ui/filter-bar';
 import { PageHeader, useDocumentTitle } from '../../../components/ui/page';
@@ -9,14 +10,24 @@ import { ErrorState, LoadingState } from '../../../components/ui/query-state';
 import { useT } from '../../../i18n/i18n';
 import { useTerms, type GlossaryFilters } from '../api/list-terms';
 
-export function GlossaryPage({ filters, onFiltersChange }: { filters: GlossaryFilters; onFiltersChange: (f: GlossaryFilters) => void }) {
+export function GlossaryPage({ filters, onFiltersChange, canEdit = false }: { filters: GlossaryFilters; onFiltersChange: (f: GlossaryFilters) => void; canEdit?: boolean }) {
   const t = useT();
   useDocumentTitle(t('gl.title'));
   const terms = useTerms(filters);
   const items = terms.data?.items ?? [];
   return (
     <div className="page">
-      <PageHeader title={t('gl.title')} lead={t('gl.intro')} />
+      <PageHeader
+        title={t('gl.title')}
+        lead={t('gl.intro')}
+        actions={
+          canEdit ? (
+            <Link to="/glossary/new" className={buttonClass('primary')}>
+              {t('gl.add')}
+            </Link>
+          ) : undefined
+        }
+      />
       <FilterBar
         label={t('gl.search')}
         initial={filters}

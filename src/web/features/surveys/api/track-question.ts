@@ -10,12 +10,14 @@ export type TrackQuestionInput = z.infer<typeof TrackQuestionSchema>;
 export const trackQuestion = ({ surveyId, questionId, input }: { surveyId: string; questionId: string; input: TrackQuestionInput }) =>
   apiFetch<{ id: string; indicatorId: string | null }>(`/api/surveys/${encodeURIComponent(surveyId)}/questions/${encodeURIComponent(questionId)}/indicator`, { method: 'PUT', body: input });
 
-export function useTrackQuestion(surveyId: string) {
+/** Any survey's question: the indicator management page picks the survey in the dialog. */
+export function useTrackQuestion() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ questionId, input }: { questionId: string; input: TrackQuestionInput }) => trackQuestion({ surveyId, questionId, input }),
-    onSuccess: () => {
+    mutationFn: trackQuestion,
+    onSuccess: (_r, { surveyId }) => {
       void queryClient.invalidateQueries({ queryKey: surveyKeys.detail(surveyId) });
+      void queryClient.invalidateQueries({ queryKey: surveyKeys.lists });
       void queryClient.invalidateQueries({ queryKey: surveyKeys.indicators });
     },
   });

@@ -1,9 +1,11 @@
 // /indicators — the region's tracked indicators (e.g. 医療的ケアのケースを受けられるか) across
 // events: the distribution per event as a 100 % stacked bar, the positive share, filters by city
 // and role. Small anonymous groups are withheld by the server (suppressed).
+import { Link } from '@tanstack/react-router';
 import { PARTICIPANT_ROLES } from '../../../../shared/contracts/events';
 import { tokyoDate } from '../../../../shared/dates';
 import { Alert } from '../../../components/ui/alert';
+import { buttonClass } from '../../../components/ui/button';
 import { DateTime, EraToggle } from '../../../components/ui/date-time';
 import { SelectField, TextField } from '../../../components/ui/fields';
 import { FilterBar } from '../../../components/ui/filter-bar';
@@ -21,7 +23,7 @@ export interface IndicatorsSearch extends TrendFilters {
   indicator?: string;
 }
 
-export function IndicatorsPage({ search, onSearchChange }: { search: IndicatorsSearch; onSearchChange: (s: IndicatorsSearch) => void }) {
+export function IndicatorsPage({ search, onSearchChange, canManage = false }: { search: IndicatorsSearch; onSearchChange: (s: IndicatorsSearch) => void; canManage?: boolean }) {
   const t = useT();
   useDocumentTitle(t('ind.title'));
   const indicators = useIndicators();
@@ -34,7 +36,17 @@ export function IndicatorsPage({ search, onSearchChange }: { search: IndicatorsS
   const shown = points.filter((p) => !p.suppressed);
   return (
     <div className="page">
-      <PageHeader title={t('ind.title')} lead={t('ind.intro')} />
+      <PageHeader
+        title={t('ind.title')}
+        lead={t('ind.intro')}
+        actions={
+          canManage ? (
+            <Link to="/indicators/manage" className={buttonClass('secondary')}>
+              {t('ind.manage')}
+            </Link>
+          ) : undefined
+        }
+      />
       {indicators.error ? <ErrorState error={indicators.error} /> : null}
       <FilterBar
         label={t('ind.filters')}
