@@ -5,11 +5,11 @@
 // one instance works at a time, and idempotent work — `event_registration.reminded_at` is set by
 // a conditional update in the same transaction as the notice, so nobody is reminded twice.
 // Waitlisted people are not reminded (they have no seat); a promotion sends its own e-mail.
-import { and, eq, gt, isNull, lte, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, lte } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { event, eventRegistration } from '../../db/schema/index.js';
 import type { Logger } from '../../lib/logger.js';
-import { rowsOf } from '../clients/sql-rows.js';
+import { startPeriodic, withAdvisoryLock } from '../../lib/periodic.js';
 import { notifyUsers, queueEmail } from '../notifications/notify.js';
 import { describeEvent } from './registrations.js';
 
@@ -62,34 +62,18 @@ export async function processEventReminders(opts: { tx: DbOrTx; hours: number; n
 
 /** One sweep unless another instance holds the lock (returns false then). */
 export async function eventReminderTickOnce(opts: { db: Db; hours: number; now?: Date }): Promise<string[] | false> {
-  return opts.db.transaction(async (tx) => {
-    const ok = rowsOf<{ ok: boolean }>(await tx.execute(sql`select pg_try_advisory_xact_lock(${EVENT_REMINDER_LOCK_KEY}) as ok`))[0]?.ok;
-    if (!ok) return false;
-    return processEventReminders({ tx, hours: opts.hours, now: opts.now });
-  });
+  return withAdvisoryLock(opts.db, EVENT_REMINDER_LOCK_KEY, (tx) => processEventReminders({ tx, hours: opts.hours, now: opts.now }));
 }
 
 export function startEventReminderScheduler(opts: { db: Db; hours: number; seconds: number; logger: Logger }): () => void {
-  if (opts.seconds <= 0 || opts.hours <= 0) return () => undefined;
-  let running = false;
-  const tick = async () => {
-    if (running) return;
-    running = true;
-    try {
+  return startPeriodic({
+    name: 'event reminder tick',
+    seconds: opts.hours <= 0 ? 0 : opts.seconds,
+    firstDelayMs: 10_000,
+    logger: opts.logger,
+    run: async () => {
       const r = await eventReminderTickOnce({ db: opts.db, hours: opts.hours });
       if (r && r.length) opts.logger.info({ reminders: r.length }, 'events: reminders queued');
-    } catch (err) {
-      opts.logger.warn({ err: String(err) }, 'event reminder tick failed; will retry on the next tick');
-    } finally {
-      running = false;
-    }
-  };
-  const first = setTimeout(() => void tick(), 10_000);
-  first.unref();
-  const timer = setInterval(() => void tick(), opts.seconds * 1000);
-  timer.unref();
-  return () => {
-    clearTimeout(first);
-    clearInterval(timer);
-  };
+    },
+  });
 }

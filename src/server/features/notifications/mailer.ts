@@ -14,6 +14,7 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import type { Db } from '../../db/client.js';
 import type { Env } from '../../env.js';
 import type { Logger } from '../../lib/logger.js';
+import { startPeriodic } from '../../lib/periodic.js';
 import { rowsOf } from '../clients/sql-rows.js';
 
 export type SmtpConfig = NonNullable<Env['smtp']>;
@@ -145,11 +146,13 @@ export function startMailer(opts: { db: Db; env: Pick<Env, 'smtp' | 'mailSweepSe
   }
   if (opts.env.mailSweepSeconds <= 0) return () => undefined;
   const transport = opts.transport ?? createSmtpTransport(smtp);
-  let running = false;
-  const tick = async () => {
-    if (running) return;
-    running = true;
-    try {
+  return startPeriodic({
+    name: 'mailer run',
+    seconds: opts.env.mailSweepSeconds,
+    firstDelayMs: 2_000,
+    logger: opts.logger,
+    onStop: () => transport.close?.(),
+    run: async () => {
       // Drain: keep going while full batches come back, so a burst does not wait many intervals.
       for (let i = 0; i < 50; i++) {
         const r = await deliverOutboxOnce({ db: opts.db, transport, from: smtp.from, maxAttempts: opts.env.mailMaxAttempts });
@@ -157,19 +160,6 @@ export function startMailer(opts: { db: Db; env: Pick<Env, 'smtp' | 'mailSweepSe
         if (n) opts.logger.info({ sent: r.sent.length, retried: r.retried.length, failed: r.failed.length }, 'mailer: outbox delivered');
         if (n < 20) break;
       }
-    } catch (err) {
-      opts.logger.warn({ err: String(err) }, 'mailer run failed; will retry on the next tick');
-    } finally {
-      running = false;
-    }
-  };
-  const first = setTimeout(() => void tick(), 2_000);
-  first.unref();
-  const timer = setInterval(() => void tick(), opts.env.mailSweepSeconds * 1000);
-  timer.unref();
-  return () => {
-    clearTimeout(first);
-    clearInterval(timer);
-    transport.close?.();
-  };
+    },
+  });
 }
