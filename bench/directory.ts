@@ -124,6 +124,21 @@ function kinds(munis: string[]): { kind: string; variants: Params[] }[] {
   ];
 }
 
+/**
+ * GET with one retry on a reset connection: after a slow step (the plans) the server may close
+ * an idle keep-alive socket just as it is reused. A retried request is not timed differently
+ * (it is rare and shows up as a slow run).
+ */
+async function get(url: string, token: string): Promise<Response> {
+  const init = { headers: { authorization: `Bearer ${token}` } };
+  try {
+    return await fetch(url, init);
+  } catch (e) {
+    if ((e as { cause?: { code?: string } }).cause?.code !== 'ECONNRESET') throw e;
+    return fetch(url, init);
+  }
+}
+
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] ?? NaN;
@@ -195,11 +210,11 @@ async function main() {
         if (plans.some((p) => /Seq Scan on service\b/.test(p))) seq = true;
         if (values.plans) console.error(`-- ${qs}\n${plans.join('\n--\n')}\n`);
         // Warm-up, then measured runs, API and raw interleaved.
-        await fetch(`${base}/api/offices?${qs}`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.arrayBuffer());
+        await get(`${base}/api/offices?${qs}`, token).then((r) => r.arrayBuffer());
         await searchDirectory({ db: database.db, query, limit: 20, settings });
         for (let i = 0; i < RUNS; i++) {
           let t = performance.now();
-          const res = await fetch(`${base}/api/offices?${qs}`, { headers: { authorization: `Bearer ${token}` } });
+          const res = await get(`${base}/api/offices?${qs}`, token);
           const body = (await res.json()) as { totalExact?: boolean };
           api.push(performance.now() - t);
           if (res.status !== 200) throw new Error(`${qs}: HTTP ${res.status} ${JSON.stringify(body)}`);

@@ -232,7 +232,11 @@ export async function searchDirectory(opts: {
       return tx.execute(stmt);
     };
     const estimate = opts.skipCount ? 0 : await estimateRows(tx, plan.where);
-    const broad = estimate > cap;
+    // A 1–2-character term is never sampled: an id-order walk would compute jp_bigrams() for
+    // every match it meets. Its declared cost (COST 200) already makes any scan that evaluates
+    // it row by row look expensive, so the bigram index wins with a plain LIMIT as well.
+    const shortTerm = plan.terms.some((t) => [...t].length < 3);
+    const broad = estimate > cap && !shortTerm;
     const bound = { limit: broad ? Math.min(cap, BROAD_SAMPLE) : cap, sampled: broad, estimate };
     const counts = opts.skipCount
       ? { total: -1, totalExact: true, facets: null }
