@@ -9,6 +9,7 @@
 // ratio of the two p95s, and whether any plan of that kind contains a sequential scan of the
 // service table (EXPLAIN of the filter and of the facet query).
 import { randomBytes } from 'node:crypto';
+import { cpus, loadavg } from 'node:os';
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { count, sql } from 'drizzle-orm';
@@ -19,7 +20,7 @@ import { openDatabase, type Database } from '../src/server/db/client.js';
 import { service } from '../src/server/db/schema/index.js';
 import { createUser } from '../src/server/features/admin/users.js';
 import { createApiToken } from '../src/server/features/auth/api-tokens.js';
-import { buildSearchConditions, searchDirectory } from '../src/server/features/directory/search-directory.js';
+import { searchDirectory } from '../src/server/features/directory/search-directory.js';
 import { loadEnv } from '../src/server/env.js';
 import { createLogger } from '../src/server/lib/logger.js';
 import { DirectorySearchQuerySchema } from '../src/shared/contracts/directory.js';
@@ -32,6 +33,8 @@ const { values } = parseArgs({
     data: { type: 'string' },
     keep: { type: 'boolean' },
     only: { type: 'string' },
+    /** Print the plan of every statement of every variant on stderr. */
+    plans: { type: 'boolean' },
     /** PostgreSQL: reuse this already loaded database instead of creating one. */
     db: { type: 'string' },
     /** PGlite with --data: copy the loaded directory into memory before measuring. */
@@ -121,6 +124,21 @@ function kinds(munis: string[]): { kind: string; variants: Params[] }[] {
   ];
 }
 
+/**
+ * GET with one retry on a reset connection: after a slow step (the plans) the server may close
+ * an idle keep-alive socket just as it is reused. A retried request is not timed differently
+ * (it is rare and shows up as a slow run).
+ */
+async function get(url: string, token: string): Promise<Response> {
+  const init = { headers: { authorization: `Bearer ${token}` } };
+  try {
+    return await fetch(url, init);
+  } catch (e) {
+    if ((e as { cause?: { code?: string } }).cause?.code !== 'ECONNRESET') throw e;
+    return fetch(url, init);
+  }
+}
+
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] ?? NaN;
@@ -173,7 +191,8 @@ async function main() {
     const settings = env.directory;
 
     const rows: string[][] = [];
-    const header = ['query kind', 'n', 'API p50', 'API p95', 'API p99', 'raw p50', 'raw p95', 'raw p99', 'API/raw p95', 'exact', 'seq scan'];
+    const header = ['query kind', 'n', 'API p50', 'API p95', 'API p99', 'raw p50', 'raw p95', 'raw p99', 'API/raw p95', 'exact', 'seq scan', 'load 1m'];
+    const loadStart = loadavg();
     const only = values.only ? new RegExp(values.only) : null;
     for (const { kind, variants } of kinds(munis)) {
       if (only && !only.test(kind)) continue;
@@ -184,24 +203,18 @@ async function main() {
       for (const v of variants) {
         const qs = new URLSearchParams({ limit: '20', ...v }).toString();
         const query = DirectorySearchQuerySchema.parse(v);
-        // Plans: the filter alone and the facet query, with the planner's own choices.
-        const where = buildSearchConditions(query, settings).where;
-        for (const stmt of [sql`explain select ${service.id} from ${service} where ${where} limit 21`, sql`explain select count(*) from (select 1 from ${service} where ${where} limit 10001) m`]) {
-          // The same planner settings as the search itself (search-directory.ts).
-          const r = await database.db.transaction(async (tx) => {
-            await tx.execute(sql`set local enable_seqscan = off`);
-            await tx.execute(sql`set local jit = off`);
-            return tx.execute(stmt);
-          });
-          const text = (((r as unknown as { rows?: Record<string, string>[] }).rows ?? (r as unknown as Record<string, string>[])).map((x) => Object.values(x)[0]).join('\n'));
-          if (/Seq Scan on service\b/.test(text)) seq = true;
-        }
+        // Plans: every statement the search itself runs (count/facets and page), as the planner
+        // chooses them — the search sets no planner options (decision 006).
+        const plans: string[] = [];
+        await searchDirectory({ db: database.db, query, limit: 20, settings, plans });
+        if (plans.some((p) => /Seq Scan on service\b/.test(p))) seq = true;
+        if (values.plans) console.error(`-- ${qs}\n${plans.join('\n--\n')}\n`);
         // Warm-up, then measured runs, API and raw interleaved.
-        await fetch(`${base}/api/offices?${qs}`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.arrayBuffer());
+        await get(`${base}/api/offices?${qs}`, token).then((r) => r.arrayBuffer());
         await searchDirectory({ db: database.db, query, limit: 20, settings });
         for (let i = 0; i < RUNS; i++) {
           let t = performance.now();
-          const res = await fetch(`${base}/api/offices?${qs}`, { headers: { authorization: `Bearer ${token}` } });
+          const res = await get(`${base}/api/offices?${qs}`, token);
           const body = (await res.json()) as { totalExact?: boolean };
           api.push(performance.now() - t);
           if (res.status !== 200) throw new Error(`${qs}: HTTP ${res.status} ${JSON.stringify(body)}`);
@@ -212,14 +225,16 @@ async function main() {
         }
       }
       const f = (x: number) => x.toFixed(1);
-      rows.push([kind, String(api.length), f(pct(api, 50)), f(pct(api, 95)), f(pct(api, 99)), f(pct(raw, 50)), f(pct(raw, 95)), f(pct(raw, 99)), (pct(api, 95) / pct(raw, 95)).toFixed(2), `${exact}/${variants.length}`, seq ? 'YES' : 'no']);
-      console.error(`  ${kind}: API p95 ${f(pct(api, 95))} ms`);
+      rows.push([kind, String(api.length), f(pct(api, 50)), f(pct(api, 95)), f(pct(api, 99)), f(pct(raw, 50)), f(pct(raw, 95)), f(pct(raw, 99)), (pct(api, 95) / pct(raw, 95)).toFixed(2), `${exact}/${variants.length}`, seq ? 'YES' : 'no', loadavg()[0]!.toFixed(1)]);
+      console.error(`  ${kind}: API p95 ${f(pct(api, 95))} ms（load ${loadavg()[0]!.toFixed(1)}）`);
     }
     await running.close();
 
     const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
     const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
-    console.log(`\n${bench.label}: ${services.toLocaleString()} services, ${RUNS} runs per variant, times in ms (count cap ${settings.countCap.toLocaleString()})\n`);
+    const fmtLoad = (l: number[]) => l.map((x) => x.toFixed(1)).join(' / ');
+    console.log(`\n${bench.label}: ${services.toLocaleString()} services, ${RUNS} runs per variant, times in ms (count cap ${settings.countCap.toLocaleString()}); ${new Date().toISOString()}`);
+    console.log(`load average (1/5/15 min) at start ${fmtLoad(loadStart)}, at end ${fmtLoad(loadavg())} on ${cpus().length} cores; "load 1m" = 1-minute load average after each kind\n`);
     console.log(line(header));
     console.log(`|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`);
     for (const r of rows) console.log(line(r));

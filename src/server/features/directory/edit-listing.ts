@@ -91,6 +91,7 @@ export async function getOfficeListing(opts: { db: Db; id: string; actor: Pick<A
     organizationName: o.organizationName,
     services,
     staleServiceCount: services.filter((s) => s.stale).length,
+    staleDays: opts.settings.staleDays,
     canEdit: canEditListing(opts.actor, o.o.id),
     updatedAt: o.o.updatedAt.toISOString(),
   };

@@ -208,6 +208,10 @@ export async function searchDirectory(opts: {
   settings: DirectorySettings;
   /** Skip total and facets (internal paging, e.g. the CSV export). */
   skipCount?: boolean;
+  /** When given, the plan (EXPLAIN) of each count and page statement is appended (bench). */
+  plans?: string[];
+  /** With `plans`: EXPLAIN ANALYZE (each statement then runs twice). */
+  analyze?: boolean;
 }) {
   const { query, settings } = opts;
   const plan = buildSearchConditions(query, settings);
@@ -216,20 +220,29 @@ export async function searchDirectory(opts: {
   const cap = settings.countCap ?? DEFAULT_COUNT_CAP;
   const wantFacets = query.facets !== false;
 
-  // One read-only transaction: the planner is told not to sequential-scan the service table.
-  // With LIMIT cap + 1 on a broad filter it would otherwise pick a scan that happens to stop
-  // early; the bitmap plans cost about the same and keep every search index-driven
-  // (issue #3: no sequential scan at national scale), whatever the statistics say.
+  // One read-only transaction (count and page see the same snapshot). No planner settings: the
+  // count is shaped by the planner's own row estimate so that an index plan is also its
+  // cheapest one (decision 006): an estimated-narrow search is counted exactly up to the cap
+  // (the LIMIT does not bite in the planner's eyes, so a bitmap scan wins over a full scan);
+  // an estimated-broad one is sampled in id order (`order by id limit sample + 1`: a primary
+  // key walk or a bitmap scan, never a full scan, and few rows read either way).
   return opts.db.transaction(async (tx) => {
-    await tx.execute(sql`set local enable_seqscan = off`);
-    // The disabled-scan cost would push plans over jit_above_cost: JIT compiling costs ~100 ms
-    // on PostgreSQL for a query that runs in a few.
-    await tx.execute(sql`set local jit = off`);
+    const exec = async (stmt: SQL) => {
+      if (opts.plans) opts.plans.push(planText(await tx.execute(opts.analyze ? sql`explain (analyze, timing off, summary off) ${stmt}` : sql`explain ${stmt}`)));
+      return tx.execute(stmt);
+    };
+    const estimate = opts.skipCount ? 0 : await estimateRows(tx, plan.where);
+    // A 1–2-character term is never sampled: an id-order walk would compute jp_bigrams() for
+    // every match it meets. Its declared cost (COST 200) already makes any scan that evaluates
+    // it row by row look expensive, so the bigram index wins with a plain LIMIT as well.
+    const shortTerm = plan.terms.some((t) => [...t].length < 3);
+    const broad = estimate > cap && !shortTerm;
+    const bound = { limit: broad ? Math.min(cap, BROAD_SAMPLE) : cap, sampled: broad, estimate };
     const counts = opts.skipCount
       ? { total: -1, totalExact: true, facets: null }
       : wantFacets
-        ? await countFacets(tx, plan.where, cap)
-        : await countOnly(tx, plan.where, cap);
+        ? await countFacets(tx, plan.where, bound, exec)
+        : await countOnly(exec, plan.where, bound);
     // Ranking by relevance means scoring every match; beyond the cap, hits come in reading
     // order instead (bounded: the reading index is walked until the page is full). The cursor
     // carries the sort it was made with, so later pages never switch order.
@@ -239,7 +252,7 @@ export async function searchDirectory(opts: {
     const ord = ordering(sort, plan, fromCursor ? decoded!.slice(1) : decoded && decoded.length ? badCursor() : undefined);
     const pageWhere = ord.after ? sql`${plan.where} and ${ord.after}` : plan.where;
     const pageRows = rowsOf<PageRow>(
-      await tx.execute(sql`
+      await exec(sql`
         select ${service.id} as id, ${ord.score} as score, ${ord.dist} as dist, ${service.sortKana} as "sortKana", ${updatedText} as updated
         from ${service} where ${pageWhere} order by ${ord.orderBy} limit ${opts.limit + 1}`),
     );
@@ -266,39 +279,62 @@ function badCursor(): never {
   throw new AppError('VALIDATION_FAILED', 'カーソルが正しくありません。', { fields: [{ field: 'cursor', label: 'カーソル', message: 'カーソル: 値が正しくありません' }] });
 }
 
-/**
- * Beyond `cap` matches the exact count would cost a visit to every matching row; the planner's
- * row estimate stands in (never below cap + 1), flagged totalExact: false.
- */
-async function estimateTotal(db: DbOrTx, where: SQL, cap: number): Promise<number> {
+/** Estimated-broad searches count a sample of this many matches (decision 006). */
+export const BROAD_SAMPLE = 1_000;
+
+/** The planner's row estimate for a search (EXPLAIN: planning only, nothing is read). */
+export async function estimateRows(db: DbOrTx, where: SQL): Promise<number> {
   const r = rowsOf<Record<string, unknown>>(await db.execute(sql`explain (format json) select 1 from ${service} where ${where}`));
   const raw = Object.values(r[0] ?? {})[0];
   const plan = (typeof raw === 'string' ? JSON.parse(raw) : raw) as { Plan: { 'Plan Rows': number } }[];
-  return Math.max(cap + 1, Math.round(plan[0]?.Plan['Plan Rows'] ?? 0));
+  return Math.round(plan[0]?.Plan['Plan Rows'] ?? 0);
 }
 
-async function countOnly(db: DbOrTx, where: SQL, cap: number) {
-  const [row] = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from (select 1 from ${service} where ${where} limit ${cap + 1}) m`));
+const planText = (r: unknown) => rowsOf<Record<string, string>>(r).map((x) => Object.values(x)[0]).join('\n');
+
+/**
+ * How many matches a count reads: `limit` + 1 at most. `sampled`: the planner expects more
+ * than the cap, so the rows are taken in id order (an index walk that stops early, or a
+ * bitmap scan, whichever the planner finds cheaper — a bare LIMIT would make it pick a
+ * sequential scan that stops early). Beyond `limit` the total is the estimate.
+ */
+export interface CountBound {
+  limit: number;
+  sampled?: boolean;
+  estimate?: number;
+}
+
+type Exec = (stmt: SQL) => Promise<unknown>;
+
+const boundedRows = (select: SQL, where: SQL, bound: CountBound) =>
+  sql`select ${select} from ${service} where ${where}${bound.sampled ? sql` order by ${service.id}` : sql``} limit ${bound.limit + 1}`;
+
+async function totalBeyond(db: DbOrTx, where: SQL, bound: CountBound) {
+  return Math.max(bound.limit + 1, bound.estimate ?? (await estimateRows(db, where)));
+}
+
+async function countOnly(exec: Exec, where: SQL, bound: CountBound) {
+  const [row] = rowsOf<{ n: number }>(await exec(sql`select count(*)::int as n from (${boundedRows(sql`1`, where, bound)}) m`));
   const n = row?.n ?? 0;
-  return n > cap ? { total: await estimateTotal(db, where, cap), totalExact: false, facets: null } : { total: n, totalExact: true, facets: null };
+  return n > bound.limit ? { total: Math.max(bound.limit + 1, bound.estimate ?? 0), totalExact: false, facets: null } : { total: n, totalExact: true, facets: null };
 }
 
 /**
  * Total and all three facets in one pass: GROUPING SETS over municipality and type, and the
  * care-item counts as bit tests on care_mask in the grand-total row (no unnest). The pass reads
- * at most cap + 1 matching rows: beyond that, facet counts are lower bounds (facetsExact false)
- * and the total is the planner's estimate.
+ * at most limit + 1 matching rows: beyond that, facet counts are lower bounds (facetsExact
+ * false) and the total is the planner's estimate.
  */
-export async function countFacets(db: DbOrTx, where: SQL, cap = DEFAULT_COUNT_CAP) {
+export async function countFacets(db: DbOrTx, where: SQL, bound: CountBound | number = DEFAULT_COUNT_CAP, exec: Exec = (s) => db.execute(s)) {
+  const b: CountBound = typeof bound === 'number' ? { limit: bound } : bound;
   const careCounts = CARE_ITEM_CODES.map((_, i) => sql`count(*) filter (where m.care_mask & ${1 << i} <> 0)::int`);
   const rows = rowsOf<{ gm: number; gt: number; m: string | null; t: string | null; n: number; care: number[] | null }>(
-    await db.execute(sql`
+    await exec(sql`
       select grouping(m.municipality_code)::int as gm, grouping(m.service_type)::int as gt,
              m.municipality_code as m, m.service_type as t, count(*)::int as n,
              case when grouping(m.municipality_code) = 1 and grouping(m.service_type) = 1
                   then array[${sql.join(careCounts, sql`, `)}] end as care
-      from (select ${service.municipalityCode} as municipality_code, ${service.serviceType} as service_type, ${service.careMask} as care_mask
-            from ${service} where ${where} limit ${cap + 1}) m
+      from (${boundedRows(sql`${service.municipalityCode} as municipality_code, ${service.serviceType} as service_type, ${service.careMask} as care_mask`, where, b)}) m
       group by grouping sets ((m.municipality_code), (m.service_type), ())`),
   );
   let total = 0;
@@ -323,9 +359,9 @@ export async function countFacets(db: DbOrTx, where: SQL, cap = DEFAULT_COUNT_CA
     for (const m of ms) names.set(m.code, m.name);
   }
   types.sort((a, b) => b.count - a.count || a.code.localeCompare(b.code));
-  const exact = total <= cap;
+  const exact = total <= b.limit;
   return {
-    total: exact ? total : await estimateTotal(db, where, cap),
+    total: exact ? total : await totalBeyond(db, where, b),
     totalExact: exact,
     facets: {
       exact,

@@ -235,6 +235,12 @@ describe('facets, flags and paging', () => {
     expect(capped.facets.exact).toBe(false);
     expect(capped.facets.serviceType.reduce((a, x) => a + x.count, 0)).toBe(3);
     expect((await countFacets(t.db, where, 6)).totalExact).toBe(true);
+    // An estimated-broad search counts a sample in id order: the estimate stands in for the
+    // total, and a sample that holds every match is exact after all.
+    const sampled = await countFacets(t.db, where, { limit: 2, sampled: true, estimate: 500 });
+    expect(sampled).toMatchObject({ total: 500, totalExact: false, facets: { exact: false } });
+    expect(sampled.facets.serviceType.reduce((a, x) => a + x.count, 0)).toBe(3);
+    expect(await countFacets(t.db, where, { limit: 10, sampled: true, estimate: 500 })).toMatchObject({ total: 6, totalExact: true });
   });
 
   it('flags stale listings and old vacancies', async () => {

@@ -145,7 +145,7 @@ function ServiceSection({ office, service: s }: { office: OfficeDetail; service:
         </Alert>
       ) : null}
       {confirm.error ? <FormErrorSummary problem={problemOf(confirm.error)} items={[]} /> : null}
-      {s.stale ? <Alert tone="warning">{t('dir.stale', { days: 30 })}</Alert> : null}
+      {s.stale ? <Alert tone="warning">{t('dir.stale', { days: office.staleDays })}</Alert> : null}
       <dl className="dl">
         <dt>{t('dir.vacancy')}</dt>
         <dd>
