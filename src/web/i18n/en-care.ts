@@ -80,6 +80,11 @@ export const enCare: Record<keyof typeof jaCare, string> = {
   'clients.edit.medications': 'Medication',
   'clients.edit.editProfile': 'Edit basic information',
   'clients.edit.editContact': 'Edit contacts',
+  'clients.edit.editIdentity': 'Edit name, birth date…',
+  'clients.edit.identityTitle': 'Edit name, birth date and municipality',
+  'clients.edit.identityHint': 'The address is changed under “Edit basic information”. Changes are written to the access log.',
+  'clients.edit.kanaHint': 'In hiragana or katakana (e.g. あおき あかり)',
+  'clients.edit.identitySaved': 'Name, birth date etc. saved.',
   'clients.edit.editMedical': 'Edit diagnoses, hospitals, devices, medication and allergies',
   'clients.transitions.title': 'Coming transitions and what to prepare',
 

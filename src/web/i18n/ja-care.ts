@@ -80,6 +80,11 @@ export const jaCare = {
   'clients.edit.medications': '服薬',
   'clients.edit.editProfile': '基本情報を編集',
   'clients.edit.editContact': '連絡先を編集',
+  'clients.edit.editIdentity': '氏名・生年月日などを編集',
+  'clients.edit.identityTitle': '氏名・生年月日・市区町村の編集',
+  'clients.edit.identityHint': '住所は「基本情報を編集」で変更します。変更はアクセス記録に残ります。',
+  'clients.edit.kanaHint': 'ひらがな・カタカナで入力します（例：あおき あかり）',
+  'clients.edit.identitySaved': '氏名・生年月日などを保存しました。',
   'clients.edit.editMedical': '診断・医療機関・機器・服薬・アレルギーを編集',
   'clients.transitions.title': 'これからの節目と準備',
 
