@@ -176,6 +176,32 @@ describe('editing the client record', () => {
     await houday.context.close();
   });
 
+  it('links a plan service to an office of the directory, and the plan shows the link', async () => {
+    const { context, page } = await openPage(e2e);
+    await openAchan(page, '計画');
+    await page.getByRole('button', { name: '新しい版（案）を作成' }).click();
+    await heading(page, /青木 あかり/);
+    await visible(page.getByRole('heading', { name: /障害児支援利用計画 第\d+版/ }));
+    await page.getByRole('button', { name: '計画（案）を編集' }).click();
+    // 課題 1's service came linked from the demo plan; 課題 2's 訪問看護 is a name only.
+    await visible(page.getByRole('group', { name: '課題 1', exact: true }).getByRole('button', { name: 'サービス1の事業所リンクを外す' }));
+    const need2 = page.getByRole('group', { name: '課題 2', exact: true });
+    await need2.getByLabel('サービス1：提供事業所を検索').fill('ひだまり訪問');
+    const pick = need2.getByLabel('サービス1：提供事業所', { exact: true });
+    await expect.poll(async () => (await pick.locator('option').allInnerTexts()).join('|')).toContain('ひだまり訪問看護ステーション松戸');
+    const option = (await pick.locator('option').allInnerTexts()).find((o) => o.startsWith('ひだまり訪問看護ステーション松戸'))!;
+    await pick.selectOption({ label: option });
+    await visible(need2.getByText('事業所台帳の事業所にリンクしています'));
+    expect(await need2.getByLabel('サービス1：提供事業者名').inputValue()).toBe('ひだまり訪問看護ステーション松戸');
+    await expectAccessible(page, 'plan form with a linked office');
+    await page.getByRole('button', { name: '計画（案）を保存' }).click();
+    await visible(page.getByText('計画（案）を保存しました。'));
+    const link = page.getByRole('link', { name: 'ひだまり訪問看護ステーション松戸' }).first();
+    await visible(link);
+    expect(await link.getAttribute('href')).toMatch(/^\/directory\/[^/]+$/);
+    await context.close();
+  });
+
   it('corrects the identity (氏名・よみ・生年月日・性別・市区町村) with the field named when wrong', async () => {
     const { context, page } = await openPage(e2e);
     await openAchan(page, null);
