@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvent, client, clientMedical, consent, notification, outboxEmail, provisionRecord } from '../../db/schema/index.js';
 import { readJson, readProblem, startTestApp, type TestApp, type TestClient } from '../../test/harness.js';
 import { OUTPUT_ROUTE_PATHS } from '../plans/outputs.routes.js';
+import { PLAN_ROUTES } from '../plans/plans.routes.js';
+import { CLIENT_ROUTES } from './clients.routes.js';
 import { withUserContext } from './client-access.js';
 import { rowsOf } from './sql-rows.js';
 
@@ -152,6 +154,14 @@ describe('outsiders', () => {
       ['PUT', `/api/clients/${id}/conferences/x`, { ...v, heldAt: '2026-05-01T10:00:00+09:00' }],
       ...OUTPUT_ROUTE_PATHS.map((p) => ['GET', p.replace('{id}', id).replace(/\{(\w+)\}/g, (_, n: string) => (n.endsWith('Pdf') ? 'x.pdf' : n.endsWith('Xlsx') ? 'x.xlsx' : 'x'))] as [string, string]),
     ];
+    // The list above must name every route of a client (a new endpoint without an outsider check fails here).
+    const tried = (method: string, template: string) => {
+      const re = new RegExp(`^${template.replace('{id}', id).replace(/\{\w+\}/g, '[^/?]+')}(\\?.*)?$`);
+      return calls.some(([m, p]) => m === method && re.test(p));
+    };
+    const clientRoutes = [...CLIENT_ROUTES, ...PLAN_ROUTES, ...OUTPUT_ROUTE_PATHS.map((path) => ({ method: 'GET', path }))].filter((r) => r.path.includes('{id}'));
+    expect(clientRoutes.length).toBeGreaterThan(30);
+    expect(clientRoutes.filter((r) => !tried(r.method, r.path)).map((r) => `${r.method} ${r.path}`)).toEqual([]);
     for (const [method, path, json] of calls) {
       const res = await outsider.request(path, { method, json });
       expect(res.status, `${method} ${path}`).toBe(404);
