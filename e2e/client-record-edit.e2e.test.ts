@@ -260,4 +260,38 @@ describe('editing the client record', () => {
     await expectAccessible(page, 'record after the identity change');
     await context.close();
   });
+
+  it('opens a record without a referral, with the guardian\'s consent, refusing what is missing by name', async () => {
+    const { context, page } = await openPage(e2e);
+    await signIn(page, CONSULTANT);
+    await page.goto('/clients');
+    await heading(page, '担当利用者');
+    await page.getByRole('button', { name: '利用者の記録を作成' }).click();
+    const dialog = page.getByRole('dialog', { name: '利用者の記録を作成' });
+    await dialog.getByRole('button', { name: '記録を作成する' }).click();
+    const first = await errorSummary(page);
+    for (const label of ['氏名', '氏名（よみ）', '生年月日', '支給決定市区町村', '同意の範囲', '同意した人', '同意した人の続柄']) expect(first).toContain(`${label}:`);
+    await expectAccessible(page, 'create client dialog with errors');
+
+    await dialog.getByLabel('氏名', { exact: true }).fill('架空 つばさ');
+    await dialog.getByLabel('氏名（よみ）').fill('かくう つばさ');
+    await dialog.getByLabel('生年月日').fill('2023-03-03');
+    await dialog.getByLabel('性別').selectOption({ label: '男性' });
+    await dialog.getByLabel('支給決定市区町村').selectOption({ label: '松戸市' });
+    await dialog.getByRole('checkbox', { name: /^基本情報/ }).check();
+    await dialog.getByRole('checkbox', { name: /^医療情報/ }).check();
+    await dialog.getByLabel('同意した人', { exact: true }).fill('架空 みどり');
+    await dialog.getByLabel('同意した人の続柄').fill('母');
+    // A written consent needs the form's name and where it is kept (checked by the server).
+    await dialog.getByRole('button', { name: '記録を作成する' }).click();
+    expect(await errorSummary(page)).toContain('同意書（文書名・保管場所）');
+    await dialog.getByLabel('同意書（文書名・保管場所）').fill('同意書（架空）相談室キャビネット');
+    await dialog.getByRole('button', { name: '記録を作成する' }).click();
+    await heading(page, /架空 つばさ/);
+    await visible(page.getByText('かくう つばさ'));
+    await expectAccessible(page, 'new record');
+    await page.goto('/clients');
+    await visible(page.getByRole('link', { name: '架空 つばさ' }));
+    await context.close();
+  });
 });
