@@ -3,6 +3,7 @@
 // in Japanese error messages; the web app types its forms with the same schemas.
 import { z } from 'zod';
 import { isIsoDate } from '../calendar-date.js';
+import { tokyoDate } from '../dates.js';
 import { CARE_ITEM_CODES, MONITORING_LEVELS } from '../domain/care-items.js';
 import { CONSENT_SCOPES } from '../domain/consent-scopes.js';
 import { LIFE_STAGE_CODES } from '../domain/life-stage.js';
@@ -32,7 +33,7 @@ export const VersionSchema = z.number({ error: '版（version）を送ってく�
 export const ClientIdentityInputSchema = z.object({
   name: reqText(100).meta({ title: '氏名' }),
   nameKana: KanaSchema.meta({ title: '氏名（よみ）' }),
-  birthDate: IsoDateSchema.meta({ title: '生年月日' }),
+  birthDate: IsoDateSchema.refine((d) => d <= tokyoDate(), { error: '生年月日に未来の日付は入力できません' }).meta({ title: '生年月日' }),
   sex: SexSchema,
   municipalityCode: MunicipalityCodeSchema.meta({ title: '支給決定市区町村' }),
 });

@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvent, client, clientMedical, consent, notification, outboxEmail, provisionRecord } from '../../db/schema/index.js';
 import { readJson, readProblem, startTestApp, type TestApp, type TestClient } from '../../test/harness.js';
 import { OUTPUT_ROUTE_PATHS } from '../plans/outputs.routes.js';
+import { PLAN_ROUTES } from '../plans/plans.routes.js';
+import { CLIENT_ROUTES } from './clients.routes.js';
 import { withUserContext } from './client-access.js';
 import { rowsOf } from './sql-rows.js';
 
@@ -73,6 +75,28 @@ describe('client record', () => {
     expect(labels).toEqual(expect.arrayContaining(['氏名', '生年月日', '性別']));
   });
 
+  it('changes the identity with the version, logs the change with the fields, and refuses bad input writing nothing', async () => {
+    const w = await world();
+    const url = `/api/clients/${w.clientId}`;
+    const rec = await readJson<{ version: number }>(await w.consultant.client.get(url));
+    const bad = await readProblem(await w.consultant.client.patch(url, { version: rec.version, name: '', nameKana: 'abc!', birthDate: '2999-01-01', sex: 'x' }), 400);
+    expect((bad.errors ?? []).map((e) => e.label)).toEqual(expect.arrayContaining(['氏名', '氏名（よみ）', '生年月日', '性別']));
+    expect((bad.errors ?? []).find((e) => e.label === '生年月日')?.message).toContain('未来の日付');
+    const unknownCity = await readProblem(await w.consultant.client.patch(url, { version: rec.version, municipalityCode: '99999' }), 400);
+    expect((unknownCity.errors ?? []).map((e) => e.label)).toContain('支給決定市区町村');
+    const [unchanged] = await t.db.select().from(client).where(eq(client.id, w.clientId));
+    expect(unchanged).toMatchObject({ name: 'テスト あおい', version: rec.version, municipalityCode: '12207' });
+
+    const after = await readJson<{ name: string; nameKana: string; birthDate: string; sex: string; municipalityCode: string; version: number }>(
+      await w.consultant.client.patch(url, { version: rec.version, name: 'テスト あおば', nameKana: 'テスト アオバ', birthDate: '2022-05-11', sex: 'male', municipalityCode: '12217' }),
+    );
+    expect(after).toMatchObject({ name: 'テスト あおば', nameKana: 'てすと あおば', birthDate: '2022-05-11', sex: 'male', municipalityCode: '12217', version: rec.version + 1 });
+    const logged = await t.db.select().from(auditEvent).where(and(eq(auditEvent.action, 'client.update'), eq(auditEvent.clientId, w.clientId)));
+    expect(logged).toHaveLength(1);
+    expect(JSON.stringify(logged[0]!.details)).toContain('nameKana');
+    expect((await readProblem(await w.consultant.client.patch(url, { version: rec.version, name: '古い版' }), 409)).detail).toContain('他の人が先に更新しました');
+  });
+
   it('refuses a stale version with 409 and a Japanese message (no lost update)', async () => {
     const w = await world();
     const rec = await readJson<{ medical: { version: number } }>(await w.consultant.client.get(`/api/clients/${w.clientId}`));
@@ -130,6 +154,14 @@ describe('outsiders', () => {
       ['PUT', `/api/clients/${id}/conferences/x`, { ...v, heldAt: '2026-05-01T10:00:00+09:00' }],
       ...OUTPUT_ROUTE_PATHS.map((p) => ['GET', p.replace('{id}', id).replace(/\{(\w+)\}/g, (_, n: string) => (n.endsWith('Pdf') ? 'x.pdf' : n.endsWith('Xlsx') ? 'x.xlsx' : 'x'))] as [string, string]),
     ];
+    // The list above must name every route of a client (a new endpoint without an outsider check fails here).
+    const tried = (method: string, template: string) => {
+      const re = new RegExp(`^${template.replace('{id}', id).replace(/\{\w+\}/g, '[^/?]+')}(\\?.*)?$`);
+      return calls.some(([m, p]) => m === method && re.test(p));
+    };
+    const clientRoutes = [...CLIENT_ROUTES, ...PLAN_ROUTES, ...OUTPUT_ROUTE_PATHS.map((path) => ({ method: 'GET', path }))].filter((r) => r.path.includes('{id}'));
+    expect(clientRoutes.length).toBeGreaterThan(30);
+    expect(clientRoutes.filter((r) => !tried(r.method, r.path)).map((r) => `${r.method} ${r.path}`)).toEqual([]);
     for (const [method, path, json] of calls) {
       const res = await outsider.request(path, { method, json });
       expect(res.status, `${method} ${path}`).toBe(404);

@@ -58,6 +58,9 @@ const routes = {
   postTimeline: createRoute({ method: 'post', path: '/clients/{id}/timeline', tags, summary: '入院・退院・体調の変化・計画の変更・メモを投稿（チーム全員にお知らせとメール）', request: { params: Id, body: jsonBody(CreateTimelineEventSchema) }, responses: { 201: jsonResponse(TimelineEventSchema, '投稿'), ...standardErrors } }),
 };
 
+/** Method and path of every route, for the outsider test (every client endpoint is tried). */
+export const CLIENT_ROUTES = Object.values(routes).map((r) => ({ method: r.method.toUpperCase(), path: `/api${r.path}` }));
+
 export function clientRoutes(deps: Deps) {
   const app = new OpenAPIHono<AppEnv>();
   const { db } = deps;

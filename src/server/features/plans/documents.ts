@@ -1,7 +1,7 @@
 // アセスメント, 計画 (draft → agreed → superseded), 週間計画表, モニタリング報告書, 担当者会議.
 // Every function runs inside withClientAccess (scope `plan`); writes need the consultant or
 // coordinator team role and the version the user read (409 otherwise).
-import { and, asc, desc, eq, max, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, max, ne, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import {
   PLAN_KIND_LABELS,
@@ -23,7 +23,7 @@ import { ageOn } from '../../../shared/domain/life-stage.js';
 import { monitoringSchedule, type MonitoringPeriod } from '../../../shared/domain/monitoring.js';
 import { tokyoDate } from '../../../shared/dates.js';
 import type { Db, Tx } from '../../db/client.js';
-import { assessment, carePlan, caseConference, client, monitoringReport } from '../../db/schema/index.js';
+import { assessment, carePlan, caseConference, client, monitoringReport, office } from '../../db/schema/index.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { MANAGING_TEAM_ROLES } from '../clients/clients-access.js';
@@ -203,6 +203,7 @@ export async function createPlan(o: Opts & { input: z.infer<typeof CreatePlanSch
       // defaults such as '' and [] for what was not sent, so those do not count as given).
       ...Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined && !(copyFromPlanId && isEmptyValue(v)))),
     });
+    await assertPlanOffices(tx, body);
     await tx.insert(carePlan).values({ id, clientId: o.clientId, revision: (rev ?? 0) + 1, status: 'draft', ...body, authorUserId: o.actor.userId, authorName: o.actor.name });
   });
   return getPlan({ ...o, id });
@@ -215,6 +216,29 @@ function isEmptyValue(v: unknown): boolean {
   return false;
 }
 
+/**
+ * Services and weekly entries link to the directory by office id: each id given must be an
+ * office of the directory (else 400 naming the row), so a plan never points at nothing.
+ */
+async function assertPlanOffices(tx: Tx, body: { needs?: { services?: { officeId?: string | null }[] }[]; weekly?: { entries?: { officeId?: string | null }[] } }) {
+  const refs: { field: string; label: string; id: string }[] = [];
+  (body.needs ?? []).forEach((n, i) =>
+    (n.services ?? []).forEach((s, j) => {
+      if (s.officeId) refs.push({ field: `needs.${i}.services.${j}.officeId`, label: `課題 ${i + 1}：サービス${j + 1}：提供事業所`, id: s.officeId });
+    }),
+  );
+  (body.weekly?.entries ?? []).forEach((e, i) => {
+    if (e.officeId) refs.push({ field: `weekly.entries.${i}.officeId`, label: `週間計画${i + 1}：事業所`, id: e.officeId });
+  });
+  if (!refs.length) return;
+  const found = new Set((await tx.select({ id: office.id }).from(office).where(inArray(office.id, [...new Set(refs.map((r) => r.id))]))).map((r) => r.id));
+  const missing = refs.filter((r) => !found.has(r.id));
+  if (missing.length)
+    throw new AppError('VALIDATION_FAILED', '事業所台帳にない事業所が指定されています。', {
+      fields: missing.map((r) => ({ field: r.field, label: r.label, message: `${r.label}: 事業所台帳に見つかりません` })),
+    });
+}
+
 async function assertDraft(tx: Tx, clientId: string, id: string) {
   const [p] = await tx.select({ status: carePlan.status }).from(carePlan).where(and(eq(carePlan.id, id), eq(carePlan.clientId, clientId)));
   if (!p) throw notFound('計画');
@@ -225,6 +249,7 @@ export async function updatePlan(o: Opts & { id: string; input: z.infer<typeof U
   const { version, ...body } = o.input;
   await withClientAccess({ ...o, scopes: ['plan'], teamRoles: W, action: 'plan.update', entityType: 'care_plan', entityId: o.id }, async (tx) => {
     await assertDraft(tx, o.clientId, o.id);
+    await assertPlanOffices(tx, body);
     await bumpVersion(tx, carePlan, o.clientId, o.id, version, body, '計画');
   });
   return getPlan(o);
@@ -234,6 +259,7 @@ export async function updateWeekly(o: Opts & { id: string; input: z.infer<typeof
   const { version, ...weekly } = o.input;
   await withClientAccess({ ...o, scopes: ['plan'], teamRoles: W, action: 'plan.weekly.update', entityType: 'care_plan', entityId: o.id }, async (tx) => {
     await assertDraft(tx, o.clientId, o.id);
+    await assertPlanOffices(tx, { weekly });
     await bumpVersion(tx, carePlan, o.clientId, o.id, version, { weekly }, '週間計画表');
   });
   return getPlan(o);

@@ -111,6 +111,23 @@ describe('plans', () => {
     expect(final.policy === '鈴木の案' || final.weekly.dailyActivities === '佐藤の案').toBe(true);
   });
 
+  it('links a need\'s service to a directory office, and refuses an office that is not in the directory', async () => {
+    const w = await world();
+    const draft = await readJson<{ id: string; version: number }>(await w.consultant.client.post(`/api/clients/${w.clientId}/plans`, PLAN), 201);
+    const url = `/api/clients/${w.clientId}/plans/${draft.id}`;
+    const service = PLAN.needs[0]!.services[0]!;
+    const withOffice = (officeId: string) => ({ ...PLAN, version: draft.version, needs: [{ ...PLAN.needs[0]!, services: [{ ...service, officeId }] }] });
+    const bad = await readProblem(await w.consultant.client.put(url, withOffice('no-such-office')), 400);
+    expect(bad.errors?.[0]).toMatchObject({ field: 'needs.0.services.0.officeId', label: '課題 1：サービス1：提供事業所' });
+    const unchanged = await readJson<{ version: number }>(await w.consultant.client.get(url));
+    expect(unchanged.version).toBe(draft.version);
+    const provider = await t.createOffice({ name: `重症児デイ テスト ${Math.random().toString(36).slice(2, 7)}` });
+    const saved = await readJson<{ needs: { services: { officeId: string | null }[] }[] }>(await w.consultant.client.put(url, withOffice(provider.id)));
+    expect(saved.needs[0]!.services[0]!.officeId).toBe(provider.id);
+    const badWeekly = await readProblem(await w.consultant.client.put(`${url}/weekly`, { ...PLAN.weekly, version: draft.version + 1, entries: [{ ...PLAN.weekly.entries[0]!, officeId: 'no-such-office' }] }), 400);
+    expect(badWeekly.errors?.[0]).toMatchObject({ field: 'weekly.entries.0.officeId' });
+  });
+
   it('validates the weekly grid with field names', async () => {
     const w = await world();
     const draft = await readJson<{ id: string; version: number }>(await w.consultant.client.post(`/api/clients/${w.clientId}/plans`, PLAN), 201);

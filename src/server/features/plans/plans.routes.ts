@@ -73,6 +73,9 @@ const routes = {
   updateConference: createRoute({ method: 'put', path: '/clients/{id}/conferences/{conferenceId}', tags, summary: '担当者会議の記録の更新（version 必須）', request: { params: CD('conferenceId'), body: jsonBody(UpdateConferenceSchema) }, responses: { 200: jsonResponse(ConferenceSchema, '更新後'), ...standardErrors } }),
 };
 
+/** Method and path of every route, for the outsider test (every client endpoint is tried). */
+export const PLAN_ROUTES = Object.values(routes).map((r) => ({ method: r.method.toUpperCase(), path: `/api${r.path}` }));
+
 export function planRoutes(deps: Deps) {
   const app = new OpenAPIHono<AppEnv>();
   const { db } = deps;

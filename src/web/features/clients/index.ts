@@ -10,3 +10,4 @@ export { TimelineAlerts } from './components/timeline-alerts';
 export { useClient, canManageClient } from './api/get-client';
 export type { ClientListFilters } from './api/list-clients';
 export { useTeam, type TeamMember } from './api/list-team';
+export { OfficeSearchField } from './components/office-search-field';

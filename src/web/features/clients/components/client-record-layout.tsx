@@ -2,13 +2,16 @@
 // timeline alerts for this client, and the record's sections as links (each section is its
 // own URL, so a notification can point at the timeline and the back button works).
 import { Link, Outlet } from '@tanstack/react-router';
+import { useState } from 'react';
 import { SEX_LABELS } from './labels';
 import { Badge } from '../../../components/ui/badge';
 import { DateTime, EraToggle } from '../../../components/ui/date-time';
 import { PageHeader, useDocumentTitle } from '../../../components/ui/page';
 import { ErrorState, LoadingState } from '../../../components/ui/query-state';
 import { useT, type MessageKey } from '../../../i18n/i18n';
-import { useClient } from '../api/get-client';
+import { Button } from '../../../components/ui/button';
+import { canManageClient, useClient } from '../api/get-client';
+import { IdentityDialog } from './section-dialogs';
 import { TimelineAlerts } from './timeline-alerts';
 
 const TABS: { to: string; label: MessageKey; exact?: boolean }[] = [
@@ -27,6 +30,8 @@ const TABS: { to: string; label: MessageKey; exact?: boolean }[] = [
 export function ClientRecordLayout({ clientId }: { clientId: string }) {
   const t = useT();
   const record = useClient(clientId);
+  const [editing, setEditing] = useState(false);
+  const [saved, setSaved] = useState(false);
   useDocumentTitle(record.data ? record.data.name : t('clients.recordTitle'));
 
   if (record.isPending) return <LoadingState />;
@@ -56,7 +61,38 @@ export function ClientRecordLayout({ clientId }: { clientId: string }) {
           </>
         }
         badge={c.status === 'closed' ? <Badge tone="neutral">{t('clients.status.closed')}</Badge> : undefined}
+        actions={
+          canManageClient(c) ? (
+            <Button
+              variant="secondary"
+              size="sm"
+              className="no-print"
+              onClick={() => {
+                setSaved(false);
+                setEditing(true);
+              }}
+            >
+              {t('clients.edit.editIdentity')}
+            </Button>
+          ) : undefined
+        }
       />
+      {saved ? (
+        <p role="status" className="notice-text">
+          {t('clients.edit.identitySaved')}
+        </p>
+      ) : null}
+      {editing ? (
+        <IdentityDialog
+          clientId={clientId}
+          record={c}
+          onClose={() => setEditing(false)}
+          onSaved={() => {
+            setEditing(false);
+            setSaved(true);
+          }}
+        />
+      ) : null}
       <dl className="summary-list summary-list--inline client-record__facts">
         <div>
           <dt>{t('clients.birthDate')}</dt>

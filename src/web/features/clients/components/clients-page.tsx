@@ -1,5 +1,6 @@
 // /clients: the records the signed-in user is on the team of (sorted by reading, server-paged).
-import { Link } from '@tanstack/react-router';
+import { Link, useNavigate } from '@tanstack/react-router';
+import { useState } from 'react';
 import { CONSENT_SCOPE_INFO } from '../../../../shared/domain/consent-scopes';
 import { TEAM_ROLE_LABELS } from '../../../../shared/contracts/clients';
 import { Badge } from '../../../components/ui/badge';
@@ -11,6 +12,9 @@ import { PageHeader, useDocumentTitle } from '../../../components/ui/page';
 import { useT } from '../../../i18n/i18n';
 import { allItems, totalOf } from '../../../lib/paging';
 import { useClients, type ClientListFilters, type ClientSummary } from '../api/list-clients';
+import { Button } from '../../../components/ui/button';
+import { hasPermission, useMe } from '../../auth';
+import { CreateClientDialog } from './create-client-dialog';
 import { TimelineAlerts } from './timeline-alerts';
 
 export interface ClientsPageProps {
@@ -22,6 +26,9 @@ export function ClientsPage({ filters, onFiltersChange }: ClientsPageProps) {
   const t = useT();
   useDocumentTitle(t('clients.title'));
   const clients = useClients(filters);
+  const me = useMe();
+  const navigate = useNavigate();
+  const [creating, setCreating] = useState(false);
   const scopeLabel = (code: string) => CONSENT_SCOPE_INFO.find((s) => s.code === code)?.label ?? code;
 
   const columns: Column<ClientSummary>[] = [
@@ -57,11 +64,24 @@ export function ClientsPage({ filters, onFiltersChange }: ClientsPageProps) {
         title={t('clients.title')}
         lead={t('clients.intro')}
         actions={
-          <Link to="/care-score" className="button button--secondary">
-            {t('careScore.title')}
-          </Link>
+          <>
+            {hasPermission(me, 'create:client') ? <Button onClick={() => setCreating(true)}>{t('clients.create.open')}</Button> : null}
+            <Link to="/care-score" className="button button--secondary">
+              {t('careScore.title')}
+            </Link>
+          </>
         }
       />
+      {creating ? (
+        <CreateClientDialog
+          offices={me.offices}
+          onClose={() => setCreating(false)}
+          onCreated={(record) => {
+            setCreating(false);
+            void navigate({ to: '/clients/$clientId', params: { clientId: record.id } });
+          }}
+        />
+      ) : null}
       <TimelineAlerts />
       <FilterBar
         label={t('clients.filters')}

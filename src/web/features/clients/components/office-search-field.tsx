@@ -3,9 +3,26 @@
 import { useEffect, useState } from 'react';
 import { SelectField, TextField } from '../../../components/ui/fields';
 import { useT } from '../../../i18n/i18n';
-import { useSearchOffices } from '../api/search-offices';
+import { useSearchOffices, type OfficeOption } from '../api/search-offices';
 
-export function OfficeSearchField({ id, label, value, onChange, error, isRequired }: { id: string; label: string; value: string | null; onChange: (officeId: string | null) => void; error?: string; isRequired?: boolean }) {
+export function OfficeSearchField({
+  id,
+  label,
+  value,
+  onChange,
+  error,
+  isRequired,
+  description,
+}: {
+  id: string;
+  label: string;
+  value: string | null;
+  /** The chosen office's id, and the office itself (name etc.) when one is chosen. */
+  onChange: (officeId: string | null, office?: OfficeOption) => void;
+  error?: string;
+  isRequired?: boolean;
+  description?: string;
+}) {
   const t = useT();
   const [term, setTerm] = useState('');
   const [debounced, setDebounced] = useState('');
@@ -14,7 +31,8 @@ export function OfficeSearchField({ id, label, value, onChange, error, isRequire
     return () => clearTimeout(timer);
   }, [term]);
   const search = useSearchOffices(debounced);
-  const options = (search.data?.items ?? []).map((o) => ({ value: o.id, label: `${o.name}（${o.municipalityName}${o.organizationName ? `・${o.organizationName}` : ''}）` }));
+  const found = search.data?.items ?? [];
+  const options = found.map((o) => ({ value: o.id, label: `${o.name}（${o.municipalityName}${o.organizationName ? `・${o.organizationName}` : ''}）` }));
   return (
     <div className="office-search">
       <TextField id={`${id}-q`} label={t('clients.officeSearch', { label })} description={t('clients.officeSearchHint')} type="search" value={term} onChange={(e) => setTerm(e.currentTarget.value)} />
@@ -22,10 +40,14 @@ export function OfficeSearchField({ id, label, value, onChange, error, isRequire
         id={id}
         label={label}
         isRequired={isRequired}
+        description={description}
         emptyOption={t('common.choose')}
         options={options}
         value={value ?? ''}
-        onChange={(e) => onChange(e.currentTarget.value || null)}
+        onChange={(e) => {
+          const office = found.find((o) => o.id === e.currentTarget.value);
+          onChange(office?.id ?? null, office);
+        }}
         error={error}
       />
     </div>

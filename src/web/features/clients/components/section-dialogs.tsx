@@ -1,4 +1,4 @@
-// Editing the record's sections beyond the care items: 基本情報 (address, 所属, 障害支援区分,
+// Editing the record's identity (氏名・よみ・生年月日・性別・市区町村) and its sections beyond the care items: 基本情報 (address, 所属, 障害支援区分,
 // certificates with expiry, siblings), 連絡先 (guardians, emergency contacts) and 医療情報
 // (diagnoses with 小慢 group, hospitals and doctors, devices with the dealer's 24 h number and
 // settings, medication, allergies, what to do in an emergency). Each section is saved whole
@@ -9,6 +9,7 @@ import { useFieldArray } from 'react-hook-form';
 import {
   CERTIFICATE_KINDS,
   CERTIFICATE_KIND_LABELS,
+  ClientIdentityInputSchema,
   HOSPITAL_ROLES,
   HOSPITAL_ROLE_LABELS,
   SCHOOL_KINDS,
@@ -24,11 +25,13 @@ import { Checkbox, SelectField, TextAreaField, TextField } from '../../../compon
 import { FormErrorSummary } from '../../../components/ui/form-error';
 import { VersionConflict, isVersionConflict } from '../../../components/ui/version-conflict';
 import { useT } from '../../../i18n/i18n';
-import { emptyToNull, fieldId, useFormErrors, useZodForm } from '../../../lib/forms';
+import { contractLabel, emptyToNull, fieldId, useFormErrors, useZodForm } from '../../../lib/forms';
+import { useMunicipalities } from '../../admin';
 import type { ClientRecord } from '../api/get-client';
 import { clientKeys } from '../api/keys';
+import { UpdateIdentitySchema, useUpdateIdentity } from '../api/update-identity';
 import { useUpdateSection, type SectionUpdate } from '../api/update-section';
-import { SEVERITY_LABELS } from './labels';
+import { SEVERITY_LABELS, SEX_LABELS } from './labels';
 
 const numOrNull = (v: unknown) => (v === '' || v === null || v === undefined ? null : Number(v));
 
@@ -397,6 +400,53 @@ export function MedicalDetailsDialog({ clientId, medical, onClose, onSaved }: { 
         <TextField label="血液型" {...form.register('bloodType')} />
         <TextField id={f('weightKg')} type="number" inputMode="decimal" min={0} step="0.1" label="体重（kg）" error={fe.weightKg?.message} {...form.register('weightKg', { setValueAs: numOrNull })} />
       </div>
+    </SectionDialog>
+  );
+}
+
+// ---- 氏名・生年月日など（記録の見出し） ----------------------------------------------------------
+
+/**
+ * The record's identity: 氏名, よみ, 生年月日, 性別, 支給決定市区町村. Saved with the record's
+ * version (PATCH /clients/{id}); the server logs the change with the fields that changed.
+ * The address belongs to 基本情報 (consent scope 「基本情報」) and is edited there.
+ */
+export function IdentityDialog({ clientId, record, onClose, onSaved }: { clientId: string; record: ClientRecord; onClose: () => void; onSaved: () => void }) {
+  const t = useT();
+  const formId = 'identity-form';
+  const municipalities = useMunicipalities();
+  const form = useZodForm(UpdateIdentitySchema, {
+    defaultValues: { name: record.name, nameKana: record.nameKana, birthDate: record.birthDate, sex: record.sex, municipalityCode: record.municipalityCode, version: record.version },
+  });
+  const L = (k: 'name' | 'nameKana' | 'birthDate' | 'sex' | 'municipalityCode') => contractLabel(ClientIdentityInputSchema, k);
+  const errors = useFormErrors(form, formId, (['name', 'nameKana', 'birthDate', 'sex', 'municipalityCode'] as const).map((name) => ({ name, label: L(name) })));
+  const update = useUpdateIdentity(clientId);
+  const fe = form.formState.errors;
+  const onSubmit = form.handleSubmit(async (input) => {
+    errors.reset();
+    try {
+      await update.mutateAsync(input);
+      onSaved();
+    } catch (e) {
+      if (!isVersionConflict(e)) errors.onServerError(e);
+    }
+  }, errors.onInvalid);
+  const options = (municipalities.data?.items ?? []).map((m) => ({ value: m.code, label: m.name }));
+  // The record's own city stays choosable even when the region's list does not carry it.
+  if (!options.some((o) => o.value === record.municipalityCode)) options.unshift({ value: record.municipalityCode, label: record.municipalityName ?? record.municipalityCode });
+  const f = (name: string) => fieldId(formId, name);
+  return (
+    <SectionDialog clientId={clientId} title={t('clients.edit.identityTitle')} formId={formId} onSubmit={onSubmit} pending={update.isPending} error={update.error} problem={errors} onClose={onClose}>
+      <p className="field__hint">{t('clients.edit.identityHint')}</p>
+      <div className="form__row">
+        <TextField id={f('name')} label={L('name')} isRequired autoComplete="off" error={fe.name?.message} {...form.register('name')} />
+        <TextField id={f('nameKana')} label={L('nameKana')} isRequired autoComplete="off" description={t('clients.edit.kanaHint')} error={fe.nameKana?.message} {...form.register('nameKana')} />
+      </div>
+      <div className="form__row">
+        <TextField id={f('birthDate')} type="date" label={L('birthDate')} isRequired error={fe.birthDate?.message} {...form.register('birthDate')} />
+        <SelectField id={f('sex')} label={L('sex')} isRequired options={(Object.keys(SEX_LABELS) as (keyof typeof SEX_LABELS)[]).map((k) => ({ value: k, label: SEX_LABELS[k] }))} error={fe.sex?.message} {...form.register('sex')} />
+      </div>
+      <SelectField id={f('municipalityCode')} label={L('municipalityCode')} isRequired options={options} error={fe.municipalityCode?.message} {...form.register('municipalityCode')} />
     </SectionDialog>
   );
 }

@@ -30,7 +30,13 @@ export function OutputsTab({ clientId }: { clientId: string }) {
             <h3 className="card__title">{t(o.label)}</h3>
             <p className="card__body">{t(o.hint)}</p>
             <p>
-              <a className={buttonClass('secondary', 'sm')} href={withRecipient(o.url(clientId))} {...(o.download ? { download: true } : { target: '_blank', rel: 'noopener' })}>
+              <a
+                className={buttonClass('secondary', 'sm')}
+                href={withRecipient(o.url(clientId))}
+                // Every card's button says the same; the name says which document (and keeps the visible words).
+                aria-label={`${t(o.label)}：${o.download ? t('common.download') : t('plans.outputs.open')}`}
+                {...(o.download ? { download: true } : { target: '_blank', rel: 'noopener' })}
+              >
                 {o.download ? t('common.download') : t('plans.outputs.open')}
               </a>
             </p>

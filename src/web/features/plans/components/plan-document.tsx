@@ -1,5 +1,6 @@
 // A plan version as a readable document, laid out like the official form (意向, 方針, 目標,
 // 課題と支援). It is also what the browser prints (A4, print CSS in styles/care.css).
+import { Link } from '@tanstack/react-router';
 import { PlanBodySchema, PlanHeaderSchema, PlanNeedSchema, PLAN_STATUS_LABELS } from '../../../../shared/contracts/plans';
 import { Badge } from '../../../components/ui/badge';
 import { DateTime } from '../../../components/ui/date-time';
@@ -100,7 +101,19 @@ export function PlanDocument({ plan }: { plan: Plan }) {
                   {n.services.map((s, j) => (
                     <p key={j}>
                       {[s.serviceType, s.content, s.amount].filter(Boolean).join('／')}
-                      {s.officeName ? `（${s.officeName}）` : ''}
+                      {s.officeId ? (
+                        <>
+                          （
+                          <Link to="/directory/$officeId" params={{ officeId: s.officeId }}>
+                            {s.officeName || s.officeId}
+                          </Link>
+                          ）
+                        </>
+                      ) : s.officeName ? (
+                        `（${s.officeName}）`
+                      ) : (
+                        ''
+                      )}
                     </p>
                   ))}
                 </td>

@@ -1,6 +1,7 @@
 // Editing a draft plan: dates and monitoring period, the form's header, 意向・方針・目標, and the
 // needs rows with their services. Saved with the version it was read at; if someone saved in
 // between, the server's 409 message is shown with a way to load their version.
+import { Link } from '@tanstack/react-router';
 import { useFieldArray, type UseFormReturn } from 'react-hook-form';
 import { MONITORING_PERIODS } from '../../../../shared/domain/monitoring';
 import { PLAN_KINDS, PLAN_KIND_LABELS, PlanBodySchema, PlanHeaderSchema, PlanNeedSchema, PlanServiceSchema } from '../../../../shared/contracts/plans';
@@ -11,6 +12,7 @@ import { Section } from '../../../components/ui/page';
 import { VersionConflict, isVersionConflict } from '../../../components/ui/version-conflict';
 import { useT } from '../../../i18n/i18n';
 import { contractLabel, emptyToNull, fieldId, useFormErrors, useZodForm } from '../../../lib/forms';
+import { OfficeSearchField } from '../../clients';
 import type { Plan } from '../api/get-plan';
 import { UpdatePlanSchema, useUpdatePlan, type UpdatePlanInput } from '../api/update-plan';
 
@@ -160,20 +162,49 @@ export function PlanForm({ clientId, plan, onCancel, onSaved, onReload }: { clie
 function NeedServices({ form, index }: { form: UseFormReturn<UpdatePlanInput, unknown, unknown>; index: number }) {
   const t = useT();
   const services = useFieldArray({ control: form.control, name: `needs.${index}.services` });
+  const rows = form.watch(`needs.${index}.services`) ?? [];
   return (
     <fieldset className="fieldset">
       <legend className="field__label">{N('services')}</legend>
-      {services.fields.map((s, j) => (
-        <div key={s.id} className="form__row row-editor__sub">
-          <TextField label={t('plans.serviceField', { n: j + 1, field: SV('serviceType') })} {...form.register(`needs.${index}.services.${j}.serviceType`)} />
-          <TextField label={t('plans.serviceField', { n: j + 1, field: SV('content') })} {...form.register(`needs.${index}.services.${j}.content`)} />
-          <TextField label={t('plans.serviceField', { n: j + 1, field: SV('amount') })} {...form.register(`needs.${index}.services.${j}.amount`)} />
-          <TextField label={t('plans.serviceField', { n: j + 1, field: SV('officeName') })} {...form.register(`needs.${index}.services.${j}.officeName`)} />
-          <Button variant="tertiary" size="sm" aria-label={t('plans.removeService', { n: j + 1 })} onClick={() => services.remove(j)}>
-            {t('common.delete')}
-          </Button>
-        </div>
-      ))}
+      {services.fields.map((s, j) => {
+        const linked = rows[j]?.officeId ?? null;
+        const path = `needs.${index}.services.${j}` as const;
+        return (
+          <div key={s.id} className="row-editor__sub">
+            <div className="form__row">
+              <TextField label={t('plans.serviceField', { n: j + 1, field: SV('serviceType') })} {...form.register(`${path}.serviceType`)} />
+              <TextField label={t('plans.serviceField', { n: j + 1, field: SV('content') })} {...form.register(`${path}.content`)} />
+              <TextField label={t('plans.serviceField', { n: j + 1, field: SV('amount') })} {...form.register(`${path}.amount`)} />
+              <TextField label={t('plans.serviceField', { n: j + 1, field: SV('officeName') })} {...form.register(`${path}.officeName`)} />
+            </div>
+            {linked ? (
+              <p className="field__hint">
+                {t('plans.serviceLinked')}{' '}
+                <Link to="/directory/$officeId" params={{ officeId: linked }}>
+                  {rows[j]?.officeName || t('plans.serviceLinkedOffice')}
+                </Link>{' '}
+                <Button variant="tertiary" size="sm" aria-label={t('plans.serviceUnlinkLabel', { n: j + 1 })} onClick={() => form.setValue(`${path}.officeId`, null, { shouldDirty: true })}>
+                  {t('plans.serviceUnlink')}
+                </Button>
+              </p>
+            ) : (
+              <OfficeSearchField
+                id={fieldId(formId, `${path}.officeId`)}
+                label={t('plans.serviceField', { n: j + 1, field: SV('officeId') })}
+                description={t('plans.serviceOfficeHint')}
+                value={null}
+                onChange={(officeId, office) => {
+                  form.setValue(`${path}.officeId`, officeId, { shouldDirty: true });
+                  if (office) form.setValue(`${path}.officeName`, office.name, { shouldDirty: true });
+                }}
+              />
+            )}
+            <Button variant="tertiary" size="sm" aria-label={t('plans.removeService', { n: j + 1 })} onClick={() => services.remove(j)}>
+              {t('common.delete')}
+            </Button>
+          </div>
+        );
+      })}
       <Button variant="tertiary" size="sm" onClick={() => services.append({ serviceType: '', content: '', amount: '', officeId: null, officeName: '' })}>
         {t('plans.addService')}
       </Button>
