@@ -6,6 +6,8 @@ import { additiveValues } from './trend-metrics.js';
 const r: ResolvedQuery = {
   area: { area: 'region', label: '東葛地域', municipalities: [{ code: '12207', name: '松戸市' }, { code: '12208', name: '野田市' }] },
   codes: ['12207', '12208'],
+  unit: 'municipality',
+  units: [{ code: '12207', name: '松戸市' }, { code: '12208', name: '野田市' }],
   asOf: '2026-11-25',
   from: '2025-11-26',
   to: '2026-11-25',
