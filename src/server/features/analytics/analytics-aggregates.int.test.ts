@@ -47,6 +47,16 @@ async function expectSameAsFromScratch() {
       const scratch = sorted(await loadSupplyFromScratch(d.db, r, 7, true));
       expect(agg, `${area} ${asOf}`).toEqual(scratch);
     }
+  // National areas are grouped per prefecture: the same sums as the municipalities' rows.
+  const all = await resolveQuery(d.db, { area: 'all' });
+  const byPref = { ...all, unit: 'prefecture' as const, units: [{ code: '12', name: '千葉県' }] };
+  const perPref = sorted(await loadSupply(d.db, byPref, 7, true));
+  expect(perPref).toEqual(sorted(await loadSupplyFromScratch(d.db, byPref, 7, true)));
+  const perCity = await loadSupply(d.db, all, 7, true);
+  const summed = new Map<string, number>();
+  for (const x of perCity.services) summed.set(x.t, (summed.get(x.t) ?? 0) + x.services);
+  expect(new Map(perPref.services.map((x) => [x.t, x.services]))).toEqual(summed);
+  expect(perPref.services.every((x) => x.m === '12')).toBe(true);
   // The tables themselves (zero rows allowed) match a GROUP BY of the directory.
   const diff = rowsOf<{ n: number }>(
     await d.db.execute(sql`select count(*)::int n from (
