@@ -161,10 +161,12 @@ export interface CareSupplyCell {
  * read from the services directly through the partial index service_vacancy_idx (few rows).
  * Equal to loadSupplyFromScratch (tested).
  */
-export async function loadSupply(db: DbOrTx, r: ResolvedQuery, freshDays: number, withCare: boolean) {
+export async function loadSupply(db: DbOrTx, r: ResolvedQuery, freshDays: number, withCare: boolean, only?: { careTypes: readonly string[] }) {
   const end = endOf(r.asOf);
   const freshSince = sql`(${end} - make_interval(days => ${freshDays}))`;
-  const services = await q<SupplyCell>(
+  // The gap matrix alone needs only the capabilities of its service types.
+  const careTypes = (col: SQL) => (only ? inCodes(col, [...only.careTypes]) : sql`true`);
+  const services = only ? [] : await q<SupplyCell>(
     db,
     byUnit(sql`with later as (
           select municipality_code m, service_type t, count(*) n, coalesce(sum(capacity), 0) c
@@ -187,14 +189,14 @@ export async function loadSupply(db: DbOrTx, r: ResolvedQuery, freshDays: number
               select s.municipality_code m, s.service_type t, cc.care_item item,
                 count(*) filter (where cc.level = 'yes') yes, count(*) filter (where cc.level = 'conditional') conditional
               from service s join service_care_capability cc on cc.service_id = s.id
-              where s.created_at >= ${end} and ${inArea(sql`s.municipality_code`, r)} and cc.level in ('yes', 'conditional')
+              where s.created_at >= ${end} and ${inArea(sql`s.municipality_code`, r)} and cc.level in ('yes', 'conditional') and ${careTypes(sql`s.service_type`)}
               group by 1, 2, 3)
             select m, t, item, yes, conditional from (
               select a.municipality_code m, a.service_type t, a.care_item item,
                 (a.yes - coalesce(later.yes, 0))::int yes, (a.conditional - coalesce(later.conditional, 0))::int conditional
               from analytics_care_total a
               left join later on later.m = a.municipality_code and later.t = a.service_type and later.item = a.care_item
-              where ${inArea(sql`a.municipality_code`, r)}) x
+              where ${inArea(sql`a.municipality_code`, r)} and ${careTypes(sql`a.service_type`)}) x
             where yes > 0 or conditional > 0`, r, ['t', 'item'], ['yes', 'conditional']),
       )
     : [];
