@@ -72,6 +72,26 @@ describe('council analytics', () => {
       expect(csv.type).toContain('text/csv');
       await expectAccessible(page, 'dashboard (松戸, definition open)');
 
+      // Drill-down from a cell of the matrix: only the clients this official may open anyway,
+      // with the cell's exact size (their own city) and how many are not listed.
+      const drill = page.waitForResponse((r) => r.url().includes('/api/analytics/drill-down'));
+      await gap.getByRole('button', { name: /^松戸市・.+の利用者のうち、あなたが見られる人を表示$/ }).first().click();
+      const res = await drill;
+      expect(res.status()).toBe(200);
+      const body = (await res.json()) as { items: unknown[]; cellCount: number | string; notShown: number | null };
+      expect(typeof body.cellCount).toBe('number');
+      const dialog = page.getByRole('dialog');
+      await visible(dialog.getByRole('heading', { level: 2, name: /^松戸市・.+の利用者$/ }));
+      await visible(dialog.getByText(`この欄の人数（全年齢）: ${body.cellCount}`, { exact: true }));
+      if (body.items.length === 0) await visible(dialog.getByText('この欄には、あなたが見られる利用者はいません。', { exact: true }));
+      else await visible(dialog.getByRole('list', { name: '見られる利用者' }));
+      await expectAccessible(page, 'drill-down dialog');
+      await page.keyboard.press('Escape');
+      await page.getByRole('dialog').waitFor({ state: 'detached' });
+
+      // Zones and the whole country are in the area picker.
+      const areaOptions = await page.getByLabel('地域', { exact: true }).locator('option').allTextContents();
+      expect(areaOptions).toEqual(expect.arrayContaining(['松戸 圏域', '全国（すべての市区町村）']));
     } finally {
       await context.close();
     }
@@ -133,6 +153,8 @@ describe('council analytics', () => {
       await sectionsLoaded(page);
       await visible(page.getByText('「<5」と表示します', { exact: false }));
       await visible(page.locator('main td, main th').getByText('<5', { exact: true }));
+      // A council member opens no client records: no drill-down to persons is offered.
+      expect(await page.getByRole('button', { name: /あなたが見られる人を表示$/ }).count()).toBe(0);
       await expectAccessible(page, 'dashboard (viewer)');
     } finally {
       await context.close();

@@ -204,6 +204,7 @@ export const DrillDownResponseSchema = z
     notShown: CellSchema,
   })
   .meta({ id: 'AnalyticsDrillDown' });
+export type DrillDown = z.infer<typeof DrillDownResponseSchema>;
 
 // ── Snapshots, trends, compare ───────────────────────────────────────────────────────────
 

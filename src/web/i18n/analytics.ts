@@ -129,6 +129,16 @@ export const analyticsJa = {
   'an.report.changesSince.snapshot': 'スナップショット（{since}）との比較',
   'an.report.changesSince.none': '比べる前回のレポート・スナップショットがありません。',
   'an.report.documentLabel': 'レポート本文（印刷用）',
+
+  'an.drill.open': '利用者',
+  'an.drill.openLabel': '{city}・{careItem}の利用者のうち、あなたが見られる人を表示',
+  'an.drill.title': '{city}・{careItem}の利用者',
+  'an.drill.allItems': '医療的ケアの有無を問わない',
+  'an.drill.intro': 'あなたがチームに入っていて、保護者の同意で見られる利用者だけを表示します（集計の人数とは一致しないことがあります。年齢区分では絞り込みません）。',
+  'an.drill.cellCount': 'この欄の人数（全年齢）: {n}',
+  'an.drill.notShown': 'うち {n} 人は、あなたの担当ではないため表示していません。',
+  'an.drill.none': 'この欄には、あなたが見られる利用者はいません。',
+  'an.drill.listLabel': '見られる利用者',
 } satisfies Record<string, string>;
 
 export const analyticsEn: Record<keyof typeof analyticsJa, string> = {
@@ -259,4 +269,14 @@ export const analyticsEn: Record<keyof typeof analyticsJa, string> = {
   'an.report.changesSince.snapshot': 'Compared with the snapshot of {since}',
   'an.report.changesSince.none': 'No earlier report or snapshot to compare with.',
   'an.report.documentLabel': 'Report document (print view)',
+
+  'an.drill.open': 'Clients',
+  'an.drill.openLabel': 'Show the clients of {city} · {careItem} that you may see',
+  'an.drill.title': 'Clients: {city} · {careItem}',
+  'an.drill.allItems': 'with or without medical care',
+  'an.drill.intro': 'Only clients whose team you are on, within the guardian’s consent, are listed (so the list may be shorter than the count; ages are not filtered).',
+  'an.drill.cellCount': 'Clients in this cell (all ages): {n}',
+  'an.drill.notShown': '{n} of them are not listed because you are not on their team.',
+  'an.drill.none': 'None of the clients of this cell is one you may see.',
+  'an.drill.listLabel': 'Clients you may see',
 };

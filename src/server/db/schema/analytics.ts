@@ -1,7 +1,7 @@
 // Council analytics (issue #8): monthly snapshots of the dashboard's metrics and the council
 // reports. Only aggregates are stored — counts per municipality and region-wide statistics,
 // never a client id — exact, and suppressed per viewer when read (decision 013).
-import { doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 import type { AnalyticsSection, Figure, Report } from '../../../shared/contracts/analytics.js';
 import { user } from './auth.js';
 
@@ -50,4 +50,34 @@ export const analyticsReport = pgTable(
     createdAt: ts('created_at').notNull().defaultNow(),
   },
   (t) => [index('analytics_report_area_idx').on(t.area, t.createdAt)],
+);
+
+/**
+ * Directory supply per municipality × service type, maintained by triggers on `service`
+ * (migration analytics_aggregates): the national dashboard reads these few thousand rows instead
+ * of grouping 200,000 services. Counts every service regardless of created_at; views for a past
+ * base date subtract the services created after it (decision 013, docs/analytics.md §Speed).
+ */
+export const analyticsSupplyTotal = pgTable(
+  'analytics_supply_total',
+  {
+    municipalityCode: text('municipality_code').notNull(),
+    serviceType: text('service_type').notNull(),
+    services: integer('services').notNull(),
+    capacity: bigint('capacity', { mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.municipalityCode, t.serviceType] })],
+);
+
+/** Services able to handle each care item (yes / conditional) per municipality × type; triggers on service and service_care_capability. */
+export const analyticsCareTotal = pgTable(
+  'analytics_care_total',
+  {
+    municipalityCode: text('municipality_code').notNull(),
+    serviceType: text('service_type').notNull(),
+    careItem: text('care_item').notNull(),
+    yes: integer('yes').notNull(),
+    conditional: integer('conditional').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.municipalityCode, t.serviceType, t.careItem] })],
 );

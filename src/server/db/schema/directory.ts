@@ -112,6 +112,8 @@ export const service = pgTable(
     index('service_updated_idx').on(t.updatedAt, t.id),
     index('service_kana_idx').on(t.sortKana, t.id),
     index('service_listing_confirmed_idx').on(t.listingConfirmedAt),
+    // Analytics for a past base date: the services created after it (subtracted from the totals).
+    index('service_created_idx').on(t.createdAt),
     check('service_capacity_check', sql`${t.capacity} is null or ${t.capacity} >= 0`),
     check('service_vacancy_check', sql`${t.vacancyCount} is null or ${t.vacancyCount} >= 0`),
     check('service_age_check', sql`${t.ageMin} is null or ${t.ageMax} is null or ${t.ageMin} <= ${t.ageMax}`),

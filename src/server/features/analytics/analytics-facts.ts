@@ -15,6 +15,19 @@ import type { ResolvedQuery } from './area.js';
 /** The area filter; the whole database ('all') needs none (a 1,741-value IN list costs more than it filters). */
 const inArea = (col: SQL, r: ResolvedQuery) => (r.area.area === 'all' ? sql`true` : inCodes(col, r.codes));
 const inCodes = (col: SQL, codes: string[]) => (codes.length ? sql`${col} in (${sql.join(codes.map((c) => sql`${c}`), sql`, `)})` : sql`false`);
+/**
+ * The row's unit for a municipality column: the municipality itself, or its prefecture when the
+ * area is national (ResolvedQuery.unit). Additive queries are grouped per municipality first and
+ * then summed per unit (byUnit).
+ */
+const unitOf = (col: SQL, r: ResolvedQuery) => (r.unit === 'prefecture' ? sql`(select mu.prefecture_code from municipality mu where mu.code = ${col})` : col);
+/** Sums per-municipality rows (column m) per unit; `keys` are the other grouping columns, `sums` the additive ones. */
+const byUnit = (inner: SQL, r: ResolvedQuery, keys: string[], sums: string[]) =>
+  r.unit === 'municipality'
+    ? inner
+    : sql`select mu.prefecture_code m${sql.raw(keys.map((k) => `, x.${k}`).join(''))}${sql.raw(sums.map((k) => `, sum(x."${k}")::int "${k}"`).join(''))}
+          from (${inner}) x join municipality mu on mu.code = x.m group by 1${sql.raw(keys.map((_, i) => `, ${i + 2}`).join(''))}`;
+
 /** End of the base date in Tokyo, as a timestamp. */
 const endOf = (d: IsoDate) => sql`((${addDays(d, 1)}::date)::timestamp at time zone 'Asia/Tokyo')`;
 const startOf = (d: IsoDate) => sql`((${d}::date)::timestamp at time zone 'Asia/Tokyo')`;
@@ -71,7 +84,7 @@ export async function loadClientFacts(db: Db, r: ResolvedQuery, parts: { clients
     const clients = parts.clients
       ? await q<ClientCell>(
           tx,
-          sql`with c as (
+          byUnit(sql`with c as (
                 select c.id, c.municipality_code m, ${lifeStageSql(sql`c.birth_date`, r.asOf)} stage, cm.data md
                 from client c left join client_medical cm on cm.client_id = c.id
                 where ${activeClients(r)})
@@ -79,32 +92,32 @@ export async function loadClientFacts(db: Db, r: ResolvedQuery, parts: { clients
               union all
               select m, stage, i.code item, count(*)::int n
               from c cross join lateral (select distinct e->>'code' code from jsonb_array_elements(coalesce(c.md->'careItems', '[]'::jsonb)) e) i
-              group by m, stage, i.code`,
+              group by m, stage, i.code`, r, ['stage', 'item'], ['n']),
         )
       : [];
     const planNeeds = parts.needs
       ? await q<{ m: string; t: string; planned: number; unmet: number }>(
           tx,
-          sql`select c.municipality_code m, s->>'serviceType' t,
+          byUnit(sql`select c.municipality_code m, s->>'serviceType' t,
                 count(distinct c.id)::int planned,
                 count(distinct c.id) filter (where coalesce(s->>'officeId', '') = '' and coalesce(s->>'officeName', '') = '')::int unmet
               from care_plan p join client c on c.id = p.client_id
               cross join lateral jsonb_array_elements(coalesce(p.needs, '[]'::jsonb)) n
               cross join lateral jsonb_array_elements(coalesce(n->'services', '[]'::jsonb)) s
               where p.status = 'agreed' and ${activeClients(r)} and coalesce(s->>'serviceType', '') <> ''
-              group by 1, 2`,
+              group by 1, 2`, r, ['t'], ['planned', 'unmet']),
         )
       : [];
     const power = parts.power
       ? await q<PowerCell>(
           tx,
-          sql`select c.municipality_code m, count(*)::int "powerDependent",
+          byUnit(sql`select c.municipality_code m, count(*)::int "powerDependent",
                 count(ep.id) filter (where ep.created_at < ${endOf(r.asOf)})::int "withPlan",
                 count(ep.id) filter (where ep.approved_at is not null and ep.approved_at < ${endOf(r.asOf)})::int approved
               from client c join client_medical cm on cm.client_id = c.id
               left join evacuation_plan ep on ep.client_id = c.id
               where ${activeClients(r)} and ${powerDependent}
-              group by 1`,
+              group by 1`, r, [], ['powerDependent', 'withPlan', 'approved']),
         )
       : [];
     return { clients, planNeeds, power };
@@ -115,12 +128,12 @@ export async function loadClientFacts(db: Db, r: ResolvedQuery, parts: { clients
 export async function loadReferralNeeds(db: DbOrTx, r: ResolvedQuery) {
   return q<{ m: string; t: string; requested: number; waiting: number }>(
     db,
-    sql`select rc.municipality_code m, w->>'serviceType' t,
+    byUnit(sql`select rc.municipality_code m, w->>'serviceType' t,
           count(distinct rc.id) filter (where rc.created_at >= ${startOf(r.from)} and rc.created_at < ${endOf(r.to)})::int requested,
           count(distinct rc.id) filter (where rc.created_at < ${endOf(r.asOf)} and (rc.assigned_at is null or rc.assigned_at >= ${endOf(r.asOf)}) and (rc.closed_at is null or rc.closed_at >= ${endOf(r.asOf)}))::int waiting
         from referral_case rc cross join lateral jsonb_array_elements(coalesce(rc.services_wanted, '[]'::jsonb)) w
         where ${inArea(sql`rc.municipality_code`, r)} and coalesce(w->>'serviceType', '') <> ''
-        group by 1, 2`,
+        group by 1, 2`, r, ['t'], ['requested', 'waiting']),
   );
 }
 
@@ -140,25 +153,75 @@ export interface CareSupplyCell {
   conditional: number;
 }
 
-/** Directory tables: services, capacity, fresh vacancy, care-item capability (yes / conditional). */
-export async function loadSupply(db: DbOrTx, r: ResolvedQuery, freshDays: number, withCare: boolean) {
-  const freshSince = sql`(${endOf(r.asOf)} - make_interval(days => ${freshDays}))`;
-  const services = await q<SupplyCell>(
+/**
+ * Directory supply: services, capacity, fresh vacancy, care-item capability (yes / conditional).
+ * Services and capabilities come from the trigger-maintained totals (analytics_supply_total,
+ * analytics_care_total: every service whatever its created_at) minus the services created after
+ * the base date (index service_created_idx; none when the base date is today). Fresh vacancy is
+ * read from the services directly through the partial index service_vacancy_idx (few rows).
+ * Equal to loadSupplyFromScratch (tested).
+ */
+export async function loadSupply(db: DbOrTx, r: ResolvedQuery, freshDays: number, withCare: boolean, only?: { careTypes: readonly string[] }) {
+  const end = endOf(r.asOf);
+  const freshSince = sql`(${end} - make_interval(days => ${freshDays}))`;
+  // The gap matrix alone needs only the capabilities of its service types.
+  const careTypes = (col: SQL) => (only ? inCodes(col, [...only.careTypes]) : sql`true`);
+  const services = only ? [] : await q<SupplyCell>(
     db,
-    sql`select municipality_code m, service_type t, count(*)::int services, coalesce(sum(capacity), 0)::int capacity,
-          count(*) filter (where vacancy_count > 0 and vacancy_confirmed_at >= ${freshSince} and vacancy_confirmed_at < ${endOf(r.asOf)})::int "vacancyServices",
-          coalesce(sum(vacancy_count) filter (where vacancy_count > 0 and vacancy_confirmed_at >= ${freshSince} and vacancy_confirmed_at < ${endOf(r.asOf)}), 0)::int vacancy
-        from service where ${inArea(sql`municipality_code`, r)} and created_at < ${endOf(r.asOf)}
-        group by 1, 2`,
+    byUnit(sql`with later as (
+          select municipality_code m, service_type t, count(*) n, coalesce(sum(capacity), 0) c
+          from service where created_at >= ${end} and ${inArea(sql`municipality_code`, r)} group by 1, 2),
+        vac as (
+          select municipality_code m, service_type t, count(*) n, sum(vacancy_count) v
+          from service where vacancy_count > 0 and vacancy_confirmed_at >= ${freshSince} and vacancy_confirmed_at < ${end}
+            and created_at < ${end} and ${inArea(sql`municipality_code`, r)} group by 1, 2)
+        select a.municipality_code m, a.service_type t, (a.services - coalesce(later.n, 0))::int services, (a.capacity - coalesce(later.c, 0))::int capacity,
+          coalesce(vac.n, 0)::int "vacancyServices", coalesce(vac.v, 0)::int vacancy
+        from analytics_supply_total a
+        left join later on later.m = a.municipality_code and later.t = a.service_type
+        left join vac on vac.m = a.municipality_code and vac.t = a.service_type
+        where ${inArea(sql`a.municipality_code`, r)} and a.services - coalesce(later.n, 0) > 0`, r, ['t'], ['services', 'capacity', 'vacancyServices', 'vacancy']),
   );
   const care = withCare
     ? await q<CareSupplyCell>(
         db,
-        sql`select s.municipality_code m, s.service_type t, cc.care_item item,
+        byUnit(sql`with later as (
+              select s.municipality_code m, s.service_type t, cc.care_item item,
+                count(*) filter (where cc.level = 'yes') yes, count(*) filter (where cc.level = 'conditional') conditional
+              from service s join service_care_capability cc on cc.service_id = s.id
+              where s.created_at >= ${end} and ${inArea(sql`s.municipality_code`, r)} and cc.level in ('yes', 'conditional') and ${careTypes(sql`s.service_type`)}
+              group by 1, 2, 3)
+            select m, t, item, yes, conditional from (
+              select a.municipality_code m, a.service_type t, a.care_item item,
+                (a.yes - coalesce(later.yes, 0))::int yes, (a.conditional - coalesce(later.conditional, 0))::int conditional
+              from analytics_care_total a
+              left join later on later.m = a.municipality_code and later.t = a.service_type and later.item = a.care_item
+              where ${inArea(sql`a.municipality_code`, r)} and ${careTypes(sql`a.service_type`)}) x
+            where yes > 0 or conditional > 0`, r, ['t', 'item'], ['yes', 'conditional']),
+      )
+    : [];
+  return { services, care };
+}
+
+/** The same figures as loadSupply, grouped from the directory tables (the aggregates' test oracle and the bench's comparison). */
+export async function loadSupplyFromScratch(db: DbOrTx, r: ResolvedQuery, freshDays: number, withCare: boolean) {
+  const freshSince = sql`(${endOf(r.asOf)} - make_interval(days => ${freshDays}))`;
+  const services = await q<SupplyCell>(
+    db,
+    byUnit(sql`select municipality_code m, service_type t, count(*)::int services, coalesce(sum(capacity), 0)::int capacity,
+          count(*) filter (where vacancy_count > 0 and vacancy_confirmed_at >= ${freshSince} and vacancy_confirmed_at < ${endOf(r.asOf)})::int "vacancyServices",
+          coalesce(sum(vacancy_count) filter (where vacancy_count > 0 and vacancy_confirmed_at >= ${freshSince} and vacancy_confirmed_at < ${endOf(r.asOf)}), 0)::int vacancy
+        from service where ${inArea(sql`municipality_code`, r)} and created_at < ${endOf(r.asOf)}
+        group by 1, 2`, r, ['t'], ['services', 'capacity', 'vacancyServices', 'vacancy']),
+  );
+  const care = withCare
+    ? await q<CareSupplyCell>(
+        db,
+        byUnit(sql`select s.municipality_code m, s.service_type t, cc.care_item item,
               count(*) filter (where cc.level = 'yes')::int yes, count(*) filter (where cc.level = 'conditional')::int conditional
             from service s join service_care_capability cc on cc.service_id = s.id
             where ${inArea(sql`s.municipality_code`, r)} and s.created_at < ${endOf(r.asOf)} and cc.level in ('yes', 'conditional')
-            group by 1, 2, 3`,
+            group by 1, 2, 3`, r, ['t', 'item'], ['yes', 'conditional']),
       )
     : [];
   return { services, care };
@@ -168,19 +231,28 @@ export async function loadSupply(db: DbOrTx, r: ResolvedQuery, freshDays: number
 export async function loadPeople(db: DbOrTx, r: ResolvedQuery) {
   const acceptance = await q<{ m: string; a: string; n: number; coordinators: number }>(
     db,
-    sql`select m, pp.accepts_medical_care a, count(*)::int n, count(*) filter (where pp.coordinator_training_year is not null)::int coordinators
-        from person_profile pp cross join lateral unnest(pp.municipalities) m
-        where ${inArea(sql`m`, r)}
-        group by 1, 2`,
+    r.unit === 'municipality'
+      ? sql`select m, pp.accepts_medical_care a, count(*)::int n, count(*) filter (where pp.coordinator_training_year is not null)::int coordinators
+          from person_profile pp cross join lateral unnest(pp.municipalities) m
+          where ${inArea(sql`m`, r)}
+          group by 1, 2`
+      : // A person covering two municipalities of one prefecture counts once there.
+        sql`select mu.prefecture_code m, pp.accepts_medical_care a, count(distinct pp.user_id)::int n,
+            count(distinct pp.user_id) filter (where pp.coordinator_training_year is not null)::int coordinators
+          from person_profile pp cross join lateral unnest(pp.municipalities) x join municipality mu on mu.code = x
+          where ${inArea(sql`x`, r)}
+          group by 1, 2`,
   );
+  // Cases held per person in one pass over the cases (not one lookup per person).
   const caseloads = await q<{ n: number }>(
     db,
-    sql`select (select count(*) from referral_case rc
-                where rc.assigned_consultant_id = pp.user_id and rc.assigned_at < ${endOf(r.asOf)}
-                  and (rc.closed_at is null or rc.closed_at >= ${endOf(r.asOf)}))::int n
-        from person_profile pp
-        where (pp.accepts_medical_care <> 'no' or exists (select 1 from referral_case rc where rc.assigned_consultant_id = pp.user_id))
-          and exists (select 1 from unnest(pp.municipalities) m where ${inArea(sql`m`, r)})`,
+    sql`with held as (
+          select rc.assigned_consultant_id u, count(*) filter (where rc.assigned_at < ${endOf(r.asOf)} and (rc.closed_at is null or rc.closed_at >= ${endOf(r.asOf)}))::int n
+          from referral_case rc where rc.assigned_consultant_id is not null group by 1)
+        select coalesce(held.n, 0)::int n
+        from person_profile pp left join held on held.u = pp.user_id
+        where (pp.accepts_medical_care <> 'no' or held.u is not null)
+          and ${r.area.area === 'all' ? sql`cardinality(pp.municipalities) > 0` : sql`pp.municipalities && ${sql.raw(`array[${r.codes.map((c) => `'${c.replace(/'/g, "''")}'`).join(',') || "''"}]::text[]`)}`}`,
   );
   return { acceptance, caseloads: caseloads.map((c) => c.n) };
 }
@@ -200,19 +272,19 @@ export async function loadReferrals(db: DbOrTx, r: ResolvedQuery) {
   const inPeriod = sql`rc.created_at >= ${startOf(r.from)} and rc.created_at < ${endOf(r.to)}`;
   const funnel = await q<FunnelCell>(
     db,
-    sql`select rc.municipality_code m, count(*)::int intake,
+    sql`select rc.um m, count(*)::int intake,
           count(*) filter (where exists (select 1 from referral_offer o where o.case_id = rc.id and o.sent_at is not null))::int sent,
           count(*) filter (where rc.assigned_at is not null or exists (select 1 from referral_offer o where o.case_id = rc.id and o.status in ('accepted', 'completed')))::int accepted,
           count(*) filter (where rc.assigned_at is not null)::int assigned,
           percentile_cont(0.5) within group (order by extract(epoch from rc.assigned_at - rc.created_at) / 86400.0) filter (where rc.assigned_at is not null) median,
           percentile_cont(0.9) within group (order by extract(epoch from rc.assigned_at - rc.created_at) / 86400.0) filter (where rc.assigned_at is not null) p90
-        from referral_case rc
-        where ${inArea(sql`rc.municipality_code`, r)} and ${inPeriod}
-        group by grouping sets ((rc.municipality_code), ())`,
+        from (select rc.id, rc.created_at, rc.assigned_at, ${unitOf(sql`rc.municipality_code`, r)} um from referral_case rc
+              where ${inArea(sql`rc.municipality_code`, r)} and ${inPeriod}) rc
+        group by grouping sets ((rc.um), ())`,
   );
   const declines = await q<{ m: string; reason: string; n: number }>(
     db,
-    sql`select rc.municipality_code m, coalesce(o.decline_reason, 'other') reason, count(*)::int n
+    sql`select ${unitOf(sql`rc.municipality_code`, r)} m, coalesce(o.decline_reason, 'other') reason, count(*)::int n
         from referral_offer o join referral_case rc on rc.id = o.case_id
         where o.status = 'declined' and ${inArea(sql`rc.municipality_code`, r)}
           and o.responded_at >= ${startOf(r.from)} and o.responded_at < ${endOf(r.to)}
@@ -220,7 +292,7 @@ export async function loadReferrals(db: DbOrTx, r: ResolvedQuery) {
   );
   const waiting = await q<{ m: string; urgency: string; n: number; maxDays: number | null }>(
     db,
-    sql`select rc.municipality_code m, rc.urgency, count(*)::int n,
+    sql`select ${unitOf(sql`rc.municipality_code`, r)} m, rc.urgency, count(*)::int n,
           max(extract(epoch from ${endOf(r.asOf)} - rc.created_at) / 86400.0)::float8 "maxDays"
         from referral_case rc
         where ${inArea(sql`rc.municipality_code`, r)}
@@ -236,7 +308,7 @@ export async function loadReferrals(db: DbOrTx, r: ResolvedQuery) {
 export async function loadAttendance(db: DbOrTx, r: ResolvedQuery) {
   return q<{ m: string; role: string; registered: number; attended: number }>(
     db,
-    sql`select reg.municipality_code m, reg.participant_role role, count(*)::int registered, count(*) filter (where reg.checked_in_at is not null)::int attended
+    sql`select ${unitOf(sql`reg.municipality_code`, r)} m, reg.participant_role role, count(*)::int registered, count(*) filter (where reg.checked_in_at is not null)::int attended
         from event_registration reg join event e on e.id = reg.event_id
         where e.kind = 'training' and e.status = 'scheduled' and reg.status = 'registered'
           and e.starts_at >= ${startOf(r.from)} and e.starts_at < ${endOf(r.to)}

@@ -8,7 +8,7 @@ import { toCsv } from '../../lib/csv.js';
 import { listIndicators, indicatorTrend } from '../surveys/results.js';
 import { resolveQuery, type ResolvedQuery } from './area.js';
 import { loadAttendance, loadClientFacts, loadPeople, loadReferralNeeds, loadReferrals, loadSupply } from './analytics-facts.js';
-import { BUILDERS, type Facts } from './build-figures.js';
+import { BUILDERS, GAP_SERVICE_TYPES, type Facts } from './build-figures.js';
 import { FIGURE_TEXT } from './figure-definitions.js';
 import { TREND_METRIC_INFO } from './trend-metrics.js';
 import type { Viewer } from './suppression.js';
@@ -32,7 +32,8 @@ export async function loadFacts(db: Db, r: ResolvedQuery, sections: readonly Ana
   facts.planNeeds = cf.planNeeds;
   facts.power = cf.power;
   if (has('demand')) facts.referralNeeds = await loadReferralNeeds(db, r);
-  if (has('supply', 'gaps')) facts.supply = await loadSupply(db, r, config.vacancyFreshDays, true);
+  if (has('supply')) facts.supply = await loadSupply(db, r, config.vacancyFreshDays, true);
+  else if (has('gaps')) facts.supply = await loadSupply(db, r, config.vacancyFreshDays, true, { careTypes: GAP_SERVICE_TYPES });
   if (has('people')) facts.people = await loadPeople(db, r);
   if (has('referrals')) facts.referrals = await loadReferrals(db, r);
   if (has('network')) {

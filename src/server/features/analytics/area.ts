@@ -8,9 +8,20 @@ import type { DbOrTx } from '../../db/client.js';
 import { municipality } from '../../db/schema/index.js';
 import { AppError } from '../../lib/errors.js';
 
+/** Areas with more municipalities than this (the whole country) are shown per prefecture. */
+export const PREFECTURE_UNIT_ABOVE = 200;
+
 export interface ResolvedQuery {
   area: AreaInfo;
+  /** The municipalities of the area. */
   codes: string[];
+  /**
+   * The geographic unit of the figures' rows: municipalities, or prefectures for a national area
+   * (thousands of municipalities × types × care items would be hundreds of thousands of rows).
+   */
+  unit: 'municipality' | 'prefecture';
+  /** The rows' units (municipalities or prefectures) with their names. */
+  units: { code: string; name: string }[];
   asOf: IsoDate;
   from: IsoDate;
   to: IsoDate;
@@ -53,5 +64,20 @@ export async function resolveQuery(db: DbOrTx, q: Partial<AnalyticsQuery>, today
   const to = q.to ?? asOf;
   const from = q.from ?? addDays(addMonths(to, -12), 1);
   if (compareIsoDates(from, to) > 0) throw fieldError('from', '期間の開始日', '終了日より前の日付を指定してください');
-  return { area, codes: area.municipalities.map((m) => m.code), asOf, from, to, waitingDays: q.waitingDays ?? 30 };
+  const byPrefecture = area.municipalities.length > PREFECTURE_UNIT_ABOVE;
+  const units = byPrefecture ? await prefecturesOf(db, area) : area.municipalities;
+  return { area, codes: area.municipalities.map((m) => m.code), unit: byPrefecture ? 'prefecture' : 'municipality', units, asOf, from, to, waitingDays: q.waitingDays ?? 30 };
+}
+
+/** The prefectures of an area's municipalities (code and name; a real name wins over a generated one). */
+async function prefecturesOf(db: DbOrTx, area: AreaInfo) {
+  const codes = new Set(area.municipalities.map((m) => m.code));
+  const rows = await db.select({ code: municipality.code, prefectureCode: municipality.prefectureCode, prefectureName: municipality.prefectureName }).from(municipality);
+  const out = new Map<string, string>();
+  for (const r of rows) {
+    if (!codes.has(r.code)) continue;
+    const prev = out.get(r.prefectureCode);
+    if (prev === undefined || (prev.startsWith('（') && !r.prefectureName.startsWith('（'))) out.set(r.prefectureCode, r.prefectureName);
+  }
+  return [...out].map(([code, name]) => ({ code, name })).sort((a, b) => a.code.localeCompare(b.code));
 }

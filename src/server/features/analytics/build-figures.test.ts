@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { ResolvedQuery } from './area.js';
-import { buildGaps, buildPeople, eligibleStages, gapLevel, gapText, type Facts } from './build-figures.js';
+import { PREFECTURE_NOTE, buildGaps, buildPeople, buildSupply, eligibleStages, gapLevel, gapText, type Facts } from './build-figures.js';
 import { additiveValues } from './trend-metrics.js';
 
 const r: ResolvedQuery = {
   area: { area: 'region', label: '東葛地域', municipalities: [{ code: '12207', name: '松戸市' }, { code: '12208', name: '野田市' }] },
   codes: ['12207', '12208'],
+  unit: 'municipality',
+  units: [{ code: '12207', name: '松戸市' }, { code: '12208', name: '野田市' }],
   asOf: '2026-11-25',
   from: '2025-11-26',
   to: '2026-11-25',
@@ -68,3 +70,15 @@ describe('snapshot values', () => {
     expect(v.get('12208')!.get('gap_cells_zero_supply')).toBeGreaterThan(0);
   });
 });
+
+describe('national area', () => {
+  it('names prefecture rows and says so in every definition', () => {
+    const national: ResolvedQuery = { ...r, area: { area: 'all', label: '全域', municipalities: r.area.municipalities }, unit: 'prefecture', units: [{ code: '12', name: '千葉県' }] };
+    const [services] = buildSupply({ supply: { services: [{ m: '12', t: '24', services: 3, capacity: 12, vacancyServices: 1, vacancy: 2 }], care: [] } }, { r: national, viewer: council });
+    expect(services!.rows).toEqual([expect.objectContaining({ municipality: '千葉県', municipalityCode: '12', services: 3 })]);
+    expect(services!.definition.notes).toContain(PREFECTURE_NOTE);
+    const [regional] = buildSupply({ supply: { services: [], care: [] } }, { r, viewer: council });
+    expect(regional!.definition.notes).not.toContain(PREFECTURE_NOTE);
+  });
+});
+

@@ -50,6 +50,9 @@ export interface BuildContext {
   viewer: Viewer;
 }
 
+/** National areas are shown per prefecture (the 市区町村 columns then name the prefecture). */
+export const PREFECTURE_NOTE = '全国の表示では、行を都道府県ごとにまとめています（「市区町村」の列は都道府県を表します）。';
+
 function definition(id: FigureId, ctx: BuildContext, extra: string[] = []): Definition {
   const t = FIGURE_TEXT[id];
   return {
@@ -57,7 +60,7 @@ function definition(id: FigureId, ctx: BuildContext, extra: string[] = []): Defi
     source: t.source,
     asOf: ctx.r.asOf,
     period: t.time === 'asOf' ? null : { from: ctx.r.from, to: ctx.r.to },
-    notes: [...t.notes, ...extra, suppressionNote(ctx.viewer.threshold)],
+    notes: [...t.notes, ...extra, ...(ctx.r.unit === 'prefecture' ? [PREFECTURE_NOTE] : []), suppressionNote(ctx.viewer.threshold)],
   };
 }
 
@@ -77,7 +80,9 @@ function figure(id: FigureId, ctx: BuildContext, chart: Figure['chart'], columns
 }
 
 const muniCols = [col('municipality', '市区町村', 'label'), col('municipalityCode', '市区町村コード', 'code')];
-const names = (ctx: BuildContext) => new Map(ctx.r.area.municipalities.map((m) => [m.code, m.name]));
+const names = (ctx: BuildContext) => new Map(ctx.r.units.map((m) => [m.code, m.name]));
+/** The rows' units: the area's municipalities, or its prefectures for a national area. */
+const unitCodes = (ctx: BuildContext) => ctx.r.units.map((u) => u.code);
 const TOTAL = '地域計';
 
 // ── demand ──
@@ -96,7 +101,7 @@ export function buildDemand(f: Facts, ctx: BuildContext): Figure[] {
   for (const item of items) {
     if (item !== null && !present.has(item)) continue;
     const totals: Record<string, number> = {};
-    for (const m of ctx.r.codes) {
+    for (const m of unitCodes(ctx)) {
       const row: Row = { municipality: nm.get(m) ?? m, municipalityCode: m, careItem: item ? itemLabel(item) : '合計（医療的ケアの有無を問わない）', careItemCode: item ?? '' };
       let t = 0;
       for (const s of LIFE_STAGES) {
@@ -173,7 +178,7 @@ export function buildGaps(f: Facts, ctx: BuildContext): Figure[] {
   for (const s of f.supply?.care ?? []) supply.set(`${s.m}|${s.t}|${s.item}`, { yes: s.yes, conditional: s.conditional });
   const items = [...new Set((f.clients ?? []).filter((c) => c.item).map((c) => c.item!))];
   const raw: (Row & { _clients: number; _supply: number })[] = [];
-  for (const m of ctx.r.codes)
+  for (const m of unitCodes(ctx))
     for (const item of items)
       for (const t of GAP_SERVICE_TYPES) {
         const clients = sum(eligibleStages(t).map((s) => demand.get(`${m}|${item}|${s}`) ?? 0));
@@ -210,7 +215,7 @@ export function buildPeople(f: Facts, ctx: BuildContext): Figure[] {
   const clientsBy = new Map<string, number>();
   for (const c of f.clients ?? []) if (!c.item) clientsBy.set(c.m, (clientsBy.get(c.m) ?? 0) + c.n);
   const accCols = [...muniCols, ...ACCEPTS_CODES.map((a) => col(a, ACCEPTS_LABELS[a], 'count')), col('total', '計', 'count'), col('withBackupShare', '支援があればの割合', 'share')];
-  const accRows: Row[] = ctx.r.codes.map((m) => {
+  const accRows: Row[] = unitCodes(ctx).map((m) => {
     const row: Row = { municipality: nm.get(m) ?? m, municipalityCode: m };
     for (const a of ACCEPTS_CODES) row[a] = p.acceptance.find((x) => x.m === m && x.a === a)?.n ?? 0;
     row.total = sum(ACCEPTS_CODES.map((a) => row[a] as number));
@@ -218,7 +223,7 @@ export function buildPeople(f: Facts, ctx: BuildContext): Figure[] {
     return row;
   });
   const coordCols = [...muniCols, col('coordinators', 'コーディネーター', 'count'), col('clients', '医療的ケア児者', 'count', true), col('per100', '100人あたり', 'number')];
-  const coordRaw: Row[] = ctx.r.codes.map((m) => ({ municipality: nm.get(m) ?? m, municipalityCode: m, coordinators: sum(p.acceptance.filter((x) => x.m === m).map((x) => x.coordinators)), clients: clientsBy.get(m) ?? 0, per100: null }));
+  const coordRaw: Row[] = unitCodes(ctx).map((m) => ({ municipality: nm.get(m) ?? m, municipalityCode: m, coordinators: sum(p.acceptance.filter((x) => x.m === m).map((x) => x.coordinators)), clients: clientsBy.get(m) ?? 0, per100: null }));
   const coord = suppressRows(coordRaw, coordCols, ctx.viewer, { derived: { per100: (r) => (typeof r.clients === 'number' ? round(per100(r.coordinators as number, r.clients), 2) : null) } });
   const loads = p.caseloads;
   const histCols = [col('bucket', '担当件数', 'label'), col('consultants', '人数', 'count')];
@@ -234,7 +239,7 @@ export function buildReferrals(f: Facts, ctx: BuildContext): Figure[] {
   const rf = f.referrals ?? { funnel: [], declines: [], waiting: [] };
   const funnelCols = [...muniCols, col('intake', '受付', 'count', true), col('sent', '打診', 'count', true), col('accepted', '承諾', 'count', true), col('assigned', '担当決定', 'count', true), col('assignedShare', '担当決定の割合', 'share')];
   const empty = { intake: 0, sent: 0, accepted: 0, assigned: 0, median: null, p90: null };
-  const perCity = ctx.r.codes.map((m) => ({ ...(rf.funnel.find((x) => x.m === m) ?? empty), m }));
+  const perCity = unitCodes(ctx).map((m) => ({ ...(rf.funnel.find((x) => x.m === m) ?? empty), m }));
   const total = rf.funnel.find((x) => x.m === null) ?? { ...empty, m: null };
   const funnelRaw: Row[] = [...perCity.map((x) => ({ municipality: nm.get(x.m) ?? x.m, municipalityCode: x.m, intake: x.intake, sent: x.sent, accepted: x.accepted, assigned: x.assigned })), { municipality: TOTAL, municipalityCode: null, intake: total.intake, sent: total.sent, accepted: total.accepted, assigned: total.assigned }];
   const funnel = suppressRows(funnelRaw, funnelCols, ctx.viewer, { derived: { assignedShare: (r) => cellRatio(r.assigned, r.intake) } });
@@ -252,7 +257,7 @@ export function buildReferrals(f: Facts, ctx: BuildContext): Figure[] {
   }
   const declines = suppressRows(declineRaw, declineCols, ctx.viewer, { groupKeys: ['reasonCode'] });
   const waitCols = [...muniCols, col('urgent', '緊急', 'count', true), col('soon', '早めに', 'count', true), col('normal', '通常', 'count', true), col('total', '計', 'count', true), col('maxDays', '最長の待機（日）', 'days')];
-  const waitRaw: Row[] = ctx.r.codes.map((m) => {
+  const waitRaw: Row[] = unitCodes(ctx).map((m) => {
     const ws = rf.waiting.filter((w) => w.m === m);
     const n = sum(ws.map((w) => w.n));
     const max = ws.length ? Math.max(...ws.map((w) => Number(w.maxDays ?? 0))) : null;
@@ -276,7 +281,7 @@ export function buildPreparedness(f: Facts, ctx: BuildContext): Figure[] {
   const nm = names(ctx);
   const power = f.power ?? [];
   const cols = [...muniCols, col('powerDependent', '電源が必要な人', 'count', true), col('withPlan', '計画あり', 'count', true), col('approved', '承認済み', 'count', true), col('approvedShare', '承認済みの割合', 'share')];
-  const raw: Row[] = ctx.r.codes.map((m) => {
+  const raw: Row[] = unitCodes(ctx).map((m) => {
     const p = power.find((x) => x.m === m);
     return { municipality: nm.get(m) ?? m, municipalityCode: m, powerDependent: p?.powerDependent ?? 0, withPlan: p?.withPlan ?? 0, approved: p?.approved ?? 0 };
   });

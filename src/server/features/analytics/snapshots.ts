@@ -39,12 +39,12 @@ export async function snapshotAnalytics(opts: { db: Db; config: AnalyticsConfig;
   const end = monthEnd(opts.month);
   const asOf = compareIsoDates(end, today) > 0 ? today : end;
   const all = await resolveArea(opts.db, 'all');
-  const r: ResolvedQuery = { area: all, codes: all.municipalities.map((m) => m.code), asOf, from: monthStart(opts.month), to: asOf, waitingDays: 30 };
+  const r: ResolvedQuery = { area: all, codes: all.municipalities.map((m) => m.code), unit: 'municipality', units: all.municipalities, asOf, from: monthStart(opts.month), to: asOf, waitingDays: 30 };
   const facts = await loadFacts(opts.db, r, ANALYTICS_SECTIONS, opts.config);
   const values = additiveValues(facts, r);
   // Region-wide statistics: the council's region (東葛).
   const region = await resolveArea(opts.db, 'region');
-  const rr: ResolvedQuery = { ...r, area: region, codes: region.municipalities.map((m) => m.code) };
+  const rr: ResolvedQuery = { ...r, area: region, codes: region.municipalities.map((m) => m.code), units: region.municipalities };
   const regional = regionalValues(await loadFacts(opts.db, rr, ['people', 'referrals', 'network'], opts.config));
   const rows: (typeof analyticsSnapshotValue.$inferInsert)[] = [];
   for (const [m, mv] of values) for (const [metric, value] of mv) if (value !== 0) rows.push({ month: opts.month, scope: m, metric, value });

@@ -8,4 +8,5 @@ export const analyticsKeys = {
   snapshots: ['analytics', 'snapshots'] as const,
   reports: ['analytics', 'reports'] as const,
   report: (id: string) => ['analytics', 'report', id] as const,
+  drillDown: (cell: object) => ['analytics', 'drill-down', cell] as const,
 };

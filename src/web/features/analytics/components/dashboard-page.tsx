@@ -11,7 +11,9 @@ import { ErrorState, LoadingState } from '../../../components/ui/query-state';
 import { useT } from '../../../i18n/i18n';
 import { figureCsvUrl } from '../api/figure-csv';
 import { useSections, type AnalyticsFilters } from '../api/get-section';
+import { useState } from 'react';
 import { AnalyticsNav } from './analytics-nav';
+import { DrillDownDialog, useCanDrillDown, type DrillTarget } from './drill-down';
 import { areaLabel, areaOptions, cityName } from './area-options';
 import { FigureView } from './figure-view';
 
@@ -91,9 +93,12 @@ function ScopeNote({ data }: { data: SectionResponse }) {
 
 export function SectionFigures({ data, filters, print }: { data: SectionResponse; filters?: AnalyticsFilters; print?: boolean }) {
   const t = useT();
+  const canDrill = useCanDrillDown() && !print && filters !== undefined;
+  const [target, setTarget] = useState<DrillTarget | null>(null);
   if (data.figures.length === 0) return <p>{t('an.noFigures')}</p>;
   return (
     <>
+      {canDrill ? <DrillDownDialog target={target} filters={filters} onClose={() => setTarget(null)} /> : null}
       {data.figures.map((f) => (
         <FigureView
           key={f.id}
@@ -103,6 +108,7 @@ export function SectionFigures({ data, filters, print }: { data: SectionResponse
           marker={data.viewer.marker}
           threshold={data.viewer.suppressBelow}
           idPrefix={print ? 'rep' : 'fig'}
+          onDrillDown={canDrill ? setTarget : undefined}
         />
       ))}
     </>

@@ -1,6 +1,7 @@
 // A figure's rows as a real table: the first label column names the row (<th scope="row">),
 // numbers are right-aligned, suppressed cells read "<5", and rows the council should discuss
 // first are marked in words as well as by style.
+import type { ReactNode } from 'react';
 import type { Figure } from '../../../../shared/contracts/analytics';
 import { Badge } from '../../../components/ui/badge';
 import { useLocale } from '../../../i18n/i18n';
@@ -12,7 +13,15 @@ export function visibleColumns(figure: Pick<Figure, 'columns'>) {
   return figure.columns.filter((c) => !(hasLabel && c.kind === 'code'));
 }
 
-export function FigureTable({ figure, caption }: { figure: Figure; caption: string }) {
+export interface FigureTableProps {
+  figure: Figure;
+  caption: string;
+  /** An action per row (drill-down to persons); the column appears only when given. */
+  rowAction?: (row: Figure['rows'][number]) => ReactNode;
+  rowActionLabel?: string;
+}
+
+export function FigureTable({ figure, caption, rowAction, rowActionLabel }: FigureTableProps) {
   const { t, locale } = useLocale();
   const columns = visibleColumns(figure);
   const headerIndex = Math.max(0, columns.findIndex((c) => c.kind === 'label' || c.kind === 'code'));
@@ -28,6 +37,11 @@ export function FigureTable({ figure, caption }: { figure: Figure; caption: stri
                 {c.label}
               </th>
             ))}
+            {rowAction ? (
+              <th scope="col" className="no-print">
+                {rowActionLabel}
+              </th>
+            ) : null}
           </tr>
         </thead>
         <tbody>
@@ -53,6 +67,7 @@ export function FigureTable({ figure, caption }: { figure: Figure; caption: stri
                   </td>
                 );
               })}
+              {rowAction ? <td className="no-print">{rowAction(row)}</td> : null}
             </tr>
           ))}
         </tbody>

@@ -8,6 +8,7 @@ import { ja } from '../../../i18n/ja';
 import { FigureFrame } from './figure';
 import { FigureTable, visibleColumns } from './figure-table';
 import { chartValue, formatCell, isNumericKind } from './format';
+import { DrillDownButton, drillTargetOf, type DrillTarget } from './drill-down';
 import { GapMatrix } from './gap-matrix';
 
 /** More rows than this read better as a table than as bars. */
@@ -56,13 +57,25 @@ export interface FigureViewProps {
   marker: string;
   threshold: number;
   idPrefix?: string;
+  /** Drill-down from a row or cell (city × care item) to the persons the viewer may open. */
+  onDrillDown?: (target: DrillTarget) => void;
 }
 
-export function FigureView({ figure, csvHref, print, marker, threshold, idPrefix = 'fig' }: FigureViewProps) {
+/** The figures whose rows stand for city × care item cells. */
+const DRILLABLE: readonly FigureId[] = ['demand.clients', 'gaps.matrix'];
+
+export function FigureView({ figure, csvHref, print, marker, threshold, idPrefix = 'fig', onDrillDown }: FigureViewProps) {
   const { t, locale } = useLocale();
   const statLabel = useStatLabel();
   const spec = chartSpecOf(figure);
   const caption = t('an.tableOf', { title: figure.title });
+  const drill =
+    onDrillDown && !print && DRILLABLE.includes(figure.id)
+      ? (row: Figure['rows'][number]) => {
+          const target = drillTargetOf(row, t('an.drill.allItems'));
+          return target ? <DrillDownButton target={target} onOpen={onDrillDown} /> : null;
+        }
+      : undefined;
   const stats = Object.entries(figure.stats);
   // Shares are 0–1; the referral times are days (the caseload's median and p90 are case counts).
   const statKind = (key: string) => (/share/i.test(key) ? 'share' : figure.id === 'referrals.time' && /median|p90/.test(key) ? 'days' : 'number');
@@ -81,16 +94,16 @@ export function FigureView({ figure, csvHref, print, marker, threshold, idPrefix
       {figure.rows.length === 0 ? (
         <p>{t('common.empty')}</p>
       ) : figure.id === ('gaps.matrix' satisfies FigureId) ? (
-        <GapMatrix figure={figure} />
+        <GapMatrix figure={figure} cellAction={drill} />
       ) : spec ? (
         <Chart
           spec={spec}
           summary={t('an.chartSummary', { title: figure.title, summary: chartSummary(figure, spec) })}
-          table={<FigureTable figure={figure} caption={caption} />}
+          table={<FigureTable figure={figure} caption={caption} rowAction={drill} rowActionLabel={t('an.drill.open')} />}
           tableOpen={print}
         />
       ) : (
-        <FigureTable figure={figure} caption={caption} />
+        <FigureTable figure={figure} caption={caption} rowAction={drill} rowActionLabel={t('an.drill.open')} />
       )}
       {figure.hasSuppressed ? <p className="small muted an-suppressed-note">{t('an.suppressedNote', { marker, threshold })}</p> : null}
     </FigureFrame>

@@ -2,6 +2,7 @@
 // needing that care against the services that handle it. Each cell says its band in words
 // (供給なし / 不足 / やや不足 / 充足) as well as by colour, and the cells the council should discuss
 // first (the server's `highlight`) are listed above as sentences and marked in the matrix.
+import type { ReactNode } from 'react';
 import { isSuppressed, type Cell, type Column, type Figure } from '../../../../shared/contracts/analytics';
 import { useLocale, type MessageKey } from '../../../i18n/i18n';
 import { formatCell } from './format';
@@ -63,7 +64,8 @@ export function gapColumns(columns: readonly Column[]): GapColumns | null {
   return { care, service, city, clients, services, ratio };
 }
 
-export function GapMatrix({ figure }: { figure: Figure }) {
+/** `cellAction`: an action per cell (drill-down to the persons of city × care item). */
+export function GapMatrix({ figure, cellAction }: { figure: Figure; cellAction?: (row: Figure['rows'][number]) => ReactNode }) {
   const { t, locale } = useLocale();
   const cols = gapColumns(figure.columns);
   if (!cols) return null;
@@ -126,6 +128,7 @@ export function GapMatrix({ figure }: { figure: Figure }) {
                       <span className="an-gap__numbers">{t('an.gap.cell', { clients: fmt(r[cols.clients.key], cols.clients), services: fmt(r[cols.services.key], cols.services) })}</span>
                       {cols.ratio && typeof r[cols.ratio.key] === 'number' ? <span className="an-gap__ratio">{t('an.gap.ratio', { ratio: fmt(r[cols.ratio.key], cols.ratio) })}</span> : null}
                       {first ? <strong className="an-gap__first">{t('an.gap.discussFirst')}</strong> : null}
+                      {cellAction ? cellAction(r) : null}
                     </td>
                   );
                 })}
