@@ -1,7 +1,7 @@
 // Monthly snapshots (issue #8 item 2): the metrics of every municipality for a month, kept so
 // each figure can be shown over time and two months compared. snapshotAnalytics is idempotent:
 // taking a month again replaces its rows in one transaction (same data → same rows).
-import { and, asc, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lte } from 'drizzle-orm';
 import { TREND_METRICS, suppressedMarker, type Cell, type CompareResponse, type Snapshot, type TrendMetric, type TrendsResponse } from '../../../shared/contracts/analytics.js';
 import { addDays, addMonths, compareIsoDates, type IsoDate } from '../../../shared/calendar-date.js';
 import { tokyoDate } from '../../../shared/dates.js';
@@ -11,8 +11,8 @@ import { analyticsSnapshot, analyticsSnapshotValue } from '../../db/schema/index
 import type { Actor } from '../../lib/access.js';
 import { writeAudit } from '../../lib/audit.js';
 import { AppError } from '../../lib/errors.js';
-import { rowsOf } from '../clients/sql-rows.js';
 import type { Logger } from '../../lib/logger.js';
+import { startPeriodic, withAdvisoryLock } from '../../lib/periodic.js';
 import { resolveArea, type ResolvedQuery } from './area.js';
 import { loadFacts, viewerOf, type AnalyticsConfig } from './analytics-views.js';
 import { ANALYTICS_SECTIONS } from '../../../shared/contracts/analytics.js';
@@ -158,15 +158,11 @@ export async function latestSnapshotValues(db: Db, codes: string[], before?: str
 
 /**
  * Scheduler: makes sure last month's (complete) and this month's (refreshed daily) snapshots
- * exist. Like the evacuation tick: a transaction-level advisory lock so one instance works, the
- * work inside the lock's transaction (savepoints; one connection, as PGlite needs).
+ * exist. Started through lib/periodic.ts (advisory lock, idempotent; decision 008).
  */
 export async function analyticsSnapshotTickOnce(opts: { db: Db; config: AnalyticsConfig; today?: IsoDate }): Promise<string[] | false> {
   const today = opts.today ?? tokyoDate();
-  return opts.db.transaction(async (tx) => {
-    const ok = rowsOf<{ ok: boolean }>(await tx.execute(sql`select pg_try_advisory_xact_lock(${SNAPSHOT_LOCK_KEY}) as ok`))[0]?.ok;
-    if (!ok) return false;
-    const inner = tx as unknown as Db;
+  return withAdvisoryLock(opts.db, SNAPSHOT_LOCK_KEY, async (inner) => {
     const taken: string[] = [];
     const thisMonth = today.slice(0, 7);
     const lastMonth = addMonths(`${thisMonth}-01`, -1).slice(0, 7);
@@ -180,27 +176,15 @@ export async function analyticsSnapshotTickOnce(opts: { db: Db; config: Analytic
 }
 
 export function startAnalyticsScheduler(opts: { db: Db; config: AnalyticsConfig & { snapshotTickSeconds: number }; logger: Logger }): () => void {
-  if (opts.config.snapshotTickSeconds <= 0) return () => undefined;
-  let running = false;
-  const tick = async () => {
-    if (running) return;
-    running = true;
-    try {
+  return startPeriodic({
+    name: 'analytics snapshot',
+    seconds: opts.config.snapshotTickSeconds,
+    firstDelayMs: 30_000,
+    logger: opts.logger,
+    run: async () => {
       const r = await analyticsSnapshotTickOnce({ db: opts.db, config: opts.config });
       if (r && r.length) opts.logger.info({ months: r }, 'analytics: monthly snapshots taken');
-    } catch (err) {
-      opts.logger.warn({ err: String(err) }, 'analytics snapshot failed; will retry on the next tick');
-    } finally {
-      running = false;
-    }
-  };
-  const first = setTimeout(() => void tick(), 30_000);
-  first.unref();
-  const timer = setInterval(() => void tick(), opts.config.snapshotTickSeconds * 1000);
-  timer.unref();
-  return () => {
-    clearTimeout(first);
-    clearInterval(timer);
-  };
+    },
+  });
 }
 
