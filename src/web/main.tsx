@@ -1,4 +1,9 @@
 // Entry point: styles, providers, router.
+// Noto Sans JP ships with the app (bundled by Vite, never a CDN) so screens and browser print
+// render Japanese in the same font on any computer: only the two weights the UI uses (the
+// デジタル庁 tokens' 400 and 700), split by unicode-range so a page loads only its glyphs.
+import '@fontsource/noto-sans-jp/400.css';
+import '@fontsource/noto-sans-jp/700.css';
 import '@digital-go-jp/design-tokens/dist/tokens.css';
 import './styles/index.css';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
