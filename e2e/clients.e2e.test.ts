@@ -121,11 +121,16 @@ describe('client record and care plan', () => {
     await page.getByLabel('種類').selectOption({ label: '入院' });
     await page.getByLabel('件名').fill('呼吸状態の悪化で緊急入院');
     await page.getByLabel('場所・医療機関').fill('かしわ小児医療センター（架空）');
-    await page.getByLabel('内容').fill('発熱と呼吸状態の悪化。1週間ほどの予定。');
+    await page.getByLabel('内容').fill('発熱と呼吸状態の悪化。胃瘻からの注入は中止。1週間ほどの予定。');
     await page.getByRole('button', { name: '投稿してチームに知らせる' }).click();
     await page.getByText(/「入院」を投稿しました。\d+ 人に知らせました。/).waitFor();
     await page.getByRole('heading', { level: 3, name: /呼吸状態の悪化で緊急入院/ }).waitFor();
     await expectAccessible(page, 'timeline');
+    // 胃瘻 in the note links to its glossary entry.
+    const termLink = page.locator('.timeline').getByRole('link', { name: '胃瘻' });
+    expect(await termLink.getAttribute('href')).toMatch(/^\/glossary\/[^/]+$/);
+    await termLink.click();
+    await page.getByRole('heading', { level: 1, name: '胃瘻' }).waitFor();
     await context.close();
 
     // The visiting nurse sees the alert on their dashboard and on the record.

@@ -99,10 +99,13 @@ describe('研修・会議: training session from creation to survey results', ()
     await page.getByLabel('アンケート名').fill('第三回 終了後アンケート');
     await page.getByLabel('質問文').fill('研修に満足できましたか？');
     await page.getByLabel('回答を必須にする').check();
+    // An event's survey goes out by itself after the event unless the organiser unticks this.
+    expect(await page.getByLabel('終了後に自動で配布する').isChecked()).toBe(true);
     await expectAccessible(page, 'survey builder');
     await page.getByRole('button', { name: '下書きとして保存' }).click();
     await page.getByRole('heading', { level: 1, name: 'アンケートの編集と配布' }).waitFor();
     await page.getByRole('button', { name: '公開する（回答受付を始める）' }).click();
+    await page.getByText('行事の終了後に、参加者へ自動で配布します。').waitFor();
     await page.getByRole('button', { name: '配布する' }).click();
     await page.getByText('1件配布しました').waitFor();
     await expectAccessible(page, 'survey send');

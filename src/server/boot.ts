@@ -66,7 +66,7 @@ export async function startServer(env: Env, opts: { database?: Database; logger?
     // Evacuation plans: yearly review reminders, and stored runtimes recomputed when the model changes.
     const stopEvacuation = startEvacuationScheduler({ db: database.db, seconds: env.evacuationTickSeconds, logger });
     // Reminders to registered participants before an event (advisory lock, idempotent).
-    const stopEventReminders = startEventReminderScheduler({ db: database.db, hours: env.eventReminderHours, seconds: env.eventReminderSweepSeconds, logger });
+    const stopEventReminders = startEventReminderScheduler({ db: database.db, hours: env.eventReminderHours, seconds: env.eventReminderSweepSeconds, baseUrl: env.baseUrl, logger });
     // The outbox over SMTP when configured (otherwise e-mails stay in the outbox; logged once).
     const stopMailer = startMailer({ db: database.db, env, logger });
     // Council analytics: last month's and this month's snapshots (advisory lock, idempotent).

@@ -8,6 +8,7 @@ import { CARE_ITEM_CODES, MONITORING_LEVELS } from '../domain/care-items.js';
 import { CONSENT_SCOPES } from '../domain/consent-scopes.js';
 import { LIFE_STAGE_CODES } from '../domain/life-stage.js';
 import { SHOMAN_GROUP_CODES } from '../domain/shoman-groups.js';
+import { LinkedTextSchema } from './glossary.js';
 import { KanaSchema, MunicipalityCodeSchema } from './region.js';
 
 const req = { error: '入力してください' };
@@ -476,6 +477,8 @@ export const TimelineEventSchema = z
     occurredAt: z.string(),
     title: z.string(),
     body: z.string(),
+    /** The body cut into plain text and glossary terms (linked to /glossary/:id in the app). */
+    bodySegments: LinkedTextSchema,
     place: z.string(),
     authorUserId: z.string().nullable(),
     authorName: z.string(),

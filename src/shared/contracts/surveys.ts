@@ -42,6 +42,8 @@ export const CreateSurveySchema = z
     eventId: z.string().max(100).nullable().optional().meta({ title: '行事' }),
     isAnonymous: z.boolean().optional().meta({ title: '無記名' }),
     closesAt: z.iso.datetime({ offset: true }).nullable().optional().meta({ title: '回答締切' }),
+    /** Event surveys: sent to the attendees automatically after the event ends (default on when an event is given). */
+    autoDistribute: z.boolean().optional().meta({ title: '終了後に自動で配布する' }),
     questions: z.array(QuestionInputSchema).min(1, { error: '質問を1つ以上入れてください' }).max(100).meta({ title: '質問' }),
   })
   .meta({ id: 'CreateSurvey' });
@@ -53,6 +55,7 @@ export const UpdateSurveySchema = z
     eventId: CreateSurveySchema.shape.eventId,
     isAnonymous: CreateSurveySchema.shape.isAnonymous,
     closesAt: CreateSurveySchema.shape.closesAt,
+    autoDistribute: CreateSurveySchema.shape.autoDistribute,
     status: z.enum(['draft', 'open', 'closed']).optional().meta({ title: '状態' }),
     /** Replaces the questions (in this order). Refused once responses exist. */
     questions: CreateSurveySchema.shape.questions.optional(),
@@ -85,6 +88,9 @@ export const SurveySchema = z
     isAnonymous: z.boolean(),
     status: z.enum(['draft', 'open', 'closed']),
     closesAt: z.string().nullable(),
+    autoDistribute: z.boolean(),
+    /** When the automatic distribution after the event ran (null: not yet). */
+    autoDistributedAt: z.string().nullable(),
     copiedFromId: z.string().nullable(),
     questions: z.array(QuestionSchema),
     responseCount: z.number().int(),

@@ -36,6 +36,10 @@ export const survey = pgTable(
     isAnonymous: boolean('is_anonymous').notNull().default(true),
     status: text('status').$type<'draft' | 'open' | 'closed'>().notNull().default('draft'),
     closesAt: ts('closes_at'),
+    /** Sent automatically to the event's attendees once it has ended (event surveys only). */
+    autoDistribute: boolean('auto_distribute').notNull().default(false),
+    /** When the scheduler sent it (set once: the automatic distribution never repeats). */
+    autoDistributedAt: ts('auto_distributed_at'),
     copiedFromId: text('copied_from_id'),
     createdBy: text('created_by').references(() => user.id, { onDelete: 'set null' }),
     createdAt: ts('created_at').notNull().defaultNow(),

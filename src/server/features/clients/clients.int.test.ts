@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvent, client, clientMedical, consent, notification, outboxEmail, provisionRecord } from '../../db/schema/index.js';
+import { auditEvent, client, clientMedical, consent, glossaryTerm, notification, outboxEmail, provisionRecord } from '../../db/schema/index.js';
 import { readJson, readProblem, startTestApp, type TestApp, type TestClient } from '../../test/harness.js';
 import { OUTPUT_ROUTE_PATHS } from '../plans/outputs.routes.js';
 import { PLAN_ROUTES } from '../plans/plans.routes.js';
@@ -315,6 +315,24 @@ describe('timeline', () => {
     expect(ev2.notifiedUserIds).toEqual([a.staff.user.id]);
     const tl = await readJson<{ items: { kind: string }[] }>(await w.consultant.client.get(`/api/clients/${w.clientId}/timeline`));
     expect(tl.items.map((i) => i.kind)).toEqual(['discharge', 'admission']);
+  });
+
+  it('links glossary terms in a note to their entry, keeping HTML as text', async () => {
+    const w = await world();
+    const [irou] = await t.db.select({ id: glossaryTerm.id }).from(glossaryTerm).where(eq(glossaryTerm.term, '胃瘻'));
+    expect(irou).toBeDefined();
+    type Ev = { id: string; bodySegments: { text: string; termId?: string }[] };
+    const body = '胃瘻からの注入を再開。<b>様子見</b>';
+    const posted = await readJson<Ev>(await w.consultant.client.post(`/api/clients/${w.clientId}/timeline`, { kind: 'note', occurredAt: '2026-06-02T09:00:00+09:00', title: '注入再開', body }), 201);
+    const listed = await readJson<{ items: Ev[] }>(await w.consultant.client.get(`/api/clients/${w.clientId}/timeline`));
+    for (const ev of [posted, listed.items.find((i) => i.id === posted.id)!]) {
+      expect(ev.bodySegments.find((x) => x.text === '胃瘻')?.termId).toBe(irou!.id);
+      expect(ev.bodySegments.map((x) => x.text).join('')).toBe(body);
+      expect(ev.bodySegments.some((x) => x.text.includes('<b>') && !x.termId)).toBe(true);
+    }
+    // The note itself stays under the record's access rules.
+    const outsider = await t.signedIn(['consultant']);
+    expect((await outsider.client.get(`/api/clients/${w.clientId}/timeline`)).status).toBe(404);
   });
 });
 

@@ -1,6 +1,7 @@
 // One timeline per client. A post (入院, 退院, 体調の変化, 計画の変更, メモ) reaches the whole
 // team at once — everyone whose consent covers the timeline — in-app and by e-mail, in the
-// same transaction (seed: 「いつの間にか入院している」).
+// same transaction (seed: 「いつの間にか入院している」). Glossary terms in a post's text are linked
+// to their explanation (bodySegments), as in consultation threads.
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { TIMELINE_KIND_LABELS, type CreateTimelineEventSchema } from '../../../shared/contracts/clients.js';
@@ -8,12 +9,14 @@ import type { Db, Tx } from '../../db/client.js';
 import { client, timelineEvent } from '../../db/schema/index.js';
 import { decodeCursor, pageOf } from '../../lib/pagination.js';
 import { newId } from '../../lib/ids.js';
+import { linkTextWithGlossary } from '../glossary/glossary.js';
+import type { Segment } from '../glossary/link-terms.js';
 import { notifyUsers, queueEmail } from '../notifications/notify.js';
 import { withClientAccess, type AccessActor } from './client-access.js';
 import { teamAudience } from './team.js';
 
 type Kind = keyof typeof TIMELINE_KIND_LABELS;
-const out = (r: typeof timelineEvent.$inferSelect) => ({
+const out = (r: typeof timelineEvent.$inferSelect, bodySegments: Segment[]) => ({
   id: r.id,
   clientId: r.clientId,
   kind: r.kind as Kind,
@@ -21,6 +24,7 @@ const out = (r: typeof timelineEvent.$inferSelect) => ({
   occurredAt: r.occurredAt.toISOString(),
   title: r.title,
   body: r.body,
+  bodySegments,
   place: r.place,
   authorUserId: r.authorUserId,
   authorName: r.authorName,
@@ -40,7 +44,9 @@ export async function listTimeline(opts: { db: Db; actor: AccessActor; clientId:
       .orderBy(desc(timelineEvent.occurredAt), desc(timelineEvent.id))
       .limit(opts.limit + 1);
     const page = pageOf(rows, opts.limit, (r) => [r.occurredAt.toISOString(), r.id]);
-    return { items: page.items.map(out), total, nextCursor: page.nextCursor };
+    // The glossary is public to members; the note text itself was read under the record's RLS.
+    const segments = await linkTextWithGlossary(tx, page.items.map((r) => r.body));
+    return { items: page.items.map((r, i) => out(r, segments[i]!)), total, nextCursor: page.nextCursor };
   });
 }
 
@@ -78,7 +84,8 @@ export async function insertTimelineEvent(tx: Tx, actor: AccessActor, clientId: 
       subject: `【つなぐ】担当する利用者の経過記録に「${label}」が投稿されました`,
       text: `担当する利用者の経過記録に新しい投稿（${label}）があります。\n内容はつなぐにログインして確認してください: ${link}\n\n※このメールには個人情報を記載していません。`,
     });
-  return out(row!);
+  const [segments] = await linkTextWithGlossary(tx, [row!.body]);
+  return out(row!, segments!);
 }
 
 export async function postTimelineEvent(opts: { db: Db; actor: AccessActor; clientId: string; input: z.infer<typeof CreateTimelineEventSchema> }) {

@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { and, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventMaterial, eventRegistration, notification, outboxEmail } from '../../db/schema/index.js';
+import { auditEvent, eventMaterial, eventRegistration, notification, outboxEmail, surveyInvitation } from '../../db/schema/index.js';
 import { startTestApp, type TestApp, type TestClient } from '../../test/harness.js';
-import { eventReminderTickOnce } from './event-reminders.js';
+import { eventReminderTickOnce, eventTickOnce } from './event-reminders.js';
 
 let t: TestApp;
 let coord: TestClient;
@@ -122,5 +122,96 @@ describe('materials in a configured directory', () => {
     expect(readdirSync(dir)).toContain(row!.storageKey);
     expect((await coord.delete(`/api/events/${ev.id}`)).status).toBe(204);
     expect(readdirSync(dir)).not.toContain(row!.storageKey);
+  });
+});
+
+// Runs after the reminder tests: its events start within the hour and would be reminded there.
+describe('surveys sent automatically after the event', () => {
+  const QUESTIONS = [{ type: 'single', text: '医療的ケアのある方の計画相談を受けられますか', options: ['受けられる', '支援があれば', 'わからない'] }];
+  const invitedUsers = async (surveyId: string) => (await t.db.select({ userId: surveyInvitation.userId }).from(surveyInvitation).where(eq(surveyInvitation.surveyId, surveyId))).map((r) => r.userId);
+  const inviteNotices = async (userId: string, surveyId: string) => t.db.select().from(notification).where(and(eq(notification.userId, userId), eq(notification.kind, 'survey.invited'), eq(notification.link, `/surveys/${surveyId}`)));
+  async function openSurvey(eventId: string, extra: Record<string, unknown> = {}) {
+    const res = await coord.post('/api/surveys', { title: '研修アンケート', eventId, questions: QUESTIONS, ...extra });
+    expect(res.status).toBe(201);
+    const s = (await res.json()) as { id: string; autoDistribute: boolean };
+    expect((await coord.patch(`/api/surveys/${s.id}`, { status: 'open' })).status).toBe(200);
+    return s;
+  }
+  const member = async () => {
+    const m = await t.signedIn(['consultant']);
+    return { ...m, reg: ((await (await m.client.post('/api/events/' + current + '/registration')).json()) as { myRegistration: { checkInCode: string } }).myRegistration };
+  };
+  let current = '';
+
+  it('goes once to the checked-in participants after the end, not before, and never twice', async () => {
+    const ev = await createEvent(1, { capacity: 10 });
+    current = ev.id;
+    const [present, absent] = [await member(), await member()];
+    expect((await coord.post(`/api/events/${ev.id}/check-in`, { code: present.reg.checkInCode })).status).toBe(200);
+    const s = await openSurvey(ev.id);
+    expect(s.autoDistribute).toBe(true); // on by default for an event's survey
+    const off = await openSurvey(ev.id, { autoDistribute: false, title: '手動で配るアンケート' });
+    expect(off.autoDistribute).toBe(false);
+
+    // During the event: nothing yet.
+    const during = await eventTickOnce({ db: t.db, hours: 0, baseUrl: 'https://tsunagu.example.jp', now: new Date(Date.now() + 2 * 3_600_000) });
+    expect(during && during.surveys).toEqual([]);
+    expect(await invitedUsers(s.id)).toEqual([]);
+
+    const after = new Date(Date.now() + 4 * 3_600_000);
+    const first = await eventTickOnce({ db: t.db, hours: 0, baseUrl: 'https://tsunagu.example.jp', now: after });
+    expect(first && first.surveys).toEqual([{ surveyId: s.id, audience: 'checked_in', created: 1, skipped: 0 }]);
+    expect(await invitedUsers(s.id)).toEqual([present.user.id]);
+    expect(await invitedUsers(off.id)).toEqual([]);
+    expect(await inviteNotices(present.user.id, s.id)).toHaveLength(1);
+    const mails = await t.db.select().from(outboxEmail).where(and(eq(outboxEmail.to, present.user.email), like(outboxEmail.subject, '%アンケートのお願い%')));
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.text).toContain('https://tsunagu.example.jp/public/surveys/');
+    expect(await inviteNotices(absent.user.id, s.id)).toHaveLength(0);
+    const shown = (await (await coord.get(`/api/surveys/${s.id}`)).json()) as { autoDistributedAt: string | null; invitationCount: number };
+    expect(shown.autoDistributedAt).toBe(after.toISOString());
+    expect(shown.invitationCount).toBe(1);
+    const audit = await t.db.select().from(auditEvent).where(and(eq(auditEvent.action, 'survey.invite'), eq(auditEvent.entityId, s.id)));
+    expect(audit.map((a) => a.actorLabel)).toEqual(['system:survey-auto-distribute']);
+
+    // Later ticks (and a late check-in) send nothing more.
+    expect((await coord.post(`/api/events/${ev.id}/check-in`, { code: absent.reg.checkInCode })).status).toBe(200);
+    const again = await eventTickOnce({ db: t.db, hours: 0, baseUrl: 'https://tsunagu.example.jp', now: new Date(after.getTime() + 3_600_000) });
+    expect(again && again.surveys).toEqual([]);
+    expect(await inviteNotices(present.user.id, s.id)).toHaveLength(1);
+    expect(await invitedUsers(s.id)).toEqual([present.user.id]);
+  });
+
+  it('goes to everyone registered when check-in was not used, skipping those invited by hand; waits for a draft to open', async () => {
+    const ev = await createEvent(1, { capacity: 10 });
+    current = ev.id;
+    const [a, b] = [await member(), await member()];
+    const s = await openSurvey(ev.id);
+    // The organiser already sent it to the registrants by hand.
+    const manual = (await (await coord.post(`/api/surveys/${s.id}/invitations`, { audience: 'registered' })).json()) as { created: number };
+    expect(manual.created).toBe(2);
+    const c = await member(); // registered after the manual distribution
+    const draft = await coord.post('/api/surveys', { title: 'まだ下書き', eventId: ev.id, questions: QUESTIONS });
+    const draftId = ((await draft.json()) as { id: string }).id;
+
+    const after = new Date(Date.now() + 4 * 3_600_000);
+    const first = await eventTickOnce({ db: t.db, hours: 0, baseUrl: 'https://tsunagu.example.jp', now: after });
+    expect(first && first.surveys).toEqual([{ surveyId: s.id, audience: 'registered', created: 1, skipped: 2 }]);
+    for (const m of [a, b, c]) expect(await inviteNotices(m.user.id, s.id)).toHaveLength(1);
+    expect(await invitedUsers(draftId)).toEqual([]);
+
+    // Opened after the event: the next tick sends it.
+    expect((await coord.patch(`/api/surveys/${draftId}`, { status: 'open' })).status).toBe(200);
+    const next = await eventTickOnce({ db: t.db, hours: 0, baseUrl: 'https://tsunagu.example.jp', now: new Date(after.getTime() + 600_000) });
+    expect(next && next.surveys.map((x) => [x.surveyId, x.created])).toEqual([[draftId, 3]]);
+  });
+
+  it('refuses a non-boolean setting with the field named, and stores nothing', async () => {
+    const ev = await createEvent(1, { capacity: 10 });
+    const res = await coord.post('/api/surveys', { title: '不正な設定', eventId: ev.id, autoDistribute: 'yes', questions: QUESTIONS });
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(await res.json())).toContain('終了後に自動で配布する');
+    const list = (await (await coord.get(`/api/surveys?eventId=${ev.id}`)).json()) as { items: unknown[] };
+    expect(list.items).toHaveLength(0);
   });
 });

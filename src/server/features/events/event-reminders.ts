@@ -5,12 +5,15 @@
 // one instance works at a time, and idempotent work — `event_registration.reminded_at` is set by
 // a conditional update in the same transaction as the notice, so nobody is reminded twice.
 // Waitlisted people are not reminded (they have no seat); a promotion sends its own e-mail.
+// The same tick sends, after an event has ended, the surveys attached to it that are marked
+// 終了後に自動で配布する (surveys/responses.ts `processSurveyAutoDistribution`, idempotent the same way).
 import { and, eq, gt, isNull, lte } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { event, eventRegistration } from '../../db/schema/index.js';
 import type { Logger } from '../../lib/logger.js';
 import { startPeriodic, withAdvisoryLock } from '../../lib/periodic.js';
 import { notifyUsers, queueEmail } from '../notifications/notify.js';
+import { processSurveyAutoDistribution } from '../surveys/responses.js';
 import { describeEvent } from './registrations.js';
 
 /** Distinct from the migration (742617000), access-log (…001), referral (…004) and evacuation (…007) locks. */
@@ -65,15 +68,25 @@ export async function eventReminderTickOnce(opts: { db: Db; hours: number; now?:
   return withAdvisoryLock(opts.db, EVENT_REMINDER_LOCK_KEY, (tx) => processEventReminders({ tx, hours: opts.hours, now: opts.now }));
 }
 
-export function startEventReminderScheduler(opts: { db: Db; hours: number; seconds: number; logger: Logger }): () => void {
+/** The scheduler's whole tick: reminders before events, then surveys due after them. */
+export async function eventTickOnce(opts: { db: Db; hours: number; baseUrl: string; now?: Date }) {
+  return withAdvisoryLock(opts.db, EVENT_REMINDER_LOCK_KEY, async (tx) => ({
+    reminders: await processEventReminders({ tx, hours: opts.hours, now: opts.now }),
+    surveys: await processSurveyAutoDistribution({ tx, baseUrl: opts.baseUrl, now: opts.now }),
+  }));
+}
+
+/** EVENT_REMINDER_HOURS=0 turns reminders off only; EVENT_REMINDER_SWEEP_SECONDS=0 stops the whole tick. */
+export function startEventReminderScheduler(opts: { db: Db; hours: number; seconds: number; baseUrl: string; logger: Logger }): () => void {
   return startPeriodic({
-    name: 'event reminder tick',
-    seconds: opts.hours <= 0 ? 0 : opts.seconds,
+    name: 'event tick',
+    seconds: opts.seconds,
     firstDelayMs: 10_000,
     logger: opts.logger,
     run: async () => {
-      const r = await eventReminderTickOnce({ db: opts.db, hours: opts.hours });
-      if (r && r.length) opts.logger.info({ reminders: r.length }, 'events: reminders queued');
+      const r = await eventTickOnce({ db: opts.db, hours: opts.hours, baseUrl: opts.baseUrl });
+      if (r && r.reminders.length) opts.logger.info({ reminders: r.reminders.length }, 'events: reminders queued');
+      if (r && r.surveys.length) opts.logger.info({ surveys: r.surveys.map((x) => ({ id: x.surveyId, invited: x.created })) }, 'events: surveys sent after the event');
     },
   });
 }

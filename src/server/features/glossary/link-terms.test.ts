@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { INITIAL_TERMS } from './glossary-initial.js';
 import { buildMatcher, linkGlossaryTerms } from './link-terms.js';
 
 const matcher = buildMatcher([
@@ -41,5 +42,14 @@ describe('linkGlossaryTerms', () => {
     expect(linkGlossaryTerms('<b>こんにちは</b>', matcher)).toEqual([{ text: '<b>こんにちは</b>' }]);
     expect(linkGlossaryTerms('', matcher)).toEqual([]);
     expect(linkGlossaryTerms('小慢の申請 😀', matcher)).toEqual([{ text: '小慢', termId: 'f', term: '小慢' }, { text: 'の申請 😀' }]);
+  });
+
+  it('links the initial glossary entries in a record note (経過記録)', () => {
+    const initial = buildMatcher(INITIAL_TERMS.map((t) => ({ id: t.term, term: t.term, reading: t.reading, aliases: t.aliases })));
+    // 注入 is an alias of 経管栄養.
+    const note = '夜間の吸引が増えたため、胃瘻からの注入を減らした。NPPV は継続。次回のレスパイトは未定。';
+    const s = linkGlossaryTerms(note, initial);
+    expect(s.filter((x) => x.termId).map((x) => x.term)).toEqual(['吸引', '胃瘻', '経管栄養', 'NPPV', 'レスパイト']);
+    expect(s.map((x) => x.text).join('')).toBe(note);
   });
 });

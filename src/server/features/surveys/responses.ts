@@ -175,7 +175,7 @@ export async function createInvitations(opts: { db: Db; actor: Actor; surveyId: 
   return opts.db.transaction(async (tx) => {
     const s = await getSurveyRow(tx, opts.surveyId);
     if (s.status !== 'open') throw new AppError('CONFLICT', '回答受付中（open）のアンケートだけ配布できます。');
-    const expiresAt = new Date(Math.min(Date.now() + (input.expiresInDays ?? 14) * 86_400_000, s.closesAt?.getTime() ?? Infinity));
+    const expiresAt = invitationExpiry(s, new Date(), input.expiresInDays);
     const links: string[] = [];
     let created = 0;
     let skipped = 0;
@@ -188,41 +188,104 @@ export async function createInvitations(opts: { db: Db; actor: Actor; surveyId: 
       }
     } else {
       if (!s.eventId) throw new AppError('CONFLICT', '行事に紐づいていないアンケートは、配布用リンク（links）で配ってください。');
-      const regs = await tx
-        .select()
-        .from(eventRegistration)
-        .where(
-          and(
-            eq(eventRegistration.eventId, s.eventId),
-            eq(eventRegistration.status, 'registered'),
-            eq(eventRegistration.isStaff, false),
-            input.audience === 'checked_in' ? sql`${eventRegistration.checkedInAt} is not null` : undefined,
-          ),
-        );
-      for (const r of regs) {
-        const [existing] = await tx
-          .select({ id: surveyInvitation.id })
-          .from(surveyInvitation)
-          .where(and(eq(surveyInvitation.surveyId, s.id), r.userId ? sql`(${surveyInvitation.registrationId} = ${r.id} or ${surveyInvitation.userId} = ${r.userId})` : eq(surveyInvitation.registrationId, r.id)));
-        if (existing) {
-          skipped++;
-          continue;
-        }
-        const token = randomToken();
-        await tx.insert(surveyInvitation).values({ id: newId(), surveyId: s.id, tokenHash: hashToken(token), registrationId: r.id, userId: r.userId, email: r.email.endsWith('@invalid') ? null : r.email, expiresAt });
-        const url = `${opts.baseUrl}/public/surveys/${token}`;
-        if (r.userId) await notifyUsers({ tx, userIds: [r.userId], kind: 'survey.invited', title: `アンケートのお願い: ${s.title}`, link: `/surveys/${s.id}` });
-        if (!r.email.endsWith('@invalid'))
-          await queueEmail({
-            tx,
-            to: r.email,
-            subject: `【つなぐ】アンケートのお願い: ${s.title}`,
-            text: `ご参加ありがとうございました。以下のリンクからアンケートにご回答ください（回答は1回です。${s.isAnonymous ? '無記名で集計します。' : ''}）。\n\n${url}\n\n有効期限: ${toTokyoIsoDate(expiresAt)}\n\n— つなぐ`,
-          });
-        created++;
-      }
+      ({ created, skipped } = await inviteAttendees(tx, { ...s, eventId: s.eventId }, input.audience, opts.baseUrl, expiresAt));
     }
     await writeAudit(tx, opts.actor.audit, { action: 'survey.invite', entityType: 'survey', entityId: s.id, details: { audience: input.audience, created, skipped } });
     return { created, skipped, expiresAt: expiresAt.toISOString(), links };
   });
+}
+
+type SurveyRowOf = Awaited<ReturnType<typeof getSurveyRow>>;
+
+function invitationExpiry(s: SurveyRowOf, now: Date, days = 14) {
+  return new Date(Math.min(now.getTime() + days * 86_400_000, s.closesAt?.getTime() ?? Infinity));
+}
+
+/**
+ * Invites an event's participants (staff excluded), each once: someone who already has an
+ * invitation to this survey — by registration or as the same member — is skipped.
+ */
+async function inviteAttendees(tx: DbOrTx, s: SurveyRowOf & { eventId: string }, audience: 'registered' | 'checked_in', baseUrl: string, expiresAt: Date) {
+  let created = 0;
+  let skipped = 0;
+  const regs = await tx
+    .select()
+    .from(eventRegistration)
+    .where(
+      and(
+        eq(eventRegistration.eventId, s.eventId),
+        eq(eventRegistration.status, 'registered'),
+        eq(eventRegistration.isStaff, false),
+        audience === 'checked_in' ? sql`${eventRegistration.checkedInAt} is not null` : undefined,
+      ),
+    );
+  for (const r of regs) {
+    const [existing] = await tx
+      .select({ id: surveyInvitation.id })
+      .from(surveyInvitation)
+      .where(and(eq(surveyInvitation.surveyId, s.id), r.userId ? sql`(${surveyInvitation.registrationId} = ${r.id} or ${surveyInvitation.userId} = ${r.userId})` : eq(surveyInvitation.registrationId, r.id)));
+    if (existing) {
+      skipped++;
+      continue;
+    }
+    const token = randomToken();
+    await tx.insert(surveyInvitation).values({ id: newId(), surveyId: s.id, tokenHash: hashToken(token), registrationId: r.id, userId: r.userId, email: r.email.endsWith('@invalid') ? null : r.email, expiresAt });
+    const url = `${baseUrl}/public/surveys/${token}`;
+    if (r.userId) await notifyUsers({ tx, userIds: [r.userId], kind: 'survey.invited', title: `アンケートのお願い: ${s.title}`, link: `/surveys/${s.id}` });
+    if (!r.email.endsWith('@invalid'))
+      await queueEmail({
+        tx,
+        to: r.email,
+        subject: `【つなぐ】アンケートのお願い: ${s.title}`,
+        text: `ご参加ありがとうございました。以下のリンクからアンケートにご回答ください（回答は1回です。${s.isAnonymous ? '無記名で集計します。' : ''}）。\n\n${url}\n\n有効期限: ${toTokyoIsoDate(expiresAt)}\n\n— つなぐ`,
+      });
+    created++;
+  }
+  return { created, skipped };
+}
+
+/**
+ * Automatic distribution after the event (scheduler, inside its transaction): every open survey
+ * marked `auto_distribute` whose scheduled event has ended and that was not sent automatically yet
+ * goes to the checked-in participants when check-in was used at that event, otherwise to everyone
+ * registered. `auto_distributed_at` is set by a conditional update first, so a second tick or
+ * instance does nothing; attendees the organiser already invited by hand are skipped. A survey
+ * still in draft (or past its deadline) waits: it goes out on the first tick after it is opened.
+ */
+export async function processSurveyAutoDistribution(opts: { tx: DbOrTx; baseUrl: string; now?: Date }) {
+  const now = opts.now ?? new Date();
+  const due = await opts.tx
+    .select({ s: survey })
+    .from(survey)
+    .innerJoin(event, eq(event.id, survey.eventId))
+    .where(
+      and(
+        eq(survey.autoDistribute, true),
+        isNull(survey.autoDistributedAt),
+        eq(survey.status, 'open'),
+        sql`(${survey.closesAt} is null or ${survey.closesAt} > ${now.toISOString()}::timestamptz)`,
+        eq(event.status, 'scheduled'),
+        sql`${event.endsAt} <= ${now.toISOString()}::timestamptz`,
+      ),
+    )
+    .limit(100);
+  const sent: { surveyId: string; audience: 'registered' | 'checked_in'; created: number; skipped: number }[] = [];
+  for (const { s } of due) {
+    const [won] = await opts.tx
+      .update(survey)
+      .set({ autoDistributedAt: now })
+      .where(and(eq(survey.id, s.id), isNull(survey.autoDistributedAt)))
+      .returning({ id: survey.id });
+    if (!won) continue;
+    const [checkedIn] = await opts.tx
+      .select({ id: eventRegistration.id })
+      .from(eventRegistration)
+      .where(and(eq(eventRegistration.eventId, s.eventId!), sql`${eventRegistration.checkedInAt} is not null`))
+      .limit(1);
+    const audience = checkedIn ? 'checked_in' : 'registered';
+    const result = await inviteAttendees(opts.tx, { ...s, eventId: s.eventId! }, audience, opts.baseUrl, invitationExpiry(s, now));
+    await writeAudit(opts.tx, { label: 'system:survey-auto-distribute' }, { action: 'survey.invite', entityType: 'survey', entityId: s.id, details: { audience, automatic: true, ...result } });
+    sent.push({ surveyId: s.id, audience, ...result });
+  }
+  return sent;
 }

@@ -75,6 +75,8 @@ async function serializeSurvey(db: DbOrTx, s: SurveyRow, actor: Actor) {
     isAnonymous: s.isAnonymous,
     status: s.status,
     closesAt: s.closesAt?.toISOString() ?? null,
+    autoDistribute: s.autoDistribute,
+    autoDistributedAt: s.autoDistributedAt?.toISOString() ?? null,
     copiedFromId: s.copiedFromId,
     questions: questions.map(serializeQuestion),
     responseCount: responses?.n ?? 0,
@@ -167,6 +169,8 @@ export async function createSurvey(opts: { db: Db; actor: Actor; input: z.infer<
       eventId: input.eventId ?? null,
       isAnonymous: input.isAnonymous ?? true,
       closesAt: input.closesAt ? new Date(input.closesAt) : null,
+      // On by default for an event's survey: it goes to the attendees after the event.
+      autoDistribute: Boolean(input.eventId) && (input.autoDistribute ?? true),
       createdBy: opts.actor.userId,
     });
     await insertQuestions(tx, id, input.questions);
@@ -219,6 +223,7 @@ export async function copySurvey(opts: { db: Db; actor: Actor; id: string; input
       description: src.description,
       eventId: opts.input.eventId ?? null,
       isAnonymous: src.isAnonymous,
+      autoDistribute: Boolean(opts.input.eventId),
       copiedFromId: src.id,
       createdBy: opts.actor.userId,
     });

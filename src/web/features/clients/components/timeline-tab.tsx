@@ -1,5 +1,6 @@
 // 経過記録: post 入院・退院・体調の変化・計画の変更・メモ once and every team member whose consent
 // covers the timeline is told (in the app, and by an e-mail that carries no personal data).
+// Glossary terms in a post (胃瘻, 吸引 …) link to their plain-language explanation.
 import { useState } from 'react';
 import { TIMELINE_KINDS, TIMELINE_KIND_LABELS } from '../../../../shared/contracts/clients';
 import { Alert } from '../../../components/ui/alert';
@@ -11,6 +12,7 @@ import { FormErrorSummary } from '../../../components/ui/form-error';
 import { Section } from '../../../components/ui/page';
 import { ErrorState, LoadingState } from '../../../components/ui/query-state';
 import { useT } from '../../../i18n/i18n';
+import { LinkedText } from '../../glossary';
 import { contractLabel, fieldId, isoToLocal, localToIso, useFormErrors, useZodForm } from '../../../lib/forms';
 import { allItems, totalOf } from '../../../lib/paging';
 import { useClient } from '../api/get-client';
@@ -55,7 +57,7 @@ export function TimelineTab({ clientId }: { clientId: string }) {
                   {e.place ? `・${e.place}` : ''}・{t('clients.timeline.by', { name: e.authorName })}
                   {e.notifiedUserIds.length > 0 ? `・${t('clients.timeline.notified', { count: e.notifiedUserIds.length })}` : ''}
                 </p>
-                {e.body ? <p className="pre-wrap">{e.body}</p> : null}
+                {e.body ? <LinkedText segments={e.bodySegments} /> : null}
               </article>
             </li>
           ))}

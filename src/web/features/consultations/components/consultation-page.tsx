@@ -19,7 +19,7 @@ import { useConsultation, type Consultation } from '../api/get-consultation';
 import { useReopenConsultation } from '../api/reopen-consultation';
 import { useResolveConsultation } from '../api/resolve-consultation';
 import { ConsultationTags } from './consultation-tags';
-import { LinkedText } from './linked-text';
+import { LinkedText } from '../../glossary';
 
 export function ConsultationPage({ consultationId, userId }: { consultationId: string; userId: string }) {
   const t = useT();

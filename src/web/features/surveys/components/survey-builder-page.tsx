@@ -12,6 +12,7 @@ import { Alert } from '../../../components/ui/alert';
 import { Button, buttonClass } from '../../../components/ui/button';
 import { CopyButton } from '../../../components/ui/copy-button';
 import { ConfirmDialog } from '../../../components/ui/dialog';
+import { DateTime } from '../../../components/ui/date-time';
 import { Checkbox, SelectField, TextAreaField, TextField } from '../../../components/ui/fields';
 import { FormErrorSummary } from '../../../components/ui/form-error';
 import { PageHeader, Section, useDocumentTitle } from '../../../components/ui/page';
@@ -45,6 +46,7 @@ const FormFields = z.object({
   description: z.string(),
   eventId: z.string(),
   isAnonymous: z.boolean(),
+  autoDistribute: z.boolean(),
   closesAt: z.string(),
   questions: z.array(FormQuestion),
 });
@@ -59,6 +61,8 @@ const SurveyForm = FormFields.transform((v): z.input<typeof CreateSurveySchema> 
   description: v.description,
   eventId: v.eventId || null,
   isAnonymous: v.isAnonymous,
+  // Only an event's survey can go out after the event.
+  autoDistribute: Boolean(v.eventId) && v.autoDistribute,
   closesAt: v.closesAt ? `${v.closesAt}T23:59:00+09:00` : null,
   questions: v.questions.map((q) => ({
     id: q.id,
@@ -91,6 +95,7 @@ function defaultsOf(s: Survey | null, eventId?: string): FormValues {
     description: s?.description ?? '',
     eventId: s?.eventId ?? eventId ?? '',
     isAnonymous: s?.isAnonymous ?? true,
+    autoDistribute: s ? s.autoDistribute : true,
     closesAt: s?.closesAt ? tokyoDate(s.closesAt) : '',
     questions: s
       ? s.questions.map((q) => ({
@@ -205,6 +210,7 @@ function SurveyBuilderForm({ survey, eventId, events }: { survey: Survey | null;
   const fe = form.formState.errors;
   const id = (name: string) => fieldId(formId, name);
   const watched = form.watch('questions');
+  const withEvent = Boolean(form.watch('eventId'));
 
   const onSubmit = form.handleSubmit(async (input) => {
     errors.reset();
@@ -239,6 +245,14 @@ function SurveyBuilderForm({ survey, eventId, events }: { survey: Survey | null;
         <TextField id={id('closesAt')} type="date" label={t('sv.fClosesAt')} error={fe.closesAt?.message} {...form.register('closesAt')} />
       </div>
       <Checkbox label={t('sv.fAnonymous')} {...form.register('isAnonymous')} />
+      {withEvent ? (
+        <>
+          <Checkbox id={id('autoDistribute')} label={t('sv.fAutoDistribute')} aria-describedby={id('autoDistribute-hint')} {...form.register('autoDistribute')} />
+          <p className="field__hint" id={id('autoDistribute-hint')}>
+            {t('sv.autoDistributeHint')}
+          </p>
+        </>
+      ) : null}
 
       <Section title={t('sv.questions')}>
         {fe.questions?.message ? <p className="field__error">{fe.questions.message}</p> : null}
@@ -319,6 +333,13 @@ function SurveyLifecycle({ survey: s }: { survey: Survey }) {
   return (
     <Section title={t('sv.lifecycle')}>
       <p>{t('sv.counts', { responses: s.responseCount, invited: s.invitationCount })}</p>
+      {s.eventId && s.autoDistributedAt ? (
+        <p>
+          {t('sv.autoDistributed')} <DateTime value={s.autoDistributedAt} />
+        </p>
+      ) : s.eventId && s.autoDistribute ? (
+        <p>{s.status === 'draft' ? t('sv.autoDistributePendingDraft') : t('sv.autoDistributePending')}</p>
+      ) : null}
       {update.error ? <Alert tone="error">{problemOf(update.error)?.detail}</Alert> : null}
       <div className="button-row">
         {s.status === 'draft' ? (

@@ -1,5 +1,5 @@
-// Text with glossary terms linked (segments from the server's linking API). Rendered as text
-// nodes, never as HTML.
+// Text with glossary terms linked (segments cut by the server, see glossary/link-terms.ts), for
+// consultation threads and the record's 経過記録. Rendered as text nodes, never as HTML.
 import { Link } from '@tanstack/react-router';
 import { useT } from '../../../i18n/i18n';
 
