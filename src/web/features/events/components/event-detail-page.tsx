@@ -106,7 +106,7 @@ function EventDetail({ event: e, can }: { event: NetworkEvent; can: EventPermiss
           <dd>{e.registrationClosesAt ? <DateTime value={e.registrationClosesAt} /> : t('ev.noDeadline')}</dd>
         </div>
       </dl>
-      {e.description ? <p className="prewrap">{e.description}</p> : null}
+      {e.description ? <p className="pre-wrap">{e.description}</p> : null}
 
       <MyRegistration event={e} canRegister={can.register} />
 
@@ -121,7 +121,7 @@ function EventDetail({ event: e, can }: { event: NetworkEvent; can: EventPermiss
                 </span>
                 <span className="programme__title">{p.title}</span>
                 {p.presenter ? <span className="cell-sub">{p.presenter}</span> : null}
-                {p.description ? <span className="prewrap small">{p.description}</span> : null}
+                {p.description ? <span className="pre-wrap small">{p.description}</span> : null}
               </li>
             ))}
           </ol>
@@ -144,7 +144,7 @@ function EventDetail({ event: e, can }: { event: NetworkEvent; can: EventPermiss
       <EventMaterials eventId={e.id} canManage={can.manage} />
 
       <Section title={t('ev.minutes')}>
-        {e.minutes ? <div className="prewrap minutes">{e.minutes}</div> : <p className="muted">{t('ev.noMinutes')}</p>}
+        {e.minutes ? <div className="pre-wrap minutes">{e.minutes}</div> : <p className="muted">{t('ev.noMinutes')}</p>}
       </Section>
 
       {can.stats ? <EventStats eventId={e.id} /> : null}

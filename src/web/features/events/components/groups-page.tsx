@@ -103,7 +103,7 @@ export function GroupsPage({ eventId, canManage }: { eventId: string; canManage:
             {g.summary ? (
               <details>
                 <summary>{t('ev.groupSummary')}</summary>
-                <p className="prewrap small">{g.summary}</p>
+                <p className="pre-wrap small">{g.summary}</p>
               </details>
             ) : null}
           </li>

@@ -50,7 +50,7 @@ export function PublicEventPage({ token }: { token: string }) {
           <dd>{e.capacity === null ? t('ev.noCapacity') : t('ev.capacityValue', { cap: e.capacity, left: e.seatsLeft ?? 0 })}</dd>
         </div>
       </dl>
-      {e.description ? <p className="prewrap">{e.description}</p> : null}
+      {e.description ? <p className="pre-wrap">{e.description}</p> : null}
       {e.programme.length ? (
         <Section title={t('ev.programme')}>
           <ol className="programme">

@@ -12,7 +12,7 @@ export interface Segment {
 export function LinkedText({ segments }: { segments: Segment[] }) {
   const t = useT();
   return (
-    <p className="prewrap linked-text">
+    <p className="pre-wrap linked-text">
       {segments.map((s, i) =>
         s.termId ? (
           <Link key={i} to="/glossary/$termId" params={{ termId: s.termId }} className="term-link" title={t('kb.termLinkTitle', { term: s.term ?? s.text })}>

@@ -25,7 +25,7 @@ export function PublicSurveyPage({ token }: { token: string }) {
         </Alert>
       ) : (
         <>
-          {s.description ? <p className="prewrap">{s.description}</p> : null}
+          {s.description ? <p className="pre-wrap">{s.description}</p> : null}
           <p className="muted">{s.isAnonymous ? t('sv.anonymousNote') : t('sv.namedNote')}</p>
           <AnswerForm formId="public-survey" questions={s.questions} asksRespondent={s.asksRespondent} onSubmit={(input) => submit.mutateAsync(input)} isPending={submit.isPending} />
         </>

@@ -112,7 +112,7 @@ function FreeTexts({ q }: { q: QuestionResult }) {
         <ul className="free-texts">
           {q.texts.map((x, i) => (
             <li key={i}>
-              <p className="prewrap">{x.text}</p>
+              <p className="pre-wrap">{x.text}</p>
               {x.respondentName || x.municipalityName ? <p className="small muted">{[x.respondentName, x.municipalityName].filter(Boolean).join('・')}</p> : null}
             </li>
           ))}

@@ -22,7 +22,7 @@ export function SurveyAnswerPage({ surveyId }: { surveyId: string }) {
         <Link to="/surveys">{t('sv.backToList')}</Link>
       </p>
       <PageHeader title={s.title} lead={s.eventTitle ?? undefined} />
-      {s.description ? <p className="prewrap">{s.description}</p> : null}
+      {s.description ? <p className="pre-wrap">{s.description}</p> : null}
       {submit.isSuccess || s.responded ? (
         <Alert tone="success" title={t('sv.thanks')}>
           <p>{t('sv.thanksBody')}</p>
