@@ -2,21 +2,18 @@
 // answer — accept (confirmed; first office of the same service wins) or decline with a reason
 // from the list and a note; once accepted, record the start of use.
 import { useState } from 'react';
-import { Controller } from 'react-hook-form';
 import { SERVICE_DECLINE_REASONS } from '../../../../shared/contracts/referrals';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { DateTime } from '../../../components/ui/date-time';
-import { ConfirmDialog, Dialog, DialogActions } from '../../../components/ui/dialog';
-import { RadioGroup, TextAreaField } from '../../../components/ui/fields';
-import { FormErrorSummary } from '../../../components/ui/form-error';
+import { ConfirmDialog, Dialog } from '../../../components/ui/dialog';
 import { Section } from '../../../components/ui/page';
 import { useT } from '../../../i18n/i18n';
 import { problemOf } from '../../../lib/api-client';
-import { fieldId, useFormErrors, useZodForm } from '../../../lib/forms';
 import { DeclineServiceOfferSchema, useAcceptServiceOffer, useCompleteServiceOffer, useDeclineServiceOffer } from '../api/service-offers';
 import type { ReferralCase } from '../api/types';
 import { serviceDeclineReasonLabel } from './labels';
+import { DeclineReasonForm } from './offer-parts';
 import { CompleteServiceDialog } from './service-offers-section';
 import { OfferStatusBadge } from './status-badges';
 
@@ -25,6 +22,7 @@ type MyServiceOffer = NonNullable<ReferralCase['myServiceOffers']>[number];
 export function MyServiceOffersPanel({ c, onDone }: { c: ReferralCase; onDone: (message: string) => void }) {
   const t = useT();
   const accept = useAcceptServiceOffer();
+  const decline = useDeclineServiceOffer();
   const complete = useCompleteServiceOffer();
   const [accepting, setAccepting] = useState<MyServiceOffer | null>(null);
   const [declining, setDeclining] = useState<MyServiceOffer | null>(null);
@@ -104,9 +102,13 @@ export function MyServiceOffersPanel({ c, onDone }: { c: ReferralCase; onDone: (
       </ConfirmDialog>
       <Dialog isOpen={declining !== null} onOpenChange={(v) => !v && setDeclining(null)} title={t('cases.serviceDeclineTitle')}>
         {declining ? (
-          <DeclineServiceForm
-            caseId={c.id}
-            offerId={declining.id}
+          <DeclineReasonForm
+            formId="decline-service-offer"
+            schema={DeclineServiceOfferSchema}
+            reasons={SERVICE_DECLINE_REASONS}
+            reasonLabel={serviceDeclineReasonLabel}
+            confirmLabel={t('cases.serviceDecline')}
+            submit={(input) => decline.mutateAsync({ caseId: c.id, offerId: declining.id, input })}
             onCancel={() => setDeclining(null)}
             onDone={() => {
               setDeclining(null);
@@ -136,56 +138,5 @@ export function MyServiceOffersPanel({ c, onDone }: { c: ReferralCase; onDone: (
         }
       />
     </Section>
-  );
-}
-
-function DeclineServiceForm({ caseId, offerId, onCancel, onDone }: { caseId: string; offerId: string; onCancel: () => void; onDone: () => void }) {
-  const t = useT();
-  const formId = 'decline-service-offer';
-  const decline = useDeclineServiceOffer();
-  const form = useZodForm(DeclineServiceOfferSchema, { defaultValues: { note: '' } });
-  const errors = useFormErrors(form, formId, [
-    { name: 'reason', label: t('cases.declineReason') },
-    { name: 'note', label: t('cases.declineNote') },
-  ]);
-  const fe = form.formState.errors;
-  const onSubmit = form.handleSubmit(async (input) => {
-    errors.reset();
-    try {
-      await decline.mutateAsync({ caseId, offerId, input });
-      onDone();
-    } catch (error) {
-      errors.onServerError(error);
-    }
-  }, errors.onInvalid);
-  return (
-    <form id={formId} onSubmit={onSubmit} noValidate className="form">
-      <FormErrorSummary id={`${formId}-errors`} problem={errors.problem} items={errors.items} focusKey={errors.focusKey} />
-      <Controller
-        control={form.control}
-        name="reason"
-        render={({ field }) => (
-          <RadioGroup
-            id={fieldId(formId, 'reason')}
-            name={field.name}
-            label={t('cases.declineReason')}
-            isRequired
-            options={SERVICE_DECLINE_REASONS.map((r) => ({ value: r, label: serviceDeclineReasonLabel(r) }))}
-            value={field.value}
-            onChange={field.onChange}
-            error={fe.reason?.message}
-          />
-        )}
-      />
-      <TextAreaField id={fieldId(formId, 'note')} label={t('cases.declineNote')} description={t('cases.declineNoteHint')} rows={3} maxLength={1000} error={fe.note?.message} {...form.register('note')} />
-      <DialogActions>
-        <Button variant="secondary" onClick={onCancel} disabled={form.formState.isSubmitting}>
-          {t('common.cancel')}
-        </Button>
-        <Button type="submit" variant="danger" isPending={form.formState.isSubmitting} pendingText={t('common.saving')}>
-          {t('cases.serviceDecline')}
-        </Button>
-      </DialogActions>
-    </form>
   );
 }

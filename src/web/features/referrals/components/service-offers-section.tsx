@@ -2,7 +2,6 @@
 // managers withdraw unanswered ones; managers and the assigned consultant record the start of use.
 import { useState } from 'react';
 import { Button } from '../../../components/ui/button';
-import { DateTime } from '../../../components/ui/date-time';
 import { ConfirmDialog } from '../../../components/ui/dialog';
 import { TextAreaField } from '../../../components/ui/fields';
 import { Section } from '../../../components/ui/page';
@@ -11,7 +10,8 @@ import { useT } from '../../../i18n/i18n';
 import { problemOf } from '../../../lib/api-client';
 import { useCompleteServiceOffer, useServiceOffers, useWithdrawServiceOffer } from '../api/service-offers';
 import type { ServiceOffer } from '../api/types';
-import { offerStatusLabel, serviceDeclineReasonLabel } from './labels';
+import { serviceDeclineReasonLabel } from './labels';
+import { isWithdrawable, OfferHistory, OfferSummary, WithdrawOfferDialog } from './offer-parts';
 import { OfferStatusBadge } from './status-badges';
 
 export function ServiceOffersSection({ caseId, canWithdraw, canComplete, onDone }: { caseId: string; canWithdraw: boolean; canComplete: boolean; onDone?: (message: string) => void }) {
@@ -36,63 +36,14 @@ export function ServiceOffersSection({ caseId, canWithdraw, canComplete, onDone 
               <h3 className="offer__title">{t('cases.serviceOfferTo', { office: o.office.name, type: o.serviceTypeLabel })}</h3>
               <OfferStatusBadge status={o.status} />
             </div>
-            <dl className="summary-list summary-list--compact">
-              <div>
-                <dt>{t('cases.sentBy')}</dt>
-                <dd>{o.sender.name}</dd>
-              </div>
-              {o.respondBy ? (
-                <div>
-                  <dt>{t('cases.respondBy')}</dt>
-                  <dd>
-                    <DateTime value={o.respondBy} />
-                  </dd>
-                </div>
-              ) : null}
-              {o.respondedBy ? (
-                <div>
-                  <dt>{t('cases.respondedBy')}</dt>
-                  <dd>{o.respondedBy.name}</dd>
-                </div>
-              ) : null}
-              {o.matchScore !== null ? (
-                <div>
-                  <dt>{t('cases.scoreLabel')}</dt>
-                  <dd>{t('intake.points', { points: Math.round(o.matchScore * 10) / 10 })}</dd>
-                </div>
-              ) : null}
-              {o.declineReason ? (
-                <div>
-                  <dt>{t('cases.declineReason')}</dt>
-                  <dd>
-                    {serviceDeclineReasonLabel(o.declineReason)}
-                    {o.declineNote ? `（${o.declineNote}）` : ''}
-                  </dd>
-                </div>
-              ) : null}
-              {o.message ? (
-                <div>
-                  <dt>{t('cases.serviceRequestMessage')}</dt>
-                  <dd className="pre-wrap">{o.message}</dd>
-                </div>
-              ) : null}
-            </dl>
-            <ol className="timeline" aria-label={t('cases.serviceHistoryOf', { office: o.office.name })}>
-              {o.history.map((h, i) => (
-                <li key={`${h.at}-${i}`} className="timeline__item">
-                  <p className="timeline__meta">
-                    <DateTime value={h.at} />
-                  </p>
-                  <p>
-                    <strong>{t(`cases.action.${h.action}` as 'cases.action.send')}</strong>
-                    {h.toStatus && h.fromStatus !== h.toStatus ? `（${h.fromStatus ? `${offerStatusLabel(h.fromStatus as never)} → ` : ''}${offerStatusLabel(h.toStatus as never)}）` : ''}
-                    {h.actor ? ` — ${h.actor.name}` : ` — ${t('cases.system')}`}
-                  </p>
-                  {h.note ? <p className="muted pre-wrap">{h.note}</p> : null}
-                </li>
-              ))}
-            </ol>
-            {canWithdraw && (o.status === 'sent' || o.status === 'viewed' || o.status === 'draft') ? (
+            <OfferSummary
+              offer={o}
+              extra={o.respondedBy ? { label: t('cases.respondedBy'), name: o.respondedBy.name } : null}
+              declineReason={o.declineReason ? serviceDeclineReasonLabel(o.declineReason) : null}
+              messageLabel={t('cases.serviceRequestMessage')}
+            />
+            <OfferHistory label={t('cases.serviceHistoryOf', { office: o.office.name })} history={o.history} />
+            {canWithdraw && isWithdrawable(o.status) ? (
               <Button
                 variant="secondary"
                 size="sm"
@@ -119,17 +70,13 @@ export function ServiceOffersSection({ caseId, canWithdraw, canComplete, onDone 
           </li>
         ))}
       </ul>
-      <ConfirmDialog
-        isOpen={pending !== null}
-        onOpenChange={(open) => !open && setPending(null)}
-        title={t('cases.withdrawTitle')}
-        confirmLabel={t('cases.withdrawConfirm')}
+      <WithdrawOfferDialog
+        body={pending ? t('cases.serviceWithdrawBody', { name: pending.office.name }) : null}
+        onClose={() => setPending(null)}
         isPending={withdraw.isPending}
-        problem={withdraw.error ? problemOf(withdraw.error) : null}
+        error={withdraw.error}
         onConfirm={() => pending && withdraw.mutate({ caseId, offerId: pending.id }, { onSuccess: () => setPending(null) })}
-      >
-        <p>{pending ? t('cases.serviceWithdrawBody', { name: pending.office.name }) : null}</p>
-      </ConfirmDialog>
+      />
       <CompleteServiceDialog
         offer={completing}
         note={note}
