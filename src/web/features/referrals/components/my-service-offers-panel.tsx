@@ -10,12 +10,11 @@ import { ConfirmDialog, Dialog } from '../../../components/ui/dialog';
 import { Section } from '../../../components/ui/page';
 import { useT } from '../../../i18n/i18n';
 import { problemOf } from '../../../lib/api-client';
-import { DeclineServiceOfferSchema, useAcceptServiceOffer, useCompleteServiceOffer, useDeclineServiceOffer } from '../api/service-offers';
+import { DeclineServiceOfferSchema, useAcceptServiceOffer, useDeclineServiceOffer } from '../api/service-offers';
 import type { ReferralCase } from '../api/types';
 import { serviceDeclineReasonLabel } from './labels';
-import { DeclineReasonForm } from './offer-parts';
-import { CompleteServiceDialog } from './service-offers-section';
-import { OfferStatusBadge } from './status-badges';
+import { DeclineReasonForm, OfferItem } from './offer-parts';
+import { useCompleteServiceDialog } from './service-offers-section';
 
 type MyServiceOffer = NonNullable<ReferralCase['myServiceOffers']>[number];
 
@@ -23,11 +22,9 @@ export function MyServiceOffersPanel({ c, onDone }: { c: ReferralCase; onDone: (
   const t = useT();
   const accept = useAcceptServiceOffer();
   const decline = useDeclineServiceOffer();
-  const complete = useCompleteServiceOffer();
+  const completion = useCompleteServiceDialog(c.id, onDone);
   const [accepting, setAccepting] = useState<MyServiceOffer | null>(null);
   const [declining, setDeclining] = useState<MyServiceOffer | null>(null);
-  const [completing, setCompleting] = useState<MyServiceOffer | null>(null);
-  const [note, setNote] = useState('');
   const open = c.status !== 'closed';
 
   return (
@@ -37,11 +34,7 @@ export function MyServiceOffersPanel({ c, onDone }: { c: ReferralCase; onDone: (
       </Alert>
       <ul className="offer-list">
         {(c.myServiceOffers ?? []).map((o) => (
-          <li key={o.id} className="offer">
-            <div className="offer__header">
-              <h3 className="offer__title">{t('cases.serviceOfferTo', { office: o.officeName, type: o.serviceTypeLabel })}</h3>
-              <OfferStatusBadge status={o.status} />
-            </div>
+          <OfferItem key={o.id} title={t('cases.serviceOfferTo', { office: o.officeName, type: o.serviceTypeLabel })} status={o.status}>
             {o.respondBy ? (
               <p>
                 {t('cases.respondBy')}: <DateTime value={o.respondBy} />
@@ -65,16 +58,12 @@ export function MyServiceOffersPanel({ c, onDone }: { c: ReferralCase; onDone: (
             {o.status === 'accepted' ? (
               <Button
                 size="sm"
-                onClick={() => {
-                  complete.reset();
-                  setNote('');
-                  setCompleting(o);
-                }}
+                onClick={() => completion.start(o)}
               >
                 {t('cases.serviceCompleteLabel', { name: o.officeName })}
               </Button>
             ) : null}
-          </li>
+          </OfferItem>
         ))}
       </ul>
       <ConfirmDialog
@@ -117,26 +106,7 @@ export function MyServiceOffersPanel({ c, onDone }: { c: ReferralCase; onDone: (
           />
         ) : null}
       </Dialog>
-      <CompleteServiceDialog
-        offer={completing}
-        note={note}
-        onNote={setNote}
-        isPending={complete.isPending}
-        problem={complete.error ? problemOf(complete.error) : null}
-        onClose={() => setCompleting(null)}
-        onConfirm={() =>
-          completing &&
-          complete.mutate(
-            { caseId: c.id, offerId: completing.id, note },
-            {
-              onSuccess: () => {
-                setCompleting(null);
-                onDone(t('cases.serviceCompleted'));
-              },
-            },
-          )
-        }
-      />
+      {completion.dialog}
     </Section>
   );
 }

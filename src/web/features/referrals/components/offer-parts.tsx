@@ -14,11 +14,25 @@ import { problemOf } from '../../../lib/api-client';
 import { fieldId, useFormErrors, useZodForm } from '../../../lib/forms';
 import type { ReferralOffer } from '../api/types';
 import { offerStatusLabel } from './labels';
+import { OfferStatusBadge } from './status-badges';
 
 type OfferSummaryFields = Pick<ReferralOffer, 'sender' | 'respondBy' | 'matchScore' | 'declineNote' | 'message'>;
 
 /** Still unanswered, so a case manager may take it back. */
 export const isWithdrawable = (status: ReferralOffer['status']) => status === 'sent' || status === 'viewed' || status === 'draft';
+
+/** One offer in an offer list: its title and status badge, then what the caller shows. */
+export function OfferItem({ title, status, children }: { title: string; status: ReferralOffer['status']; children: ReactNode }) {
+  return (
+    <li className="offer">
+      <div className="offer__header">
+        <h3 className="offer__title">{title}</h3>
+        <OfferStatusBadge status={status} />
+      </div>
+      {children}
+    </li>
+  );
+}
 
 /**
  * Sender, answer-by date, one kind-specific person (`extra`), score, decline reason (already

@@ -12,8 +12,7 @@ import { useOffers } from '../api/list-offers';
 import { useWithdrawOffer } from '../api/withdraw-offer';
 import type { ReferralOffer } from '../api/types';
 import { declineReasonLabel } from './labels';
-import { isWithdrawable, OfferHistory, OfferSummary, WithdrawOfferDialog } from './offer-parts';
-import { OfferStatusBadge } from './status-badges';
+import { isWithdrawable, OfferHistory, OfferItem, OfferSummary, WithdrawOfferDialog } from './offer-parts';
 
 /**
  * `canWithdraw`: a case manager. The hand-over is recorded complete by the assigned consultant
@@ -35,11 +34,7 @@ export function OffersSection({ caseId, canWithdraw, meId, onDone }: { caseId: s
       {offers.data && offers.data.items.length === 0 ? <p className="muted">{t('cases.noOffers')}</p> : null}
       <ul className="offer-list">
         {offers.data?.items.map((o) => (
-          <li key={o.id} className="offer">
-            <div className="offer__header">
-              <h3 className="offer__title">{t('cases.offerTo', { name: o.candidate.name })}</h3>
-              <OfferStatusBadge status={o.status} />
-            </div>
+          <OfferItem key={o.id} title={t('cases.offerTo', { name: o.candidate.name })} status={o.status}>
             <OfferSummary
               offer={o}
               extra={o.backupCoordinator ? { label: t('cases.backupCoordinator'), name: o.backupCoordinator.name } : null}
@@ -71,7 +66,7 @@ export function OffersSection({ caseId, canWithdraw, meId, onDone }: { caseId: s
                 {t('cases.complete')}
               </Button>
             ) : null}
-          </li>
+          </OfferItem>
         ))}
       </ul>
       <WithdrawOfferDialog

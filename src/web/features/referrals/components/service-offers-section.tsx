@@ -11,17 +11,14 @@ import { problemOf } from '../../../lib/api-client';
 import { useCompleteServiceOffer, useServiceOffers, useWithdrawServiceOffer } from '../api/service-offers';
 import type { ServiceOffer } from '../api/types';
 import { serviceDeclineReasonLabel } from './labels';
-import { isWithdrawable, OfferHistory, OfferSummary, WithdrawOfferDialog } from './offer-parts';
-import { OfferStatusBadge } from './status-badges';
+import { isWithdrawable, OfferHistory, OfferItem, OfferSummary, WithdrawOfferDialog } from './offer-parts';
 
 export function ServiceOffersSection({ caseId, canWithdraw, canComplete, onDone }: { caseId: string; canWithdraw: boolean; canComplete: boolean; onDone?: (message: string) => void }) {
   const t = useT();
   const offers = useServiceOffers(caseId);
   const withdraw = useWithdrawServiceOffer();
-  const complete = useCompleteServiceOffer();
+  const completion = useCompleteServiceDialog(caseId, onDone);
   const [pending, setPending] = useState<ServiceOffer | null>(null);
-  const [completing, setCompleting] = useState<ServiceOffer | null>(null);
-  const [note, setNote] = useState('');
   const items = offers.data?.items ?? [];
   if (offers.data && items.length === 0) return null;
 
@@ -31,11 +28,7 @@ export function ServiceOffersSection({ caseId, canWithdraw, canComplete, onDone 
       {offers.error ? <ErrorState error={offers.error} onRetry={() => void offers.refetch()} /> : null}
       <ul className="offer-list">
         {items.map((o) => (
-          <li key={o.id} className="offer">
-            <div className="offer__header">
-              <h3 className="offer__title">{t('cases.serviceOfferTo', { office: o.office.name, type: o.serviceTypeLabel })}</h3>
-              <OfferStatusBadge status={o.status} />
-            </div>
+          <OfferItem key={o.id} title={t('cases.serviceOfferTo', { office: o.office.name, type: o.serviceTypeLabel })} status={o.status}>
             <OfferSummary
               offer={o}
               extra={o.respondedBy ? { label: t('cases.respondedBy'), name: o.respondedBy.name } : null}
@@ -58,16 +51,12 @@ export function ServiceOffersSection({ caseId, canWithdraw, canComplete, onDone 
             {canComplete && o.status === 'accepted' ? (
               <Button
                 size="sm"
-                onClick={() => {
-                  complete.reset();
-                  setNote('');
-                  setCompleting(o);
-                }}
+                onClick={() => completion.start(o)}
               >
                 {t('cases.serviceCompleteLabel', { name: o.office.name })}
               </Button>
             ) : null}
-          </li>
+          </OfferItem>
         ))}
       </ul>
       <WithdrawOfferDialog
@@ -77,54 +66,54 @@ export function ServiceOffersSection({ caseId, canWithdraw, canComplete, onDone 
         error={withdraw.error}
         onConfirm={() => pending && withdraw.mutate({ caseId, offerId: pending.id }, { onSuccess: () => setPending(null) })}
       />
-      <CompleteServiceDialog
-        offer={completing}
-        note={note}
-        onNote={setNote}
-        isPending={complete.isPending}
-        problem={complete.error ? problemOf(complete.error) : null}
-        onClose={() => setCompleting(null)}
-        onConfirm={() =>
-          completing &&
-          complete.mutate(
-            { caseId, offerId: completing.id, note },
-            {
-              onSuccess: () => {
-                setCompleting(null);
-                onDone?.(t('cases.serviceCompleted'));
-              },
-            },
-          )
-        }
-      />
+      {completion.dialog}
     </Section>
   );
 }
 
-export function CompleteServiceDialog(props: {
-  offer: { office?: { name: string }; officeName?: string } | null;
-  note: string;
-  onNote: (v: string) => void;
-  isPending: boolean;
-  problem: ReturnType<typeof problemOf> | null;
-  onClose: () => void;
-  onConfirm: () => void;
-}) {
+type CompletableOffer = { id: string; office?: { name: string }; officeName?: string };
+
+/**
+ * Recording the start of use (利用開始) of an accepted request, from the case's list or the
+ * office's panel: `start(offer)` opens the confirmation with an empty note; `dialog` is rendered
+ * once by the caller.
+ */
+export function useCompleteServiceDialog(caseId: string, onDone?: (message: string) => void) {
   const t = useT();
-  const name = props.offer?.office?.name ?? props.offer?.officeName ?? '';
-  return (
+  const complete = useCompleteServiceOffer();
+  const [offer, setOffer] = useState<CompletableOffer | null>(null);
+  const [note, setNote] = useState('');
+  const start = (o: CompletableOffer) => {
+    complete.reset();
+    setNote('');
+    setOffer(o);
+  };
+  const name = offer?.office?.name ?? offer?.officeName ?? '';
+  const dialog = (
     <ConfirmDialog
-      isOpen={props.offer !== null}
-      onOpenChange={(open) => !open && props.onClose()}
+      isOpen={offer !== null}
+      onOpenChange={(open) => !open && setOffer(null)}
       title={t('cases.serviceCompleteTitle')}
       confirmLabel={t('cases.completeConfirm')}
       tone="primary"
-      isPending={props.isPending}
-      problem={props.problem}
-      onConfirm={props.onConfirm}
+      isPending={complete.isPending}
+      problem={complete.error ? problemOf(complete.error) : null}
+      onConfirm={() =>
+        offer &&
+        complete.mutate(
+          { caseId, offerId: offer.id, note },
+          {
+            onSuccess: () => {
+              setOffer(null);
+              onDone?.(t('cases.serviceCompleted'));
+            },
+          },
+        )
+      }
     >
       <p>{t('cases.serviceCompleteBody', { name })}</p>
-      <TextAreaField label={t('cases.endNote')} rows={2} maxLength={1000} value={props.note} onChange={(e) => props.onNote(e.currentTarget.value)} />
+      <TextAreaField label={t('cases.endNote')} rows={2} maxLength={1000} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
     </ConfirmDialog>
   );
+  return { start, dialog };
 }
