@@ -252,6 +252,13 @@ describe('intake, explained matching and closed-loop referral', () => {
     await spage.getByRole('alertdialog', { name: '紹介の受け入れ' }).getByRole('button', { name: '受け入れる' }).click();
     await poll(() => spage.getByRole('status').filter({ hasText: '受け入れました。' }).count()).toBe(1);
     await poll(() => mine.textContent()).toContain('受諾');
+    // The office records the start of use (利用開始) with a note.
+    await mine.getByRole('button', { name: `${OFFICE}の利用開始を記録する` }).click();
+    const startDialog = spage.getByRole('alertdialog', { name: '利用開始の記録' });
+    await startDialog.getByLabel('メモ（任意）').fill('初回利用は来週の火曜日');
+    await startDialog.getByRole('button', { name: '完了を記録する' }).click();
+    await poll(() => spage.getByRole('status').filter({ hasText: '利用開始を記録しました。' }).count()).toBe(1);
+    await poll(() => mine.textContent()).toContain('完了');
     await staff.context.close();
     await page.reload();
     await poll(() => page.getByRole('region', { name: '事業所への紹介', exact: true }).textContent()).toContain('加藤 りょう');
