@@ -117,6 +117,13 @@ describe('intake, explained matching and closed-loop referral', () => {
     expect(await cpage.locator('main').textContent()).not.toContain('骨折のリスク'); // summary not consented
     await expectAccessible(cpage, 'candidate limited view');
     await shot(cpage, '3-limited');
+    // The decline form asks for a reason from the list before anything is sent; she cancels.
+    await cpage.getByRole('region', { name: 'あなたへの打診' }).getByRole('button', { name: '辞退する' }).click();
+    const declineDialog = cpage.getByRole('dialog', { name: '打診の辞退' });
+    await declineDialog.getByRole('button', { name: '辞退する' }).click();
+    await declineDialog.getByRole('link', { name: /辞退の理由を一覧から選んでください/ }).waitFor();
+    await declineDialog.getByRole('button', { name: 'キャンセル' }).click();
+    await poll(() => declineDialog.count()).toBe(0);
     await cpage.getByRole('region', { name: 'あなたへの打診' }).getByRole('button', { name: '受諾する' }).click();
     const acceptDialog = cpage.getByRole('alertdialog', { name: '打診の受諾' });
     await acceptDialog.getByRole('button', { name: '受諾する' }).click();
