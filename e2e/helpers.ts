@@ -102,6 +102,18 @@ export async function signIn(page: Page, email: string, { password = DEMO_PASSWO
   await page.getByRole('heading', { level: 1 }).waitFor();
 }
 
+/**
+ * Signs a demo account in by its local part (e.g. 'coord.sato') and waits until the app has left
+ * the sign-in page, wherever it lands.
+ */
+export async function signInDemo(page: Page, local: string) {
+  await page.goto('/sign-in');
+  await page.getByLabel('メールアドレス').fill(demoEmail(local));
+  await page.getByLabel('パスワード').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'ログイン' }).click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/sign-in'));
+}
+
 /** The TOTP code for the current 30 s step, or for `stepsAhead` steps later. */
 export function totp(secret: string, stepsAhead = 0) {
   return generate({ secret, epoch: Math.floor(Date.now() / 1000) + 30 * stepsAhead });

@@ -2,32 +2,16 @@
 // with a reason, delete after confirming), choose survey questions as the region's indicators,
 // and consultants tag their questions so the list and the knowledge base can be filtered.
 // Axe on every page.
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, expectAccessible, startE2E, type E2E } from './support.js';
+import { describe, expect, it } from 'vitest';
+import { e2eForFile, signInDemo } from './helpers';
+import { expectAccessible } from './support.js';
 
-let e2e: E2E;
-
-beforeAll(async () => {
-  e2e = await startE2E();
-});
-
-afterAll(async () => {
-  await e2e?.close();
-});
-
-async function signIn(page: Page, local: string) {
-  await page.goto('/sign-in');
-  await page.getByLabel('メールアドレス').fill(`${local}@demo.tsunagu.example`);
-  await page.getByLabel('パスワード').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'ログイン' }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/sign-in'));
-}
+const e2e = e2eForFile({});
 
 describe('研修・会議: the glossary kept by coordinators', () => {
   it('adds a term, edits it with a reason, and deletes it after confirming; consultants only read', async () => {
     const { page, context } = await e2e.newPage();
-    await signIn(page, 'coord.sato');
+    await signInDemo(page, 'coord.sato');
     await page.goto('/glossary');
     await page.getByRole('heading', { level: 1, name: '医ケア「基本のキ」' }).waitFor();
     await page.getByRole('link', { name: '用語を追加' }).click();
@@ -64,7 +48,7 @@ describe('研修・会議: the glossary kept by coordinators', () => {
 
     // Search finds it by reading; a consultant sees no edit actions and cannot open the form.
     const consultant = await e2e.newPage();
-    await signIn(consultant.page, 'consult.suzuki');
+    await signInDemo(consultant.page, 'consult.suzuki');
     await consultant.page.goto('/glossary?q=' + encodeURIComponent('かにゅーればんど'));
     await consultant.page.getByRole('link', { name: 'E2E カニューレバンド' }).click();
     await consultant.page.getByRole('heading', { level: 1, name: 'E2E カニューレバンド' }).waitFor();
@@ -92,7 +76,7 @@ describe('研修・会議: the glossary kept by coordinators', () => {
 describe('研修・会議: choosing the questions that measure the region’s indicators', () => {
   it('adds an indicator, tracks a survey question with its option mapping, changes it, stops tracking, deletes', async () => {
     const { page, context } = await e2e.newPage();
-    await signIn(page, 'coord.sato');
+    await signInDemo(page, 'coord.sato');
     await page.goto('/indicators');
     await page.getByRole('heading', { level: 1, name: '地域の指標' }).waitFor();
     await page.getByRole('link', { name: '指標の管理' }).click();
@@ -158,7 +142,7 @@ describe('研修・会議: tagged questions', () => {
   it('tags a question when posting, filters the list and the knowledge base by tag, and links chips to the filtered list', async () => {
     const TITLE = 'E2E 経管栄養の子の就学相談';
     const asker = await e2e.newPage();
-    await signIn(asker.page, 'consult.suzuki');
+    await signInDemo(asker.page, 'consult.suzuki');
     await asker.page.goto('/consultations/new');
     await asker.page.getByRole('heading', { level: 1, name: 'コーディネーターに相談する' }).waitFor();
     await asker.page.getByLabel('件名').fill(TITLE);
@@ -187,7 +171,7 @@ describe('研修・会議: tagged questions', () => {
 
     // Resolved, it is found in the knowledge base by its tags.
     const coordinator = await e2e.newPage();
-    await signIn(coordinator.page, 'coord.sato');
+    await signInDemo(coordinator.page, 'coord.sato');
     await coordinator.page.goto(new URL(threadUrl).pathname);
     await coordinator.page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
     await coordinator.page.getByRole('button', { name: '解決済みにする' }).click();

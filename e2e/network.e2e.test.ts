@@ -1,38 +1,22 @@
 // Issue #6 journey: a coordinator creates a training session, someone outside the network
 // registers from the public link on a phone, is checked in, the coordinator sends the survey,
 // the participant answers it on the phone, the coordinator sees the chart. Axe on every page.
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addDays } from '../src/shared/calendar-date.js';
 import { tokyoDate } from '../src/shared/dates.js';
-import { DEMO_PASSWORD, expectAccessible, startE2E, type E2E } from './support.js';
+import { e2eForFile, signInDemo } from './helpers';
+import { expectAccessible } from './support.js';
 
 const PHONE = { width: 390, height: 844 };
 const TITLE = 'E2E 医療的ケア児者支援研修会（第三回）';
 const PARTICIPANT = { name: '森 こはる', office: '架空訪問看護ステーション', email: 'mori.e2e@example.org' };
 
-let e2e: E2E;
-
-beforeAll(async () => {
-  e2e = await startE2E();
-});
-
-afterAll(async () => {
-  await e2e?.close();
-});
-
-async function signIn(page: Page, local: string) {
-  await page.goto('/sign-in');
-  await page.getByLabel('メールアドレス').fill(`${local}@demo.tsunagu.example`);
-  await page.getByLabel('パスワード').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'ログイン' }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/sign-in'));
-}
+const e2e = e2eForFile({});
 
 describe('研修・会議: training session from creation to survey results', () => {
   it('creates, registers publicly, checks in, surveys on a phone and charts the answers', async () => {
     const { page } = await e2e.newPage();
-    await signIn(page, 'coord.sato');
+    await signInDemo(page, 'coord.sato');
 
     // The area's list and calendar.
     await page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name: '研修・会議' }).click();
@@ -113,7 +97,7 @@ describe('研修・会議: training session from creation to survey results', ()
 
     // The invitation e-mail (SMTP is not configured: it waits in the outbox admins can read).
     const admin = await e2e.newPage();
-    await signIn(admin.page, 'admin');
+    await signInDemo(admin.page, 'admin');
     const outbox = (await (await admin.page.request.get('/api/admin/outbox?limit=50')).json()) as { items: { to: string; subject: string; text: string }[] };
     const mail = outbox.items.find((m) => m.to === PARTICIPANT.email && m.subject.includes('アンケート'));
     const surveyPath = mail?.text.match(/\/public\/surveys\/[A-Za-z0-9_-]+/)?.[0];
@@ -148,7 +132,7 @@ describe('研修・会議: training session from creation to survey results', ()
 describe('研修・会議: ask a coordinator, glossary, indicators', () => {
   it('asks, notifies, answers with glossary links, resolves into the knowledge base', async () => {
     const asker = await e2e.newPage();
-    await signIn(asker.page, 'consult.suzuki');
+    await signInDemo(asker.page, 'consult.suzuki');
     await asker.page.goto('/consultations');
     await asker.page.getByRole('heading', { level: 1, name: 'コーディネーターに相談' }).waitFor();
     await expectAccessible(asker.page, 'consultations');
@@ -169,7 +153,7 @@ describe('研修・会議: ask a coordinator, glossary, indicators', () => {
 
     // The city's coordinator sees the notice in the header bell and answers.
     const coordinator = await e2e.newPage();
-    await signIn(coordinator.page, 'coord.sato');
+    await signInDemo(coordinator.page, 'coord.sato');
     const bell = coordinator.page.getByRole('button', { name: /お知らせ.*未読 \d+件/ });
     await bell.click();
     await coordinator.page.getByRole('region', { name: 'お知らせ' }).getByRole('link', { name: /新しい相談: E2E 胃ろうの子の短期入所先/ }).click();
@@ -203,7 +187,7 @@ describe('研修・会議: ask a coordinator, glossary, indicators', () => {
 
   it('shows the acceptance indicator across the two training sessions, with its table', async () => {
     const { page, context } = await e2e.newPage();
-    await signIn(page, 'official.matsudo');
+    await signInDemo(page, 'official.matsudo');
     await page.goto('/indicators');
     await page.getByRole('heading', { level: 1, name: '地域の指標' }).waitFor();
     const chart = page.getByRole('img', { name: /の推移（肯定的な回答の割合）/ });

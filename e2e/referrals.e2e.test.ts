@@ -117,6 +117,13 @@ describe('intake, explained matching and closed-loop referral', () => {
     expect(await cpage.locator('main').textContent()).not.toContain('骨折のリスク'); // summary not consented
     await expectAccessible(cpage, 'candidate limited view');
     await shot(cpage, '3-limited');
+    // The decline form asks for a reason from the list before anything is sent; she cancels.
+    await cpage.getByRole('region', { name: 'あなたへの打診' }).getByRole('button', { name: '辞退する' }).click();
+    const declineDialog = cpage.getByRole('dialog', { name: '打診の辞退' });
+    await declineDialog.getByRole('button', { name: '辞退する' }).click();
+    await declineDialog.getByRole('link', { name: /辞退の理由を一覧から選んでください/ }).waitFor();
+    await declineDialog.getByRole('button', { name: 'キャンセル' }).click();
+    await poll(() => declineDialog.count()).toBe(0);
     await cpage.getByRole('region', { name: 'あなたへの打診' }).getByRole('button', { name: '受諾する' }).click();
     const acceptDialog = cpage.getByRole('alertdialog', { name: '打診の受諾' });
     await acceptDialog.getByRole('button', { name: '受諾する' }).click();
@@ -252,6 +259,13 @@ describe('intake, explained matching and closed-loop referral', () => {
     await spage.getByRole('alertdialog', { name: '紹介の受け入れ' }).getByRole('button', { name: '受け入れる' }).click();
     await poll(() => spage.getByRole('status').filter({ hasText: '受け入れました。' }).count()).toBe(1);
     await poll(() => mine.textContent()).toContain('受諾');
+    // The office records the start of use (利用開始) with a note.
+    await mine.getByRole('button', { name: `${OFFICE}の利用開始を記録する` }).click();
+    const startDialog = spage.getByRole('alertdialog', { name: '利用開始の記録' });
+    await startDialog.getByLabel('メモ（任意）').fill('初回利用は来週の火曜日');
+    await startDialog.getByRole('button', { name: '完了を記録する' }).click();
+    await poll(() => spage.getByRole('status').filter({ hasText: '利用開始を記録しました。' }).count()).toBe(1);
+    await poll(() => mine.textContent()).toContain('完了');
     await staff.context.close();
     await page.reload();
     await poll(() => page.getByRole('region', { name: '事業所への紹介', exact: true }).textContent()).toContain('加藤 りょう');

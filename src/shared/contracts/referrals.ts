@@ -322,6 +322,37 @@ export const OfferEventSchema = z.object({
   note: z.string(),
 });
 
+/**
+ * What both kinds of offer (consultant offers and service requests) carry after who they are
+ * for: message, score, the answer's timestamps and reason (from the kind's list), history.
+ */
+const offerLifecycleFields = <const R extends readonly [string, ...string[]]>(declineReasons: R) => ({
+  message: z.string(),
+  matchScore: z.number().nullable(),
+  matchReasons: z.array(CandidateReasonSchema),
+  sentAt: z.string().nullable(),
+  viewedAt: z.string().nullable(),
+  respondedAt: z.string().nullable(),
+  respondBy: z.string().nullable(),
+  remindedAt: z.string().nullable(),
+  escalatedAt: z.string().nullable(),
+  declineReason: z.enum(declineReasons).nullable(),
+  declineNote: z.string(),
+  completedAt: z.string().nullable(),
+  createdAt: z.string(),
+  history: z.array(OfferEventSchema),
+});
+
+/** Declining an offer of either kind: a reason from the kind's list, and a note (required for その他). */
+const declineSchema = <const R extends readonly [string, ...string[]]>(reasons: R, id: string) =>
+  z
+    .object({
+      reason: z.enum(reasons, { error: '辞退の理由を一覧から選んでください' }).meta({ title: '辞退の理由' }),
+      note: z.string().trim().max(1000).default('').meta({ title: '補足' }),
+    })
+    .refine((v) => v.reason !== 'other' || v.note.length > 0, { error: '「その他」の場合は補足を入力してください', path: ['note'] })
+    .meta({ id });
+
 export const ReferralOfferSchema = z
   .object({
     id: z.string(),
@@ -330,30 +361,11 @@ export const ReferralOfferSchema = z
     candidate: z.object({ id: z.string(), name: z.string() }),
     sender: z.object({ id: z.string(), name: z.string() }),
     backupCoordinator: z.object({ id: z.string(), name: z.string() }).nullable(),
-    message: z.string(),
-    matchScore: z.number().nullable(),
-    matchReasons: z.array(CandidateReasonSchema),
-    sentAt: z.string().nullable(),
-    viewedAt: z.string().nullable(),
-    respondedAt: z.string().nullable(),
-    respondBy: z.string().nullable(),
-    remindedAt: z.string().nullable(),
-    escalatedAt: z.string().nullable(),
-    declineReason: z.enum(DECLINE_REASONS).nullable(),
-    declineNote: z.string(),
-    completedAt: z.string().nullable(),
-    createdAt: z.string(),
-    history: z.array(OfferEventSchema),
+    ...offerLifecycleFields(DECLINE_REASONS),
   })
   .meta({ id: 'ReferralOffer' });
 
-export const DeclineOfferSchema = z
-  .object({
-    reason: z.enum(DECLINE_REASONS, { error: '辞退の理由を一覧から選んでください' }).meta({ title: '辞退の理由' }),
-    note: z.string().trim().max(1000).default('').meta({ title: '補足' }),
-  })
-  .refine((v) => v.reason !== 'other' || v.note.length > 0, { error: '「その他」の場合は補足を入力してください', path: ['note'] })
-  .meta({ id: 'DeclineReferralOffer' });
+export const DeclineOfferSchema = declineSchema(DECLINE_REASONS, 'DeclineReferralOffer');
 
 export const CreateServiceOffersSchema = z
   .object({
@@ -380,30 +392,11 @@ export const ServiceOfferSchema = z
     sender: z.object({ id: z.string(), name: z.string() }),
     /** The office member who accepted or declined. */
     respondedBy: z.object({ id: z.string(), name: z.string() }).nullable(),
-    message: z.string(),
-    matchScore: z.number().nullable(),
-    matchReasons: z.array(CandidateReasonSchema),
-    sentAt: z.string().nullable(),
-    viewedAt: z.string().nullable(),
-    respondedAt: z.string().nullable(),
-    respondBy: z.string().nullable(),
-    remindedAt: z.string().nullable(),
-    escalatedAt: z.string().nullable(),
-    declineReason: z.enum(SERVICE_DECLINE_REASONS).nullable(),
-    declineNote: z.string(),
-    completedAt: z.string().nullable(),
-    createdAt: z.string(),
-    history: z.array(OfferEventSchema),
+    ...offerLifecycleFields(SERVICE_DECLINE_REASONS),
   })
   .meta({ id: 'ServiceReferral' });
 
-export const DeclineServiceOfferSchema = z
-  .object({
-    reason: z.enum(SERVICE_DECLINE_REASONS, { error: '辞退の理由を一覧から選んでください' }).meta({ title: '辞退の理由' }),
-    note: z.string().trim().max(1000).default('').meta({ title: '補足' }),
-  })
-  .refine((v) => v.reason !== 'other' || v.note.length > 0, { error: '「その他」の場合は補足を入力してください', path: ['note'] })
-  .meta({ id: 'DeclineServiceReferral' });
+export const DeclineServiceOfferSchema = declineSchema(SERVICE_DECLINE_REASONS, 'DeclineServiceReferral');
 
 export const ServiceInboxItemSchema = z
   .object({

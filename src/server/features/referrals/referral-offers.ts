@@ -7,8 +7,8 @@ import type { CreateOffersSchema, DeclineOfferSchema, DeclineReason, OfferStatus
 import { DECLINE_REASON_LABELS } from '../../../shared/contracts/referrals.js';
 import { addBusinessDays } from '../../../shared/business-days.js';
 import { tokyoDate } from '../../../shared/dates.js';
-import type { Db, Tx } from '../../db/client.js';
-import { caseBackup, referralCase, referralOffer, referralOfferEvent, user } from '../../db/schema/index.js';
+import type { Db, DbOrTx, Tx } from '../../db/client.js';
+import { caseBackup, referralCase, referralOffer, referralOfferEvent, referralServiceOffer, referralServiceOfferEvent, user } from '../../db/schema/index.js';
 import { hasRole, type Actor } from '../../lib/access.js';
 import { writeAudit } from '../../lib/audit.js';
 import { AppError, conflict, forbidden, notFound } from '../../lib/errors.js';
@@ -30,26 +30,40 @@ async function loadOffer(tx: Tx | Db, caseId: string, offerId: string): Promise<
   return o;
 }
 
-/** Applies one transition if the offer is still in `from`; 409 when someone else changed it first. */
-async function applyTransition(
+type OfferTables = { rows: typeof referralOffer; events: typeof referralOfferEvent } | { rows: typeof referralServiceOffer; events: typeof referralServiceOfferEvent };
+
+/**
+ * Applies one transition to an offer of either kind if it is still in its current status, and
+ * records it in the kind's history; 409 (`conflictMessage`) when someone else changed it first.
+ */
+export async function applyOfferTransition(
   tx: Tx,
-  o: OfferRow,
+  tables: OfferTables,
+  conflictMessage: string,
+  o: { id: string; caseId: string; status: OfferStatus },
   action: OfferAction,
   actorId: string | null,
-  set: Partial<typeof referralOffer.$inferInsert> = {},
-  note = '',
-  now = new Date(),
+  set: Partial<typeof referralOffer.$inferInsert & typeof referralServiceOffer.$inferInsert>,
+  note: string,
+  now: Date,
 ): Promise<OfferStatus> {
   const to = assertTransition(o.status, action);
+  // The two kinds' tables have the same id/status columns and identical event tables; drizzle's
+  // builders cannot take a union of tables, so both are typed as the consultant-offer ones.
+  const t = tables.rows as typeof referralOffer;
   const [u] = await tx
-    .update(referralOffer)
+    .update(t)
     .set({ ...set, status: to })
-    .where(and(eq(referralOffer.id, o.id), eq(referralOffer.status, o.status)))
-    .returning({ id: referralOffer.id });
-  if (!u) throw conflict('この打診は他の操作で更新されました。画面を更新してからやり直してください。');
-  await tx.insert(referralOfferEvent).values({ id: newId(), offerId: o.id, caseId: o.caseId, actorId, action, fromStatus: o.status, toStatus: to, note, at: now });
+    .where(and(eq(t.id, o.id), eq(t.status, o.status)))
+    .returning({ id: t.id });
+  if (!u) throw conflict(conflictMessage);
+  await tx.insert(tables.events as typeof referralOfferEvent).values({ id: newId(), offerId: o.id, caseId: o.caseId, actorId, action, fromStatus: o.status, toStatus: to, note, at: now });
   return to;
 }
+
+/** Applies one transition if the offer is still in `from`; 409 when someone else changed it first. */
+const applyTransition = (tx: Tx, o: OfferRow, action: OfferAction, actorId: string | null, set: Partial<typeof referralOffer.$inferInsert> = {}, note = '', now = new Date()) =>
+  applyOfferTransition(tx, { rows: referralOffer, events: referralOfferEvent }, 'この打診は他の操作で更新されました。画面を更新してからやり直してください。', o, action, actorId, set, note, now);
 
 export const respondByFor = (now: Date, config: ReferralConfig) => addBusinessDays(tokyoDate(now), config.replyBusinessDays);
 
@@ -237,20 +251,27 @@ export async function completeOffer(opts: { db: Db; actor: Actor; caseId: string
   return getOffer(opts);
 }
 
-async function toOfferViews(db: Db | Tx, rows: OfferRow[]) {
-  if (rows.length === 0) return [];
-  const events = await db.select().from(referralOfferEvent).where(inArray(referralOfferEvent.offerId, rows.map((r) => r.id))).orderBy(asc(referralOfferEvent.seq));
-  const ids = [...new Set([...rows.flatMap((r) => [r.candidateId, r.senderId, r.backupCoordinatorId]), ...events.map((e) => e.actorId)].filter((x): x is string => Boolean(x)))];
-  const names = new Map((await db.select({ id: user.id, name: user.name }).from(user).where(inArray(user.id, ids))).map((u) => [u.id, u.name]));
-  const ref = (id: string | null) => (id ? { id, name: names.get(id) ?? '' } : null);
-  const iso = (d: Date | null) => d?.toISOString() ?? null;
-  return rows.map((r) => ({
-    id: r.id,
-    caseId: r.caseId,
-    status: r.status,
-    candidate: ref(r.candidateId)!,
-    sender: ref(r.senderId)!,
-    backupCoordinator: ref(r.backupCoordinatorId),
+type UserRef = (id: string | null) => { id: string; name: string } | null;
+
+/** Looks up the names of the given users once; the returned function makes `{ id, name }` of an id (null stays null). */
+export async function userRefs(db: DbOrTx, ids: string[]): Promise<UserRef> {
+  const names = new Map((ids.length ? await db.select({ id: user.id, name: user.name }).from(user).where(inArray(user.id, ids)) : []).map((u) => [u.id, u.name]));
+  return (id) => (id ? { id, name: names.get(id) ?? '' } : null);
+}
+
+const iso = (d: Date | null) => d?.toISOString() ?? null;
+
+/**
+ * The part of an offer's view both kinds share (consultant offers and service requests, whose
+ * rows and event rows have the same columns): message, score, the answer's timestamps and
+ * reason, and the history from `events` (all events of the listed offers, in order).
+ */
+export function offerLifecycleView<R extends string>(
+  r: Pick<OfferRow, 'id' | 'message' | 'matchScore' | 'matchReasons' | 'sentAt' | 'viewedAt' | 'respondedAt' | 'respondBy' | 'remindedAt' | 'escalatedAt' | 'declineReason' | 'declineNote' | 'completedAt' | 'createdAt'>,
+  events: Pick<typeof referralOfferEvent.$inferSelect, 'offerId' | 'at' | 'actorId' | 'action' | 'fromStatus' | 'toStatus' | 'note'>[],
+  ref: UserRef,
+) {
+  return {
     message: r.message,
     matchScore: r.matchScore,
     matchReasons: r.matchReasons,
@@ -260,13 +281,29 @@ async function toOfferViews(db: Db | Tx, rows: OfferRow[]) {
     respondBy: r.respondBy,
     remindedAt: iso(r.remindedAt),
     escalatedAt: iso(r.escalatedAt),
-    declineReason: (r.declineReason ?? null) as DeclineReason | null,
+    declineReason: (r.declineReason ?? null) as R | null,
     declineNote: r.declineNote,
     completedAt: iso(r.completedAt),
     createdAt: r.createdAt.toISOString(),
     history: events
       .filter((e) => e.offerId === r.id)
       .map((e) => ({ at: e.at.toISOString(), actor: ref(e.actorId), action: e.action, fromStatus: e.fromStatus, toStatus: e.toStatus, note: e.note })),
+  };
+}
+
+async function toOfferViews(db: Db | Tx, rows: OfferRow[]) {
+  if (rows.length === 0) return [];
+  const events = await db.select().from(referralOfferEvent).where(inArray(referralOfferEvent.offerId, rows.map((r) => r.id))).orderBy(asc(referralOfferEvent.seq));
+  const ids = [...new Set([...rows.flatMap((r) => [r.candidateId, r.senderId, r.backupCoordinatorId]), ...events.map((e) => e.actorId)].filter((x): x is string => Boolean(x)))];
+  const ref = await userRefs(db, ids);
+  return rows.map((r) => ({
+    id: r.id,
+    caseId: r.caseId,
+    status: r.status,
+    candidate: ref(r.candidateId)!,
+    sender: ref(r.senderId)!,
+    backupCoordinator: ref(r.backupCoordinatorId),
+    ...offerLifecycleView<DeclineReason>(r, events, ref),
   }));
 }
 

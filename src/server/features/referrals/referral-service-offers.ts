@@ -21,7 +21,7 @@ import { canonicalType, rankServicesForCase } from './find-candidates.js';
 import type { ReferralConfig } from './referral-config.js';
 import { loadCase, requireCaseManager } from './referral-cases.js';
 import { caseLink, notifyReferral } from './referral-notify.js';
-import { respondByFor } from './referral-offers.js';
+import { applyOfferTransition, offerLifecycleView, respondByFor, userRefs } from './referral-offers.js';
 import { assertTransition, OPEN_STATUSES, type OfferAction } from './referral-state.js';
 import { toCaseView } from './referral-views.js';
 import { canManageCase } from './referrals-access.js';
@@ -49,17 +49,8 @@ async function loadServiceOffer(db: DbOrTx, caseId: string, offerId: string): Pr
   return o;
 }
 
-async function applyTransition(tx: Tx, o: ServiceOfferRow, action: OfferAction, actorId: string | null, set: Partial<typeof referralServiceOffer.$inferInsert> = {}, note = '', now = new Date()): Promise<OfferStatus> {
-  const to = assertTransition(o.status, action);
-  const [u] = await tx
-    .update(referralServiceOffer)
-    .set({ ...set, status: to })
-    .where(and(eq(referralServiceOffer.id, o.id), eq(referralServiceOffer.status, o.status)))
-    .returning({ id: referralServiceOffer.id });
-  if (!u) throw conflict('この紹介は他の操作で更新されました。画面を更新してからやり直してください。');
-  await tx.insert(referralServiceOfferEvent).values({ id: newId(), offerId: o.id, caseId: o.caseId, actorId, action, fromStatus: o.status, toStatus: to, note, at: now });
-  return to;
-}
+const applyTransition = (tx: Tx, o: ServiceOfferRow, action: OfferAction, actorId: string | null, set: Partial<typeof referralServiceOffer.$inferInsert> = {}, note = '', now = new Date()) =>
+  applyOfferTransition(tx, { rows: referralServiceOffer, events: referralServiceOfferEvent }, 'この紹介は他の操作で更新されました。画面を更新してからやり直してください。', o, action, actorId, set, note, now);
 
 function requireServiceConsent(row: { consentShareWith: string[] }) {
   if (!row.consentShareWith.includes('service_providers'))
@@ -281,10 +272,8 @@ async function toServiceOfferViews(db: DbOrTx, rows: ServiceOfferRow[]) {
   if (rows.length === 0) return [];
   const events = await db.select().from(referralServiceOfferEvent).where(inArray(referralServiceOfferEvent.offerId, rows.map((r) => r.id))).orderBy(asc(referralServiceOfferEvent.seq));
   const ids = [...new Set([...rows.flatMap((r) => [r.senderId, r.respondedBy]), ...events.map((e) => e.actorId)].filter((x): x is string => Boolean(x)))];
-  const names = new Map((ids.length ? await db.select({ id: user.id, name: user.name }).from(user).where(inArray(user.id, ids)) : []).map((u) => [u.id, u.name]));
   const offices = new Map((await db.select({ id: office.id, name: office.name }).from(office).where(inArray(office.id, [...new Set(rows.map((r) => r.officeId))]))).map((o) => [o.id, o.name]));
-  const ref = (id: string | null) => (id ? { id, name: names.get(id) ?? '' } : null);
-  const iso = (d: Date | null) => d?.toISOString() ?? null;
+  const ref = await userRefs(db, ids);
   return rows.map((r) => ({
     id: r.id,
     caseId: r.caseId,
@@ -295,22 +284,7 @@ async function toServiceOfferViews(db: DbOrTx, rows: ServiceOfferRow[]) {
     office: { id: r.officeId, name: offices.get(r.officeId) ?? '' },
     sender: ref(r.senderId)!,
     respondedBy: ref(r.respondedBy),
-    message: r.message,
-    matchScore: r.matchScore,
-    matchReasons: r.matchReasons,
-    sentAt: iso(r.sentAt),
-    viewedAt: iso(r.viewedAt),
-    respondedAt: iso(r.respondedAt),
-    respondBy: r.respondBy,
-    remindedAt: iso(r.remindedAt),
-    escalatedAt: iso(r.escalatedAt),
-    declineReason: (r.declineReason ?? null) as ServiceDeclineReason | null,
-    declineNote: r.declineNote,
-    completedAt: iso(r.completedAt),
-    createdAt: r.createdAt.toISOString(),
-    history: events
-      .filter((e) => e.offerId === r.id)
-      .map((e) => ({ at: e.at.toISOString(), actor: ref(e.actorId), action: e.action, fromStatus: e.fromStatus, toStatus: e.toStatus, note: e.note })),
+    ...offerLifecycleView<ServiceDeclineReason>(r, events, ref),
   }));
 }
 

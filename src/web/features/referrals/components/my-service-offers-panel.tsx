@@ -2,34 +2,29 @@
 // answer — accept (confirmed; first office of the same service wins) or decline with a reason
 // from the list and a note; once accepted, record the start of use.
 import { useState } from 'react';
-import { Controller } from 'react-hook-form';
 import { SERVICE_DECLINE_REASONS } from '../../../../shared/contracts/referrals';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { DateTime } from '../../../components/ui/date-time';
-import { ConfirmDialog, Dialog, DialogActions } from '../../../components/ui/dialog';
-import { RadioGroup, TextAreaField } from '../../../components/ui/fields';
-import { FormErrorSummary } from '../../../components/ui/form-error';
+import { ConfirmDialog, Dialog } from '../../../components/ui/dialog';
 import { Section } from '../../../components/ui/page';
 import { useT } from '../../../i18n/i18n';
 import { problemOf } from '../../../lib/api-client';
-import { fieldId, useFormErrors, useZodForm } from '../../../lib/forms';
-import { DeclineServiceOfferSchema, useAcceptServiceOffer, useCompleteServiceOffer, useDeclineServiceOffer } from '../api/service-offers';
+import { DeclineServiceOfferSchema, useAcceptServiceOffer, useDeclineServiceOffer } from '../api/service-offers';
 import type { ReferralCase } from '../api/types';
 import { serviceDeclineReasonLabel } from './labels';
-import { CompleteServiceDialog } from './service-offers-section';
-import { OfferStatusBadge } from './status-badges';
+import { DeclineReasonForm, OfferItem } from './offer-parts';
+import { useCompleteServiceDialog } from './service-offers-section';
 
 type MyServiceOffer = NonNullable<ReferralCase['myServiceOffers']>[number];
 
 export function MyServiceOffersPanel({ c, onDone }: { c: ReferralCase; onDone: (message: string) => void }) {
   const t = useT();
   const accept = useAcceptServiceOffer();
-  const complete = useCompleteServiceOffer();
+  const decline = useDeclineServiceOffer();
+  const completion = useCompleteServiceDialog(c.id, onDone);
   const [accepting, setAccepting] = useState<MyServiceOffer | null>(null);
   const [declining, setDeclining] = useState<MyServiceOffer | null>(null);
-  const [completing, setCompleting] = useState<MyServiceOffer | null>(null);
-  const [note, setNote] = useState('');
   const open = c.status !== 'closed';
 
   return (
@@ -39,11 +34,7 @@ export function MyServiceOffersPanel({ c, onDone }: { c: ReferralCase; onDone: (
       </Alert>
       <ul className="offer-list">
         {(c.myServiceOffers ?? []).map((o) => (
-          <li key={o.id} className="offer">
-            <div className="offer__header">
-              <h3 className="offer__title">{t('cases.serviceOfferTo', { office: o.officeName, type: o.serviceTypeLabel })}</h3>
-              <OfferStatusBadge status={o.status} />
-            </div>
+          <OfferItem key={o.id} title={t('cases.serviceOfferTo', { office: o.officeName, type: o.serviceTypeLabel })} status={o.status}>
             {o.respondBy ? (
               <p>
                 {t('cases.respondBy')}: <DateTime value={o.respondBy} />
@@ -67,16 +58,12 @@ export function MyServiceOffersPanel({ c, onDone }: { c: ReferralCase; onDone: (
             {o.status === 'accepted' ? (
               <Button
                 size="sm"
-                onClick={() => {
-                  complete.reset();
-                  setNote('');
-                  setCompleting(o);
-                }}
+                onClick={() => completion.start(o)}
               >
                 {t('cases.serviceCompleteLabel', { name: o.officeName })}
               </Button>
             ) : null}
-          </li>
+          </OfferItem>
         ))}
       </ul>
       <ConfirmDialog
@@ -104,9 +91,13 @@ export function MyServiceOffersPanel({ c, onDone }: { c: ReferralCase; onDone: (
       </ConfirmDialog>
       <Dialog isOpen={declining !== null} onOpenChange={(v) => !v && setDeclining(null)} title={t('cases.serviceDeclineTitle')}>
         {declining ? (
-          <DeclineServiceForm
-            caseId={c.id}
-            offerId={declining.id}
+          <DeclineReasonForm
+            formId="decline-service-offer"
+            schema={DeclineServiceOfferSchema}
+            reasons={SERVICE_DECLINE_REASONS}
+            reasonLabel={serviceDeclineReasonLabel}
+            confirmLabel={t('cases.serviceDecline')}
+            submit={(input) => decline.mutateAsync({ caseId: c.id, offerId: declining.id, input })}
             onCancel={() => setDeclining(null)}
             onDone={() => {
               setDeclining(null);
@@ -115,77 +106,7 @@ export function MyServiceOffersPanel({ c, onDone }: { c: ReferralCase; onDone: (
           />
         ) : null}
       </Dialog>
-      <CompleteServiceDialog
-        offer={completing}
-        note={note}
-        onNote={setNote}
-        isPending={complete.isPending}
-        problem={complete.error ? problemOf(complete.error) : null}
-        onClose={() => setCompleting(null)}
-        onConfirm={() =>
-          completing &&
-          complete.mutate(
-            { caseId: c.id, offerId: completing.id, note },
-            {
-              onSuccess: () => {
-                setCompleting(null);
-                onDone(t('cases.serviceCompleted'));
-              },
-            },
-          )
-        }
-      />
+      {completion.dialog}
     </Section>
-  );
-}
-
-function DeclineServiceForm({ caseId, offerId, onCancel, onDone }: { caseId: string; offerId: string; onCancel: () => void; onDone: () => void }) {
-  const t = useT();
-  const formId = 'decline-service-offer';
-  const decline = useDeclineServiceOffer();
-  const form = useZodForm(DeclineServiceOfferSchema, { defaultValues: { note: '' } });
-  const errors = useFormErrors(form, formId, [
-    { name: 'reason', label: t('cases.declineReason') },
-    { name: 'note', label: t('cases.declineNote') },
-  ]);
-  const fe = form.formState.errors;
-  const onSubmit = form.handleSubmit(async (input) => {
-    errors.reset();
-    try {
-      await decline.mutateAsync({ caseId, offerId, input });
-      onDone();
-    } catch (error) {
-      errors.onServerError(error);
-    }
-  }, errors.onInvalid);
-  return (
-    <form id={formId} onSubmit={onSubmit} noValidate className="form">
-      <FormErrorSummary id={`${formId}-errors`} problem={errors.problem} items={errors.items} focusKey={errors.focusKey} />
-      <Controller
-        control={form.control}
-        name="reason"
-        render={({ field }) => (
-          <RadioGroup
-            id={fieldId(formId, 'reason')}
-            name={field.name}
-            label={t('cases.declineReason')}
-            isRequired
-            options={SERVICE_DECLINE_REASONS.map((r) => ({ value: r, label: serviceDeclineReasonLabel(r) }))}
-            value={field.value}
-            onChange={field.onChange}
-            error={fe.reason?.message}
-          />
-        )}
-      />
-      <TextAreaField id={fieldId(formId, 'note')} label={t('cases.declineNote')} description={t('cases.declineNoteHint')} rows={3} maxLength={1000} error={fe.note?.message} {...form.register('note')} />
-      <DialogActions>
-        <Button variant="secondary" onClick={onCancel} disabled={form.formState.isSubmitting}>
-          {t('common.cancel')}
-        </Button>
-        <Button type="submit" variant="danger" isPending={form.formState.isSubmitting} pendingText={t('common.saving')}>
-          {t('cases.serviceDecline')}
-        </Button>
-      </DialogActions>
-    </form>
   );
 }

@@ -1,7 +1,6 @@
 // The offers (打診) of a case and each one's history as a timeline: who did what, when.
 import { useState } from 'react';
 import { Button } from '../../../components/ui/button';
-import { DateTime } from '../../../components/ui/date-time';
 import { ConfirmDialog } from '../../../components/ui/dialog';
 import { TextAreaField } from '../../../components/ui/fields';
 import { Section } from '../../../components/ui/page';
@@ -12,8 +11,8 @@ import { useCompleteOffer } from '../api/complete-offer';
 import { useOffers } from '../api/list-offers';
 import { useWithdrawOffer } from '../api/withdraw-offer';
 import type { ReferralOffer } from '../api/types';
-import { declineReasonLabel, offerStatusLabel } from './labels';
-import { OfferStatusBadge } from './status-badges';
+import { declineReasonLabel } from './labels';
+import { isWithdrawable, OfferHistory, OfferItem, OfferSummary, WithdrawOfferDialog } from './offer-parts';
 
 /**
  * `canWithdraw`: a case manager. The hand-over is recorded complete by the assigned consultant
@@ -35,68 +34,15 @@ export function OffersSection({ caseId, canWithdraw, meId, onDone }: { caseId: s
       {offers.data && offers.data.items.length === 0 ? <p className="muted">{t('cases.noOffers')}</p> : null}
       <ul className="offer-list">
         {offers.data?.items.map((o) => (
-          <li key={o.id} className="offer">
-            <div className="offer__header">
-              <h3 className="offer__title">{t('cases.offerTo', { name: o.candidate.name })}</h3>
-              <OfferStatusBadge status={o.status} />
-            </div>
-            <dl className="summary-list summary-list--compact">
-              <div>
-                <dt>{t('cases.sentBy')}</dt>
-                <dd>{o.sender.name}</dd>
-              </div>
-              {o.respondBy ? (
-                <div>
-                  <dt>{t('cases.respondBy')}</dt>
-                  <dd>
-                    <DateTime value={o.respondBy} />
-                  </dd>
-                </div>
-              ) : null}
-              {o.backupCoordinator ? (
-                <div>
-                  <dt>{t('cases.backupCoordinator')}</dt>
-                  <dd>{o.backupCoordinator.name}</dd>
-                </div>
-              ) : null}
-              {o.matchScore !== null ? (
-                <div>
-                  <dt>{t('cases.scoreLabel')}</dt>
-                  <dd>{t('intake.points', { points: Math.round(o.matchScore * 10) / 10 })}</dd>
-                </div>
-              ) : null}
-              {o.declineReason ? (
-                <div>
-                  <dt>{t('cases.declineReason')}</dt>
-                  <dd>
-                    {declineReasonLabel(o.declineReason)}
-                    {o.declineNote ? `（${o.declineNote}）` : ''}
-                  </dd>
-                </div>
-              ) : null}
-              {o.message ? (
-                <div>
-                  <dt>{t('cases.message')}</dt>
-                  <dd className="pre-wrap">{o.message}</dd>
-                </div>
-              ) : null}
-            </dl>
-            <ol className="timeline" aria-label={t('cases.historyOf', { name: o.candidate.name })}>
-              {o.history.map((h, i) => (
-                <li key={`${h.at}-${i}`} className="timeline__item">
-                  <p className="timeline__meta">
-                    <DateTime value={h.at} />
-                  </p>
-                  <p>
-                    <strong>{t(`cases.action.${h.action}` as 'cases.action.send')}</strong>
-                    {h.toStatus && h.fromStatus !== h.toStatus ? `（${h.fromStatus ? `${offerStatusLabel(h.fromStatus as never)} → ` : ''}${offerStatusLabel(h.toStatus as never)}）` : ''}
-                    {h.actor ? ` — ${h.actor.name}` : ` — ${t('cases.system')}`}
-                  </p>
-                  {h.note ? <p className="muted pre-wrap">{h.note}</p> : null}
-                </li>
-              ))}
-            </ol>
-            {canWithdraw && (o.status === 'sent' || o.status === 'viewed' || o.status === 'draft') ? (
+          <OfferItem key={o.id} title={t('cases.offerTo', { name: o.candidate.name })} status={o.status}>
+            <OfferSummary
+              offer={o}
+              extra={o.backupCoordinator ? { label: t('cases.backupCoordinator'), name: o.backupCoordinator.name } : null}
+              declineReason={o.declineReason ? declineReasonLabel(o.declineReason) : null}
+              messageLabel={t('cases.message')}
+            />
+            <OfferHistory label={t('cases.historyOf', { name: o.candidate.name })} history={o.history} />
+            {canWithdraw && isWithdrawable(o.status) ? (
               <Button
                 variant="secondary"
                 size="sm"
@@ -120,20 +66,16 @@ export function OffersSection({ caseId, canWithdraw, meId, onDone }: { caseId: s
                 {t('cases.complete')}
               </Button>
             ) : null}
-          </li>
+          </OfferItem>
         ))}
       </ul>
-      <ConfirmDialog
-        isOpen={pending !== null}
-        onOpenChange={(open) => !open && setPending(null)}
-        title={t('cases.withdrawTitle')}
-        confirmLabel={t('cases.withdrawConfirm')}
+      <WithdrawOfferDialog
+        body={pending ? t('cases.withdrawBody', { name: pending.candidate.name }) : null}
+        onClose={() => setPending(null)}
         isPending={withdraw.isPending}
-        problem={withdraw.error ? problemOf(withdraw.error) : null}
+        error={withdraw.error}
         onConfirm={() => pending && withdraw.mutate({ caseId, offerId: pending.id }, { onSuccess: () => setPending(null) })}
-      >
-        <p>{pending ? t('cases.withdrawBody', { name: pending.candidate.name }) : null}</p>
-      </ConfirmDialog>
+      />
       <ConfirmDialog
         isOpen={completing !== null}
         onOpenChange={(open) => !open && setCompleting(null)}

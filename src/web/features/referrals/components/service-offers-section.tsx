@@ -2,7 +2,6 @@
 // managers withdraw unanswered ones; managers and the assigned consultant record the start of use.
 import { useState } from 'react';
 import { Button } from '../../../components/ui/button';
-import { DateTime } from '../../../components/ui/date-time';
 import { ConfirmDialog } from '../../../components/ui/dialog';
 import { TextAreaField } from '../../../components/ui/fields';
 import { Section } from '../../../components/ui/page';
@@ -11,17 +10,15 @@ import { useT } from '../../../i18n/i18n';
 import { problemOf } from '../../../lib/api-client';
 import { useCompleteServiceOffer, useServiceOffers, useWithdrawServiceOffer } from '../api/service-offers';
 import type { ServiceOffer } from '../api/types';
-import { offerStatusLabel, serviceDeclineReasonLabel } from './labels';
-import { OfferStatusBadge } from './status-badges';
+import { serviceDeclineReasonLabel } from './labels';
+import { isWithdrawable, OfferHistory, OfferItem, OfferSummary, WithdrawOfferDialog } from './offer-parts';
 
 export function ServiceOffersSection({ caseId, canWithdraw, canComplete, onDone }: { caseId: string; canWithdraw: boolean; canComplete: boolean; onDone?: (message: string) => void }) {
   const t = useT();
   const offers = useServiceOffers(caseId);
   const withdraw = useWithdrawServiceOffer();
-  const complete = useCompleteServiceOffer();
+  const completion = useCompleteServiceDialog(caseId, onDone);
   const [pending, setPending] = useState<ServiceOffer | null>(null);
-  const [completing, setCompleting] = useState<ServiceOffer | null>(null);
-  const [note, setNote] = useState('');
   const items = offers.data?.items ?? [];
   if (offers.data && items.length === 0) return null;
 
@@ -31,68 +28,15 @@ export function ServiceOffersSection({ caseId, canWithdraw, canComplete, onDone 
       {offers.error ? <ErrorState error={offers.error} onRetry={() => void offers.refetch()} /> : null}
       <ul className="offer-list">
         {items.map((o) => (
-          <li key={o.id} className="offer">
-            <div className="offer__header">
-              <h3 className="offer__title">{t('cases.serviceOfferTo', { office: o.office.name, type: o.serviceTypeLabel })}</h3>
-              <OfferStatusBadge status={o.status} />
-            </div>
-            <dl className="summary-list summary-list--compact">
-              <div>
-                <dt>{t('cases.sentBy')}</dt>
-                <dd>{o.sender.name}</dd>
-              </div>
-              {o.respondBy ? (
-                <div>
-                  <dt>{t('cases.respondBy')}</dt>
-                  <dd>
-                    <DateTime value={o.respondBy} />
-                  </dd>
-                </div>
-              ) : null}
-              {o.respondedBy ? (
-                <div>
-                  <dt>{t('cases.respondedBy')}</dt>
-                  <dd>{o.respondedBy.name}</dd>
-                </div>
-              ) : null}
-              {o.matchScore !== null ? (
-                <div>
-                  <dt>{t('cases.scoreLabel')}</dt>
-                  <dd>{t('intake.points', { points: Math.round(o.matchScore * 10) / 10 })}</dd>
-                </div>
-              ) : null}
-              {o.declineReason ? (
-                <div>
-                  <dt>{t('cases.declineReason')}</dt>
-                  <dd>
-                    {serviceDeclineReasonLabel(o.declineReason)}
-                    {o.declineNote ? `（${o.declineNote}）` : ''}
-                  </dd>
-                </div>
-              ) : null}
-              {o.message ? (
-                <div>
-                  <dt>{t('cases.serviceRequestMessage')}</dt>
-                  <dd className="pre-wrap">{o.message}</dd>
-                </div>
-              ) : null}
-            </dl>
-            <ol className="timeline" aria-label={t('cases.serviceHistoryOf', { office: o.office.name })}>
-              {o.history.map((h, i) => (
-                <li key={`${h.at}-${i}`} className="timeline__item">
-                  <p className="timeline__meta">
-                    <DateTime value={h.at} />
-                  </p>
-                  <p>
-                    <strong>{t(`cases.action.${h.action}` as 'cases.action.send')}</strong>
-                    {h.toStatus && h.fromStatus !== h.toStatus ? `（${h.fromStatus ? `${offerStatusLabel(h.fromStatus as never)} → ` : ''}${offerStatusLabel(h.toStatus as never)}）` : ''}
-                    {h.actor ? ` — ${h.actor.name}` : ` — ${t('cases.system')}`}
-                  </p>
-                  {h.note ? <p className="muted pre-wrap">{h.note}</p> : null}
-                </li>
-              ))}
-            </ol>
-            {canWithdraw && (o.status === 'sent' || o.status === 'viewed' || o.status === 'draft') ? (
+          <OfferItem key={o.id} title={t('cases.serviceOfferTo', { office: o.office.name, type: o.serviceTypeLabel })} status={o.status}>
+            <OfferSummary
+              offer={o}
+              extra={o.respondedBy ? { label: t('cases.respondedBy'), name: o.respondedBy.name } : null}
+              declineReason={o.declineReason ? serviceDeclineReasonLabel(o.declineReason) : null}
+              messageLabel={t('cases.serviceRequestMessage')}
+            />
+            <OfferHistory label={t('cases.serviceHistoryOf', { office: o.office.name })} history={o.history} />
+            {canWithdraw && isWithdrawable(o.status) ? (
               <Button
                 variant="secondary"
                 size="sm"
@@ -107,77 +51,69 @@ export function ServiceOffersSection({ caseId, canWithdraw, canComplete, onDone 
             {canComplete && o.status === 'accepted' ? (
               <Button
                 size="sm"
-                onClick={() => {
-                  complete.reset();
-                  setNote('');
-                  setCompleting(o);
-                }}
+                onClick={() => completion.start(o)}
               >
                 {t('cases.serviceCompleteLabel', { name: o.office.name })}
               </Button>
             ) : null}
-          </li>
+          </OfferItem>
         ))}
       </ul>
-      <ConfirmDialog
-        isOpen={pending !== null}
-        onOpenChange={(open) => !open && setPending(null)}
-        title={t('cases.withdrawTitle')}
-        confirmLabel={t('cases.withdrawConfirm')}
+      <WithdrawOfferDialog
+        body={pending ? t('cases.serviceWithdrawBody', { name: pending.office.name }) : null}
+        onClose={() => setPending(null)}
         isPending={withdraw.isPending}
-        problem={withdraw.error ? problemOf(withdraw.error) : null}
+        error={withdraw.error}
         onConfirm={() => pending && withdraw.mutate({ caseId, offerId: pending.id }, { onSuccess: () => setPending(null) })}
-      >
-        <p>{pending ? t('cases.serviceWithdrawBody', { name: pending.office.name }) : null}</p>
-      </ConfirmDialog>
-      <CompleteServiceDialog
-        offer={completing}
-        note={note}
-        onNote={setNote}
-        isPending={complete.isPending}
-        problem={complete.error ? problemOf(complete.error) : null}
-        onClose={() => setCompleting(null)}
-        onConfirm={() =>
-          completing &&
-          complete.mutate(
-            { caseId, offerId: completing.id, note },
-            {
-              onSuccess: () => {
-                setCompleting(null);
-                onDone?.(t('cases.serviceCompleted'));
-              },
-            },
-          )
-        }
       />
+      {completion.dialog}
     </Section>
   );
 }
 
-export function CompleteServiceDialog(props: {
-  offer: { office?: { name: string }; officeName?: string } | null;
-  note: string;
-  onNote: (v: string) => void;
-  isPending: boolean;
-  problem: ReturnType<typeof problemOf> | null;
-  onClose: () => void;
-  onConfirm: () => void;
-}) {
+type CompletableOffer = { id: string; office?: { name: string }; officeName?: string };
+
+/**
+ * Recording the start of use (利用開始) of an accepted request, from the case's list or the
+ * office's panel: `start(offer)` opens the confirmation with an empty note; `dialog` is rendered
+ * once by the caller.
+ */
+export function useCompleteServiceDialog(caseId: string, onDone?: (message: string) => void) {
   const t = useT();
-  const name = props.offer?.office?.name ?? props.offer?.officeName ?? '';
-  return (
+  const complete = useCompleteServiceOffer();
+  const [offer, setOffer] = useState<CompletableOffer | null>(null);
+  const [note, setNote] = useState('');
+  const start = (o: CompletableOffer) => {
+    complete.reset();
+    setNote('');
+    setOffer(o);
+  };
+  const name = offer?.office?.name ?? offer?.officeName ?? '';
+  const dialog = (
     <ConfirmDialog
-      isOpen={props.offer !== null}
-      onOpenChange={(open) => !open && props.onClose()}
+      isOpen={offer !== null}
+      onOpenChange={(open) => !open && setOffer(null)}
       title={t('cases.serviceCompleteTitle')}
       confirmLabel={t('cases.completeConfirm')}
       tone="primary"
-      isPending={props.isPending}
-      problem={props.problem}
-      onConfirm={props.onConfirm}
+      isPending={complete.isPending}
+      problem={complete.error ? problemOf(complete.error) : null}
+      onConfirm={() =>
+        offer &&
+        complete.mutate(
+          { caseId, offerId: offer.id, note },
+          {
+            onSuccess: () => {
+              setOffer(null);
+              onDone?.(t('cases.serviceCompleted'));
+            },
+          },
+        )
+      }
     >
       <p>{t('cases.serviceCompleteBody', { name })}</p>
-      <TextAreaField label={t('cases.endNote')} rows={2} maxLength={1000} value={props.note} onChange={(e) => props.onNote(e.currentTarget.value)} />
+      <TextAreaField label={t('cases.endNote')} rows={2} maxLength={1000} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
     </ConfirmDialog>
   );
+  return { start, dialog };
 }

@@ -1,0 +1,191 @@
+// Pieces shared by the two kinds of offer on a case — consultant offers (打診) and service requests
+// (事業所への紹介): the summary of one offer, its history timeline, the withdraw confirmation and
+// the decline form. Each kind passes its own words (labels, reason list, schema).
+import type { ReactNode } from 'react';
+import { Controller } from 'react-hook-form';
+import type { z } from 'zod';
+import { Button } from '../../../components/ui/button';
+import { DateTime } from '../../../components/ui/date-time';
+import { ConfirmDialog, DialogActions } from '../../../components/ui/dialog';
+import { RadioGroup, TextAreaField } from '../../../components/ui/fields';
+import { FormErrorSummary } from '../../../components/ui/form-error';
+import { useT } from '../../../i18n/i18n';
+import { problemOf } from '../../../lib/api-client';
+import { fieldId, useFormErrors, useZodForm } from '../../../lib/forms';
+import type { ReferralOffer } from '../api/types';
+import { offerStatusLabel } from './labels';
+import { OfferStatusBadge } from './status-badges';
+
+type OfferSummaryFields = Pick<ReferralOffer, 'sender' | 'respondBy' | 'matchScore' | 'declineNote' | 'message'>;
+
+/** Still unanswered, so a case manager may take it back. */
+export const isWithdrawable = (status: ReferralOffer['status']) => status === 'sent' || status === 'viewed' || status === 'draft';
+
+/** One offer in an offer list: its title and status badge, then what the caller shows. */
+export function OfferItem({ title, status, children }: { title: string; status: ReferralOffer['status']; children: ReactNode }) {
+  return (
+    <li className="offer">
+      <div className="offer__header">
+        <h3 className="offer__title">{title}</h3>
+        <OfferStatusBadge status={status} />
+      </div>
+      {children}
+    </li>
+  );
+}
+
+/**
+ * Sender, answer-by date, one kind-specific person (`extra`), score, decline reason (already
+ * labelled by the kind's reason list) and the message.
+ */
+export function OfferSummary({ offer, extra, declineReason, messageLabel }: { offer: OfferSummaryFields; extra: { label: string; name: string } | null; declineReason: string | null; messageLabel: string }) {
+  const t = useT();
+  return (
+    <dl className="summary-list summary-list--compact">
+      <div>
+        <dt>{t('cases.sentBy')}</dt>
+        <dd>{offer.sender.name}</dd>
+      </div>
+      {offer.respondBy ? (
+        <div>
+          <dt>{t('cases.respondBy')}</dt>
+          <dd>
+            <DateTime value={offer.respondBy} />
+          </dd>
+        </div>
+      ) : null}
+      {extra ? (
+        <div>
+          <dt>{extra.label}</dt>
+          <dd>{extra.name}</dd>
+        </div>
+      ) : null}
+      {offer.matchScore !== null ? (
+        <div>
+          <dt>{t('cases.scoreLabel')}</dt>
+          <dd>{t('intake.points', { points: Math.round(offer.matchScore * 10) / 10 })}</dd>
+        </div>
+      ) : null}
+      {declineReason ? (
+        <div>
+          <dt>{t('cases.declineReason')}</dt>
+          <dd>
+            {declineReason}
+            {offer.declineNote ? `（${offer.declineNote}）` : ''}
+          </dd>
+        </div>
+      ) : null}
+      {offer.message ? (
+        <div>
+          <dt>{messageLabel}</dt>
+          <dd className="pre-wrap">{offer.message}</dd>
+        </div>
+      ) : null}
+    </dl>
+  );
+}
+
+/** Who did what, when: each status change with its actor (or the system) and note. */
+export function OfferHistory({ label, history }: { label: string; history: ReferralOffer['history'] }) {
+  const t = useT();
+  return (
+    <ol className="timeline" aria-label={label}>
+      {history.map((h, i) => (
+        <li key={`${h.at}-${i}`} className="timeline__item">
+          <p className="timeline__meta">
+            <DateTime value={h.at} />
+          </p>
+          <p>
+            <strong>{t(`cases.action.${h.action}` as 'cases.action.send')}</strong>
+            {h.toStatus && h.fromStatus !== h.toStatus ? `（${h.fromStatus ? `${offerStatusLabel(h.fromStatus as never)} → ` : ''}${offerStatusLabel(h.toStatus as never)}）` : ''}
+            {h.actor ? ` — ${h.actor.name}` : ` — ${t('cases.system')}`}
+          </p>
+          {h.note ? <p className="muted pre-wrap">{h.note}</p> : null}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** The withdraw confirmation; `body` is null while closed. */
+export function WithdrawOfferDialog({ body, onClose, isPending, error, onConfirm }: { body: string | null; onClose: () => void; isPending: boolean; error: unknown; onConfirm: () => void }) {
+  const t = useT();
+  return (
+    <ConfirmDialog
+      isOpen={body !== null}
+      onOpenChange={(open) => !open && onClose()}
+      title={t('cases.withdrawTitle')}
+      confirmLabel={t('cases.withdrawConfirm')}
+      isPending={isPending}
+      problem={error ? problemOf(error) : null}
+      onConfirm={onConfirm}
+    >
+      <p>{body}</p>
+    </ConfirmDialog>
+  );
+}
+
+export type DeclineInput<R extends string> = { reason: R; note: string };
+
+/** A reason from the kind's list and a note (required for その他), validated by the kind's contract. */
+export function DeclineReasonForm<R extends string>(props: {
+  formId: string;
+  schema: z.ZodType<DeclineInput<R>, { reason: R; note?: string }>;
+  reasons: readonly R[];
+  reasonLabel: (r: R) => string;
+  confirmLabel: string;
+  info?: ReactNode;
+  submit: (input: DeclineInput<R>) => Promise<unknown>;
+  onCancel: () => void;
+  onDone: () => void;
+}) {
+  const { formId } = props;
+  const t = useT();
+  const form = useZodForm(props.schema, { defaultValues: { note: '' } });
+  const errors = useFormErrors(form, formId, [
+    { name: 'reason' as never, label: t('cases.declineReason') },
+    { name: 'note', label: t('cases.declineNote') },
+  ]);
+  // react-hook-form cannot resolve paths through the generic reason type R; the fields are fixed.
+  const fe = form.formState.errors as { reason?: { message?: string }; note?: { message?: string } };
+  const onSubmit = form.handleSubmit(async (input) => {
+    errors.reset();
+    try {
+      await props.submit(input);
+      props.onDone();
+    } catch (error) {
+      errors.onServerError(error);
+    }
+  }, errors.onInvalid);
+  return (
+    <form id={formId} onSubmit={onSubmit} noValidate className="form">
+      <FormErrorSummary id={`${formId}-errors`} problem={errors.problem} items={errors.items} focusKey={errors.focusKey} />
+      <Controller
+        control={form.control}
+        name={'reason' as never}
+        render={({ field }) => (
+          <RadioGroup
+            id={fieldId(formId, 'reason')}
+            name={field.name}
+            label={t('cases.declineReason')}
+            isRequired
+            options={props.reasons.map((r) => ({ value: r, label: props.reasonLabel(r) }))}
+            value={field.value}
+            onChange={field.onChange}
+            error={fe.reason?.message}
+          />
+        )}
+      />
+      <TextAreaField id={fieldId(formId, 'note')} label={t('cases.declineNote')} description={t('cases.declineNoteHint')} rows={3} maxLength={1000} error={fe.note?.message} {...form.register('note')} />
+      {props.info}
+      <DialogActions>
+        <Button variant="secondary" onClick={props.onCancel} disabled={form.formState.isSubmitting}>
+          {t('common.cancel')}
+        </Button>
+        <Button type="submit" variant="danger" isPending={form.formState.isSubmitting} pendingText={t('common.saving')}>
+          {props.confirmLabel}
+        </Button>
+      </DialogActions>
+    </form>
+  );
+}
