@@ -23,3 +23,20 @@ export function VersionConflict({ error, onReload }: { error: unknown; onReload:
     </Alert>
   );
 }
+
+/**
+ * The submit step of a form saved with an optimistic version: clears the previous server error,
+ * saves, then calls `onSaved`; a 409 is left to <VersionConflict> (shown from the mutation's
+ * error), any other server error goes to the form's error summary.
+ */
+export function saveWithVersion<I>(opts: { errors: { reset: () => void; onServerError: (e: unknown) => void }; save: (input: I) => Promise<unknown>; onSaved: () => void }) {
+  return async (input: I) => {
+    opts.errors.reset();
+    try {
+      await opts.save(input);
+      opts.onSaved();
+    } catch (e) {
+      if (!isVersionConflict(e)) opts.errors.onServerError(e);
+    }
+  };
+}

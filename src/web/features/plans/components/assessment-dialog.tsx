@@ -10,7 +10,7 @@ import { Button } from '../../../components/ui/button';
 import { Dialog, DialogActions } from '../../../components/ui/dialog';
 import { TextAreaField, TextField } from '../../../components/ui/fields';
 import { FormErrorSummary } from '../../../components/ui/form-error';
-import { VersionConflict, isVersionConflict } from '../../../components/ui/version-conflict';
+import { VersionConflict, saveWithVersion } from '../../../components/ui/version-conflict';
 import { useT } from '../../../i18n/i18n';
 import { contractLabel, fieldId, useFormErrors, useZodForm } from '../../../lib/forms';
 import { useCreateAssessment } from '../api/create-assessment';
@@ -83,19 +83,18 @@ export function AssessmentDialog({
   const se = fe.sections;
   const pending = create.isPending || update.isPending;
   const error = assessment ? update.error : create.error;
-  const onSubmit = form.handleSubmit(async (input) => {
-    errors.reset();
-    try {
-      if (assessment) await update.mutateAsync({ id: assessment.id, input });
-      else {
+  const onSubmit = form.handleSubmit(
+    saveWithVersion({
+      errors,
+      onSaved,
+      save: (input) => {
+        if (assessment) return update.mutateAsync({ id: assessment.id, input });
         const { version: _v, ...body } = input;
-        await create.mutateAsync(body);
-      }
-      onSaved();
-    } catch (e) {
-      if (!isVersionConflict(e)) errors.onServerError(e);
-    }
-  }, errors.onInvalid);
+        return create.mutateAsync(body);
+      },
+    }),
+    errors.onInvalid,
+  );
   const area = (name: Parameters<typeof form.register>[0], label: string, message: string | undefined, rows = 3) => (
     <TextAreaField key={name} id={fieldId(formId, name)} label={label} rows={rows} error={message} {...form.register(name)} />
   );

@@ -8,7 +8,7 @@ import { Button } from '../../../components/ui/button';
 import { Dialog, DialogActions } from '../../../components/ui/dialog';
 import { Checkbox, TextAreaField, TextField } from '../../../components/ui/fields';
 import { FormErrorSummary } from '../../../components/ui/form-error';
-import { VersionConflict, isVersionConflict } from '../../../components/ui/version-conflict';
+import { VersionConflict, saveWithVersion } from '../../../components/ui/version-conflict';
 import { useT } from '../../../i18n/i18n';
 import { contractLabel, emptyToNull, fieldId, isoToLocal, localToIso, useFormErrors, useZodForm } from '../../../lib/forms';
 import { useCreateConference } from '../api/create-conference';
@@ -80,19 +80,18 @@ export function ConferenceDialog({
   const fe = form.formState.errors;
   const pending = create.isPending || update.isPending;
   const error = conference ? update.error : create.error;
-  const onSubmit = form.handleSubmit(async (input) => {
-    errors.reset();
-    try {
-      if (conference) await update.mutateAsync({ id: conference.id, input });
-      else {
+  const onSubmit = form.handleSubmit(
+    saveWithVersion({
+      errors,
+      onSaved,
+      save: (input) => {
+        if (conference) return update.mutateAsync({ id: conference.id, input });
         const { version: _v, ...body } = input;
-        await create.mutateAsync(body);
-      }
-      onSaved();
-    } catch (e) {
-      if (!isVersionConflict(e)) errors.onServerError(e);
-    }
-  }, errors.onInvalid);
+        return create.mutateAsync(body);
+      },
+    }),
+    errors.onInvalid,
+  );
 
   return (
     <Dialog isOpen onOpenChange={(o) => !o && onClose()} title={conference ? t('plans.conference.editTitle') : t('plans.conference.createTitle')} size="lg" isDismissable={!pending}>

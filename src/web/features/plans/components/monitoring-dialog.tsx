@@ -8,7 +8,7 @@ import { Button } from '../../../components/ui/button';
 import { Dialog, DialogActions } from '../../../components/ui/dialog';
 import { Checkbox, SelectField, TextAreaField, TextField } from '../../../components/ui/fields';
 import { FormErrorSummary } from '../../../components/ui/form-error';
-import { VersionConflict, isVersionConflict } from '../../../components/ui/version-conflict';
+import { VersionConflict, saveWithVersion } from '../../../components/ui/version-conflict';
 import { useT } from '../../../i18n/i18n';
 import { contractLabel, fieldId, useFormErrors, useZodForm } from '../../../lib/forms';
 import { useCreateMonitoring } from '../api/create-monitoring';
@@ -48,19 +48,18 @@ export function MonitoringDialog({ clientId, plan, report, onClose, onSaved }: {
   const fe = form.formState.errors;
   const pending = create.isPending || update.isPending;
   const error = report ? update.error : create.error;
-  const onSubmit = form.handleSubmit(async (input) => {
-    errors.reset();
-    try {
-      if (report) await update.mutateAsync({ id: report.id, input });
-      else {
+  const onSubmit = form.handleSubmit(
+    saveWithVersion({
+      errors,
+      onSaved,
+      save: (input) => {
+        if (report) return update.mutateAsync({ id: report.id, input });
         const { version: _v, ...body } = input;
-        await create.mutateAsync({ ...body, planId: plan!.id });
-      }
-      onSaved();
-    } catch (e) {
-      if (!isVersionConflict(e)) errors.onServerError(e);
-    }
-  }, errors.onInvalid);
+        return create.mutateAsync({ ...body, planId: plan!.id });
+      },
+    }),
+    errors.onInvalid,
+  );
 
   return (
     <Dialog isOpen onOpenChange={(o) => !o && onClose()} title={report ? t('plans.monitoring.editTitle') : t('plans.monitoring.createTitle')} size="lg" isDismissable={!pending}>
