@@ -45,11 +45,20 @@ export function bigramQuery(term: string): string {
   return grams.join(' & ');
 }
 
-function termCondition(term: string): SQL {
+/**
+ * The condition for one term. 3+ characters: LIKE, answered by the trigram index. 1–2
+ * characters: the bigram index (`index` form) — for such a term, a bigram lexeme (or, for one
+ * character, a lexeme starting with it) exists exactly when the text contains the term, so the
+ * index condition is the whole condition and the planner's estimate is the index's own. The
+ * `walk` form says the same with `strpos`, which is cheap per row: it is used where the rows
+ * come in index order (reading order, updated) and are filtered one by one, where computing
+ * `jp_bigrams()` per row would cost ~0.2 ms each.
+ */
+function termCondition(term: string, form: 'index' | 'walk'): SQL {
   const len = [...term].length;
   if (len >= 3) return sql`${service.searchText} like ${`%${escapeLike(term)}%`}`;
-  // Bigram index narrows; strpos removes rows whose bigrams occur only in another order.
-  return sql`(jp_bigrams(${service.searchText}) @@ ${bigramQuery(term)}::tsquery and strpos(${service.searchText}, ${term}) > 0)`;
+  if (form === 'walk') return sql`strpos(${service.searchText}, ${term}) > 0`;
+  return sql`jp_bigrams(${service.searchText}) @@ ${bigramQuery(term)}::tsquery`;
 }
 
 function parseNear(near: string | undefined) {
@@ -67,6 +76,16 @@ const distanceExpr = (p: { lat: number; lon: number }) =>
 
 export interface SearchPlan {
   where: SQL;
+  /**
+   * The same conditions as cheap per-row filters — 1–2-character terms as `strpos` (see
+   * termCondition), the distance without its box — for pages read in an index's order.
+   */
+  walkWhere: SQL;
+  /** Near searches: `where` and `walkWhere` without the distance conditions. */
+  baseWhere: SQL;
+  walkBaseWhere: SQL;
+  /** The distance conditions alone (`true` without near). */
+  geoWhere: SQL;
   terms: string[];
   near?: { lat: number; lon: number; radiusKm: number };
 }
@@ -95,24 +114,34 @@ export function buildSearchConditions(query: DirectorySearchQuery, settings: Dir
     conds.push(sql`${service.vacancyCount} > 0 and ${service.vacancyConfirmedAt} >= now() - make_interval(days => ${settings.vacancyFreshDays})`);
   }
   const terms = searchTerms(query.q);
-  for (const t of terms) conds.push(termCondition(t));
+  const walkConds = [...conds];
+  for (const t of terms) {
+    conds.push(termCondition(t, 'index'));
+    walkConds.push(termCondition(t, 'walk'));
+  }
+  const walkBase = [...walkConds];
+  const geo: SQL[] = [];
   let near: SearchPlan['near'];
   const p = parseNear(query.near);
   if (p) {
     const radiusKm = query.radius_km ?? DEFAULT_RADIUS_KM;
     const dLat = radiusKm / 111.2;
     const dLon = radiusKm / (111.2 * Math.max(0.01, Math.cos((p.lat * Math.PI) / 180)));
-    conds.push(
+    geo.push(
       sql`point(${service.lon}, ${service.lat}) <@ box(point(${p.lon - dLon}::float8, ${p.lat - dLat}::float8), point(${p.lon + dLon}::float8, ${p.lat + dLat}::float8))`,
     );
-    conds.push(sql`${distanceExpr(p)} <= ${radiusKm}::float8`);
+    geo.push(sql`${distanceExpr(p)} <= ${radiusKm}::float8`);
+    // walk form: the distance alone, a cheap per-row filter (the box would draw the planner to
+    // the GiST index, whose row estimate for a box is a fixed guess far below a city's count).
+    walkConds.push(geo[1]!);
     near = { ...p, radiusKm };
   } else if (query.radius_km !== undefined) {
     throw new AppError('VALIDATION_FAILED', '半径は中心地点（near）と一緒に指定してください。', {
       fields: [{ field: 'radius_km', label: '半径（km）', message: '半径（km）: near と一緒に指定してください' }],
     });
   }
-  return { where: conds.length ? sql.join(conds, sql` and `) : sql`true`, terms, near };
+  const and = (xs: SQL[]) => (xs.length ? sql.join(xs, sql` and `) : sql`true`);
+  return { where: and([...conds, ...geo]), walkWhere: and(walkConds), baseWhere: and(conds), walkBaseWhere: and(walkBase), geoWhere: and(geo), terms, near };
 }
 
 const toTextArray = (values: string[]) => sql`array[${sql.join(values.map((v) => sql`${v}`), sql`, `)}]::text[]`;
@@ -221,56 +250,109 @@ export async function searchDirectory(opts: {
   const wantFacets = query.facets !== false;
 
   // One read-only transaction (count and page see the same snapshot). No planner settings: the
-  // count is shaped by the planner's own row estimate so that an index plan is also its
-  // cheapest one (decision 006): an estimated-narrow search is counted exactly up to the cap
-  // (the LIMIT does not bite in the planner's eyes, so a bitmap scan wins over a full scan);
-  // an estimated-broad one is sampled in id order (`order by id limit sample + 1`: a primary
-  // key walk or a bitmap scan, never a full scan, and few rows read either way).
+  // work is shaped by the planner's own row estimate (decision 006). An estimated-narrow search
+  // (≤ cap) reads its matches once: count, facets and the page come from one statement over
+  // the materialised matches. An estimated-broad one counts a sample (1,000 matches: in id
+  // order — a primary key walk or a bitmap scan, never a full scan — or, with a 1–2-character
+  // term, as the bigram index yields them), its total is the estimate, and its page walks the
+  // reading-order index with cheap per-row filters (walkWhere). A near search is sized from
+  // the density around its point (the planner cannot estimate a distance); a broad one reads
+  // the matches nearest the point through the GiST index's distance order, and its
+  // distance-sorted page comes from them when it provably can (nearSampleBounds).
   return opts.db.transaction(async (tx) => {
     const exec = async (stmt: SQL) => {
       if (opts.plans) opts.plans.push(planText(await tx.execute(opts.analyze ? sql`explain (analyze, timing off, summary off) ${stmt}` : sql`explain ${stmt}`)));
       return tx.execute(stmt);
     };
-    const estimate = opts.skipCount ? 0 : await estimateRows(tx, plan.where);
-    // A 1–2-character term is never sampled: an id-order walk would compute jp_bigrams() for
-    // every match it meets. Its declared cost (COST 200) already makes any scan that evaluates
-    // it row by row look expensive, so the bigram index wins with a plain LIMIT as well.
-    const shortTerm = plan.terms.some((t) => [...t].length < 3);
-    const broad = estimate > cap && !shortTerm;
-    const bound = { limit: broad ? Math.min(cap, BROAD_SAMPLE) : cap, sampled: broad, estimate };
-    const counts = opts.skipCount
-      ? { total: -1, totalExact: true, facets: null }
-      : wantFacets
-        ? await countFacets(tx, plan.where, bound, exec)
-        : await countOnly(exec, plan.where, bound);
-    // Ranking by relevance means scoring every match; beyond the cap, hits come in reading
-    // order instead (bounded: the reading index is walked until the page is full). The cursor
-    // carries the sort it was made with, so later pages never switch order.
+    // The cursor carries the sort it was made with, so later pages never switch order.
     const fromCursor = typeof decoded?.[0] === 'string' && (SEARCH_SORT_KEYS as readonly string[]).includes(decoded[0]) ? (decoded[0] as Sort) : undefined;
     if (fromCursor === 'distance' && !plan.near) badCursor();
-    const sort: Sort = fromCursor ?? (requested === 'relevance' && !counts.totalExact ? 'name' : requested);
-    const ord = ordering(sort, plan, fromCursor ? decoded!.slice(1) : decoded && decoded.length ? badCursor() : undefined);
-    const pageWhere = ord.after ? sql`${plan.where} and ${ord.after}` : plan.where;
-    const pageRows = rowsOf<PageRow>(
-      await exec(sql`
-        select ${service.id} as id, ${ord.score} as score, ${ord.dist} as dist, ${service.sortKana} as "sortKana", ${updatedText} as updated
-        from ${service} where ${pageWhere} order by ${ord.orderBy} limit ${opts.limit + 1}`),
-    );
-    const hasMore = pageRows.length > opts.limit;
-    const page = hasMore ? pageRows.slice(0, opts.limit) : pageRows;
-    const last = page[page.length - 1];
-    const nextCursor = hasMore && last ? encodeCursor([sort, ...ord.key(last)]) : null;
-    const items = await hitsFor(tx, page, settings);
-    return {
-      items,
-      total: counts.total,
-      totalExact: counts.totalExact,
-      sort,
-      nextCursor,
-      facets: counts.facets,
-      vacancyFreshDays: settings.vacancyFreshDays,
-      staleDays: settings.staleDays,
+    const cursorKey = fromCursor ? decoded!.slice(1) : decoded && decoded.length ? badCursor() : undefined;
+    const finish = async (sort: Sort, pageRows: PageRow[], counts: { total: number; totalExact: boolean; facets: Facets | null }) => {
+      const hasMore = pageRows.length > opts.limit;
+      const page = hasMore ? pageRows.slice(0, opts.limit) : pageRows;
+      const last = page[page.length - 1];
+      const nextCursor = hasMore && last ? encodeCursor([sort, ...ordering(sort, plan, undefined).key(last)]) : null;
+      return {
+        items: await hitsFor(tx, page, settings),
+        total: counts.total,
+        totalExact: counts.totalExact,
+        sort,
+        nextCursor,
+        facets: counts.facets,
+        vacancyFreshDays: settings.vacancyFreshDays,
+        staleDays: settings.staleDays,
+      };
     };
+    // A page read from the service table. Beyond the cap, relevance (which means scoring every
+    // match) gives way to reading order, walked through its index until the page is full.
+    const pageFromTable = async (sort: Sort, exact: boolean) => {
+      const ord = ordering(sort, plan, cursorKey);
+      // Distance order has no index walk: it keeps the index conditions (box, bigrams).
+      const where = exact || sort === 'distance' ? plan.where : plan.walkWhere;
+      return rowsOf<PageRow>(
+        await exec(sql`
+          select ${service.id} as id, ${ord.score} as score, ${ord.dist} as dist, ${service.sortKana} as "sortKana", ${updatedText} as updated
+          from ${service} where ${ord.after ? sql`${where} and ${ord.after}` : where} order by ${ord.orderBy} limit ${opts.limit + 1}`),
+      );
+    };
+
+    if (opts.skipCount) {
+      const sort = fromCursor ?? requested;
+      return finish(sort, await pageFromTable(sort, true), { total: -1, totalExact: true, facets: null });
+    }
+    const facetsOfSet = async (r: { groups: FacetRow[]; complete: boolean }) => (wantFacets ? await facetsOf(tx, r.groups, r.complete) : null);
+    const sort = fromCursor ?? requested;
+    const whenBroad: Sort = fromCursor ?? (requested === 'relevance' ? 'name' : requested);
+    let estimate: number | undefined;
+    if (plan.near) {
+      // The planner cannot estimate a distance condition (a fixed guess), so a near search is
+      // sized from the density of services around the point instead (nearSampleBounds).
+      const near = plan.near;
+      const point = sql`point(${near.lon}::float8, ${near.lat}::float8)`;
+      const pd = sql`point(${service.lon}, ${service.lat}) <-> ${point}`;
+      const limit = Math.min(cap, BROAD_SAMPLE);
+      const [probe] = rowsOf<{ pd: number }>(await exec(sql`select ${pd} as pd from ${service} order by ${pd} offset ${limit} limit 1`));
+      if (probe) {
+        const all = nearSampleBounds(near, limit, Number(probe.pd));
+        const share = (await estimateRows(tx, plan.baseWhere)) / Math.max(1, await estimateRows(tx, sql`true`));
+        estimate = Math.round(all.estimate * Math.min(1, share));
+      }
+      if (estimate !== undefined && estimate > cap) {
+        // Broad: the nearest `limit` + 1 matches of the other conditions (the GiST index in
+        // distance order, cheap per-row filters), then those within the radius.
+        const source = {
+          with: sql`s as materialized (select ${matchColumns(plan)}, ${pd} as pd from ${service} where ${plan.walkBaseWhere} order by ${pd} limit ${limit + 1}),
+            m as materialized (select * from s as ${service} where ${plan.geoWhere})`,
+          // Fewer than limit + 1 rows: the other conditions ran out, so nothing is left out.
+          edge: sql`(select case when count(*) <= ${limit} then 'Infinity'::float8 else max(pd) end from s)`,
+        };
+        const r = await countAndPage(exec, source, { limit }, ordering(sort, plan, cursorKey), opts.limit, { withFacets: wantFacets, guarded: false });
+        const b = nearSampleBounds(near, limit, r.edge ?? 0);
+        if (b.safeKm >= near.radiusKm) return finish(sort, r.page, { total: r.n, totalExact: true, facets: await facetsOfSet({ groups: r.groups, complete: true }) });
+        const counts = { total: Math.max(r.n + 1, b.estimate), totalExact: false, facets: await facetsOfSet({ groups: r.groups, complete: false }) };
+        const last = r.page[opts.limit];
+        if (whenBroad === 'distance' && last && (last.dist ?? Infinity) < b.safeKm) return finish('distance', r.page, counts);
+        return finish(whenBroad, await pageFromTable(whenBroad, false), counts);
+      }
+    }
+    estimate ??= await estimateRows(tx, plan.where);
+    if (estimate <= cap && (sort === 'relevance' || sort === 'distance')) {
+      // These orders read every match anyway (no index gives them), so the count and the
+      // page share one read. Reading and update order have index walks that stop after a page.
+      const bound = { limit: cap, estimate };
+      const source = { with: sql`m as materialized (${boundedRows(matchColumns(plan), plan.where, bound)})` };
+      const r = await countAndPage(exec, source, bound, ordering(sort, plan, cursorKey), opts.limit, { withFacets: wantFacets, guarded: true });
+      const counts = { total: r.complete ? r.n : await totalBeyond(tx, plan.where, bound), totalExact: r.complete, facets: await facetsOfSet(r) };
+      if (r.complete) return finish(sort, r.page, counts);
+      // More matches than the planner expected: the page cannot come from the truncated set.
+      return finish(whenBroad, await pageFromTable(whenBroad, false), counts);
+    }
+    const shortTerm = plan.terms.some((t) => [...t].length < 3);
+    const bound: CountBound = estimate <= cap ? { limit: cap, estimate } : { limit: Math.min(cap, BROAD_SAMPLE), sampled: !shortTerm, estimate };
+    const counts = wantFacets ? await countFacets(tx, plan.where, bound, exec) : await countOnly(exec, plan.where, bound);
+    const pageSort: Sort = counts.totalExact ? sort : whenBroad;
+    return finish(pageSort, await pageFromTable(pageSort, counts.totalExact), counts);
   });
 }
 
@@ -319,33 +401,33 @@ async function countOnly(exec: Exec, where: SQL, bound: CountBound) {
   return n > bound.limit ? { total: Math.max(bound.limit + 1, bound.estimate ?? 0), totalExact: false, facets: null } : { total: n, totalExact: true, facets: null };
 }
 
+type FacetRow = { gm: number; gt: number; m: string | null; t: string | null; n: number; care: number[] | null };
+
 /**
- * Total and all three facets in one pass: GROUPING SETS over municipality and type, and the
- * care-item counts as bit tests on care_mask in the grand-total row (no unnest). The pass reads
- * at most limit + 1 matching rows: beyond that, facet counts are lower bounds (facetsExact
- * false) and the total is the planner's estimate.
+ * Total and all three facets over the rows of `m` (columns municipality_code, service_type,
+ * care_mask): GROUPING SETS over municipality and type, and the care-item counts as bit tests
+ * on care_mask in the grand-total row (no unnest). `withFacets` false: the grand total only.
  */
-export async function countFacets(db: DbOrTx, where: SQL, bound: CountBound | number = DEFAULT_COUNT_CAP, exec: Exec = (s) => db.execute(s)) {
-  const b: CountBound = typeof bound === 'number' ? { limit: bound } : bound;
+function facetGroups(withFacets: boolean) {
+  if (!withFacets) return sql`select 1 as gm, 1 as gt, null as m, null as t, count(*)::int as n, null as care from m`;
   const careCounts = CARE_ITEM_CODES.map((_, i) => sql`count(*) filter (where m.care_mask & ${1 << i} <> 0)::int`);
-  const rows = rowsOf<{ gm: number; gt: number; m: string | null; t: string | null; n: number; care: number[] | null }>(
-    await exec(sql`
-      select grouping(m.municipality_code)::int as gm, grouping(m.service_type)::int as gt,
+  return sql`select grouping(m.municipality_code)::int as gm, grouping(m.service_type)::int as gt,
              m.municipality_code as m, m.service_type as t, count(*)::int as n,
              case when grouping(m.municipality_code) = 1 and grouping(m.service_type) = 1
                   then array[${sql.join(careCounts, sql`, `)}] end as care
-      from (${boundedRows(sql`${service.municipalityCode} as municipality_code, ${service.serviceType} as service_type, ${service.careMask} as care_mask`, where, b)}) m
-      group by grouping sets ((m.municipality_code), (m.service_type), ())`),
-  );
-  let total = 0;
+      from m group by grouping sets ((m.municipality_code), (m.service_type), ())`;
+}
+
+export type Facets = Awaited<ReturnType<typeof facetsOf>>;
+
+/** The facet lists of the grouped rows: municipalities (top 100, named), service types, care items. */
+async function facetsOf(db: DbOrTx, rows: FacetRow[], exact: boolean) {
   const muni: { code: string; count: number }[] = [];
   const types: { code: string; count: number }[] = [];
   let care: number[] = [];
   for (const r of rows) {
-    if (r.gm === 1 && r.gt === 1) {
-      total = r.n;
-      care = r.care ?? [];
-    } else if (r.gm === 0 && r.m) muni.push({ code: r.m, count: r.n });
+    if (r.gm === 1 && r.gt === 1) care = r.care ?? [];
+    else if (r.gm === 0 && r.m) muni.push({ code: r.m, count: r.n });
     else if (r.gt === 0 && r.t) types.push({ code: r.t, count: r.n });
   }
   muni.sort((a, b) => b.count - a.count || a.code.localeCompare(b.code));
@@ -353,22 +435,102 @@ export async function countFacets(db: DbOrTx, where: SQL, bound: CountBound | nu
   const names = new Map<string, string>();
   if (topMuni.length) {
     const ms = await db
-      .select({ code: municipality.code, name: municipality.name, pref: municipality.prefectureName })
+      .select({ code: municipality.code, name: municipality.name })
       .from(municipality)
       .where(inArray(municipality.code, topMuni.map((m) => m.code)));
     for (const m of ms) names.set(m.code, m.name);
   }
   types.sort((a, b) => b.count - a.count || a.code.localeCompare(b.code));
-  const exact = total <= b.limit;
   return {
-    total: exact ? total : await totalBeyond(db, where, b),
-    totalExact: exact,
-    facets: {
-      exact,
-      municipality: topMuni.map((m) => ({ ...m, label: names.get(m.code) ?? m.code })),
-      serviceType: types.map((t) => ({ ...t, label: findServiceType(t.code)?.label ?? t.code })),
-      careItem: CARE_ITEM_CODES.map((code, i) => ({ code, label: getCareItem(code).label, count: Number(care[i] ?? 0) })).filter((c) => c.count > 0),
-    },
+    exact,
+    municipality: topMuni.map((m) => ({ ...m, label: names.get(m.code) ?? m.code })),
+    serviceType: types.map((t) => ({ ...t, label: findServiceType(t.code)?.label ?? t.code })),
+    careItem: CARE_ITEM_CODES.map((code, i) => ({ code, label: getCareItem(code).label, count: Number(care[i] ?? 0) })).filter((c) => c.count > 0),
+  };
+}
+
+const grandTotal = (rows: FacetRow[]) => rows.find((r) => r.gm === 1 && r.gt === 1)?.n ?? 0;
+
+/**
+ * Total and all three facets in one pass. The pass reads at most limit + 1 matching rows:
+ * beyond that, facet counts are lower bounds (facets.exact false) and the total is the
+ * planner's estimate.
+ */
+export async function countFacets(db: DbOrTx, where: SQL, bound: CountBound | number = DEFAULT_COUNT_CAP, exec: Exec = (s) => db.execute(s)) {
+  const b: CountBound = typeof bound === 'number' ? { limit: bound } : bound;
+  const rows = rowsOf<FacetRow>(
+    await exec(sql`with m as (${boundedRows(sql`${service.municipalityCode}, ${service.serviceType}, ${service.careMask}`, where, b)}) ${facetGroups(true)}`),
+  );
+  const total = grandTotal(rows);
+  const exact = total <= b.limit;
+  return { total: exact ? total : await totalBeyond(db, where, b), totalExact: exact, facets: await facetsOf(db, rows, exact) };
+}
+
+const parseJson = <T>(v: unknown): T => (typeof v === 'string' ? (JSON.parse(v) as T) : (v as T));
+
+/**
+ * Count, facets and a page in one statement, reading the matches once: `source.with` defines
+ * `m`, the materialised matches (at most bound.limit + 1 of them), and both the grouping and the
+ * page are taken from that set; `source.edge` is returned as `edge` (the near sample's reach). The page names the service table's columns, so the set is read under the name
+ * `service`. `guarded`: the page is only computed when the set is complete — it could not
+ * stand otherwise.
+ */
+async function countAndPage(
+  exec: Exec,
+  source: { with: SQL; edge?: SQL },
+  bound: CountBound,
+  ord: ReturnType<typeof ordering>,
+  pageSize: number,
+  opts: { withFacets: boolean; guarded: boolean },
+) {
+  const [row] = rowsOf<{ groups: unknown; page: unknown; edge: number | null }>(
+    await exec(sql`
+      with ${source.with}
+      select (select json_agg(f) from (${facetGroups(opts.withFacets)}) f) as groups,
+             (select coalesce(json_agg(p order by p.rn), '[]'::json) from (
+                select ${service.id} as id, ${ord.score} as score, ${ord.dist} as dist, ${service.sortKana} as "sortKana", ${updatedText} as updated,
+                       row_number() over (order by ${ord.orderBy}) as rn
+                from m as ${service} where ${opts.guarded ? sql`(select count(*) from m) <= ${bound.limit}` : sql`true`}${ord.after ? sql` and ${ord.after}` : sql``}
+                order by ${ord.orderBy} limit ${pageSize + 1}) p) as page,
+             ${source.edge ?? sql`null::float8`} as edge`),
+  );
+  const groups = parseJson<FacetRow[] | null>(row?.groups) ?? [];
+  const n = grandTotal(groups);
+  return { groups, n, complete: n <= bound.limit, page: parseJson<PageRow[]>(row?.page), edge: row?.edge === null || row?.edge === undefined ? null : Number(row.edge) };
+}
+
+/** The columns of the materialised matches: what the grouping, the page's sort and its key read. */
+function matchColumns(plan: SearchPlan) {
+  return sql.join(
+    [
+      sql`${service.id}, ${service.municipalityCode}, ${service.serviceType}, ${service.careMask}, ${service.sortKana}, ${service.updatedAt}`,
+      ...(plan.terms.length ? [sql`${service.searchName}`] : []),
+      ...(plan.near ? [sql`${service.lat}, ${service.lon}`] : []),
+    ],
+    sql`, `,
+  );
+}
+
+/**
+ * What the `sample` nearest services (or matches) around a point say about a near search, given
+ * `edgeDeg`, the plane distance (degrees, what the GiST index orders by) of the farthest of them:
+ * - `estimate`: how many lie within the radius, if the density of the sample holds across the
+ *   search area (an ellipse in plane degrees);
+ * - `safeKm`: every service left out of the sample is at least this far away — plane distance
+ *   shrinks longitudes by at most cos φ of the farthest latitude of the search box; 5 % margin
+ *   for the sphere. A radius ≤ safeKm means the sample holds every match; a distance-sorted
+ *   page ending closer than safeKm is exact.
+ */
+export function nearSampleBounds(near: { lat: number; lon: number; radiusKm: number }, sample: number, edgeDeg: number) {
+  const dLat = near.radiusKm / 111.2;
+  const farLat = Math.min(90, Math.abs(near.lat) + dLat);
+  const cosFar = Math.cos((farLat * Math.PI) / 180);
+  const cos0 = Math.max(0.01, Math.cos((near.lat * Math.PI) / 180));
+  const searchArea = (Math.PI * dLat * dLat) / cos0; // the radius in plane degrees: an ellipse
+  const sampleArea = Math.PI * edgeDeg * edgeDeg;
+  return {
+    safeKm: 0.95 * 111.2 * Math.max(0, cosFar) * edgeDeg,
+    estimate: Math.round((sample * searchArea) / Math.max(sampleArea, 1e-12)),
   };
 }
 

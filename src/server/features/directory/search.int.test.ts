@@ -4,7 +4,7 @@ import { TOKATSU_MUNICIPALITIES } from '../../../shared/domain/municipalities.js
 import { startTestApp, type TestApp, type TestClient } from '../../test/harness.js';
 import { ageService, createFixtureOffice } from './directory-fixtures.js';
 import { DEFAULT_DIRECTORY_SETTINGS } from './listing-view.js';
-import { buildSearchConditions, countFacets } from './search-directory.js';
+import { buildSearchConditions, countFacets, nearSampleBounds, searchDirectory } from './search-directory.js';
 
 interface Hit {
   officeId: string;
@@ -269,6 +269,75 @@ describe('facets, flags and paging', () => {
       expect(seen, params).toEqual(full.items.map((i) => i.service.id));
       expect(new Set(seen).size).toBe(full.total);
     }
+  });
+});
+
+describe('broad searches (more matches than the count cap)', () => {
+  // A count cap of 2 or 3 sends these tiny fixtures down the paths a national directory takes:
+  // sampled counts, the near sample, pages read in index order with per-row filters. Whatever
+  // path a search takes, paging it must give exactly the hits of an uncapped search in the
+  // order it reports.
+  const m = hall('12207');
+  const near = `${m.lat},${m.lon}`;
+  const queries: Record<string, unknown>[] = [
+    { near, radius_km: 50 },
+    { near, radius_km: 50, sort: 'name' },
+    { near, radius_km: 50, sort: 'updated' },
+    { near, radius_km: 3 },
+    { near, radius_km: 50, q: '柏' },
+    { near, radius_km: 50, care: ['suction'] },
+    { q: '柏' },
+    { q: 'ー' },
+    { q: '看護' },
+    { care: ['suction'] },
+    {},
+  ];
+  const all = async (query: Record<string, unknown>, countCap: number) => {
+    const settings = { ...DEFAULT_DIRECTORY_SETTINGS, countCap };
+    const first = await searchDirectory({ db: t.db, query, limit: 2, settings });
+    const seen = first.items.map((i) => i.service.id);
+    let cursor = first.nextCursor;
+    for (let pages = 0; cursor; pages++) {
+      expect(pages, JSON.stringify(query)).toBeLessThan(10);
+      const next = await searchDirectory({ db: t.db, query: { ...query, facets: false }, limit: 2, cursor, settings });
+      expect(next.sort).toBe(first.sort);
+      seen.push(...next.items.map((i) => i.service.id));
+      cursor = next.nextCursor;
+    }
+    return { first, seen };
+  };
+
+  it('pages every path without duplicates or gaps, in the order it reports', async () => {
+    let broad = 0;
+    for (const query of queries) {
+      const exact = await searchDirectory({ db: t.db, query, limit: 200, settings: DEFAULT_DIRECTORY_SETTINGS });
+      expect(exact.totalExact).toBe(true);
+      for (const cap of [2, 3]) {
+        const { first, seen } = await all(query, cap);
+        const label = `${JSON.stringify(query)} cap ${cap}`;
+        const oracle = await searchDirectory({ db: t.db, query: { ...query, sort: first.sort }, limit: 200, settings: DEFAULT_DIRECTORY_SETTINGS });
+        expect(seen, label).toEqual(oracle.items.map((i) => i.service.id));
+        if (first.totalExact) expect(first.total, label).toBe(exact.total);
+        else {
+          broad++;
+          expect(exact.total, label).toBeGreaterThan(cap);
+          expect(first.total, label).toBeGreaterThan(cap);
+          expect(first.facets?.exact, label).toBe(false);
+        }
+      }
+    }
+    expect(broad).toBeGreaterThanOrEqual(10); // the capped paths were taken
+  });
+
+  it('sizes a near search from the density around the point', () => {
+    // 1,000 services within 0.05° (plane): a 20 km radius at 35.8° N holds about 1000 × area ratio.
+    const b = nearSampleBounds({ lat: 35.8, lon: 139.9, radiusKm: 20 }, 1000, 0.05);
+    const dLat = 20 / 111.2;
+    expect(b.estimate).toBe(Math.round((1000 * (dLat * dLat)) / Math.cos((35.8 * Math.PI) / 180) / (0.05 * 0.05)));
+    // Everything outside the sample is at least 0.05° of plane distance away, i.e. ≥ 0.05 ×
+    // 111.2 km × cos(farthest latitude) on the ground (less a margin).
+    expect(b.safeKm).toBeGreaterThan(0.9 * 0.05 * 111.2 * Math.cos(((35.8 + dLat) * Math.PI) / 180));
+    expect(b.safeKm).toBeLessThan(0.05 * 111.2 * Math.cos(((35.8 + dLat) * Math.PI) / 180));
   });
 });
 
