@@ -11,6 +11,8 @@ export interface DirectorySettings {
   staleDays: number;
   /** Counts and facets are exact up to this many matches; beyond, total is an estimate (decision 006). */
   countCap?: number;
+  /** A broad search's reading-order page walks at most this many rows before it sorts the matches instead (default 10,000). */
+  walkLimit?: number;
 }
 
 export const DEFAULT_COUNT_CAP = 10_000;

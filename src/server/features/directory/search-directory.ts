@@ -288,12 +288,25 @@ export async function searchDirectory(opts: {
     // match) gives way to reading order, walked through its index until the page is full.
     const pageFromTable = async (sort: Sort, exact: boolean) => {
       const ord = ordering(sort, plan, cursorKey);
+      const cols = sql`${service.id} as id, ${ord.score} as score, ${ord.dist} as dist, ${service.sortKana} as "sortKana", ${updatedText} as updated`;
       // Distance order has no index walk: it keeps the index conditions (box, bigrams).
-      const where = exact || sort === 'distance' ? plan.where : plan.walkWhere;
+      if (exact || sort === 'distance') {
+        const where = ord.after ? sql`${plan.where} and ${ord.after}` : plan.where;
+        return rowsOf<PageRow>(await exec(sql`select ${cols} from ${service} where ${where} order by ${ord.orderBy} limit ${opts.limit + 1}`));
+      }
+      // A broad search's page in reading/update order: walk that index with cheap per-row
+      // filters, but at most WALK_LIMIT rows (settings.walkLimit) — matches can cluster in that order (an office name
+      // word sorts together), and an unbounded walk would then cross most of the table. If the
+      // bounded walk does not fill the page, the matches are read through their own indexes
+      // (materialised, so the planner cannot turn it back into the walk) and sorted.
+      const walked = rowsOf<PageRow>(
+        await exec(sql`select ${cols} from (select * from ${service}${ord.after ? sql` where ${ord.after}` : sql``} order by ${ord.orderBy} limit ${settings.walkLimit ?? WALK_LIMIT}) as ${service}
+          where ${plan.walkWhere} order by ${ord.orderBy} limit ${opts.limit + 1}`),
+      );
+      if (walked.length > opts.limit) return walked;
       return rowsOf<PageRow>(
-        await exec(sql`
-          select ${service.id} as id, ${ord.score} as score, ${ord.dist} as dist, ${service.sortKana} as "sortKana", ${updatedText} as updated
-          from ${service} where ${ord.after ? sql`${where} and ${ord.after}` : where} order by ${ord.orderBy} limit ${opts.limit + 1}`),
+        await exec(sql`with m as materialized (select ${matchColumns(plan)} from ${service} where ${ord.after ? sql`${plan.where} and ${ord.after}` : plan.where})
+          select ${cols} from m as ${service} order by ${ord.orderBy} limit ${opts.limit + 1}`),
       );
     };
 
@@ -360,6 +373,9 @@ const SEARCH_SORT_KEYS = ['relevance', 'distance', 'updated', 'name'] as const;
 function badCursor(): never {
   throw new AppError('VALIDATION_FAILED', 'カーソルが正しくありません。', { fields: [{ field: 'cursor', label: 'カーソル', message: 'カーソル: 値が正しくありません' }] });
 }
+
+/** A broad search's reading-order page walks at most this many rows before it sorts the matches instead. */
+const WALK_LIMIT = 10_000;
 
 /** Estimated-broad searches count a sample of this many matches (decision 006). */
 export const BROAD_SAMPLE = 1_000;

@@ -293,7 +293,8 @@ describe('broad searches (more matches than the count cap)', () => {
     {},
   ];
   const all = async (query: Record<string, unknown>, countCap: number) => {
-    const settings = { ...DEFAULT_DIRECTORY_SETTINGS, countCap };
+    // walkLimit 3: reading-order walks give up early, so the sorted fallback is taken too.
+    const settings = { ...DEFAULT_DIRECTORY_SETTINGS, countCap, walkLimit: 3 };
     const first = await searchDirectory({ db: t.db, query, limit: 2, settings });
     const seen = first.items.map((i) => i.service.id);
     let cursor = first.nextCursor;
