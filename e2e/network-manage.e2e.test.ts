@@ -138,6 +138,44 @@ describe('研修・会議: choosing the questions that measure the region’s in
   });
 });
 
+describe('研修・会議: a question about a case', () => {
+  it('links the question to a client chosen by name, shows it to the team and hides it from other consultants', async () => {
+    const TITLE = 'E2E あかりさんの吸引の頻度について';
+    const asker = await e2e.newPage();
+    await signInDemo(asker.page, 'consult.suzuki');
+    await asker.page.goto('/consultations/new');
+    await asker.page.getByRole('heading', { level: 1, name: 'コーディネーターに相談する' }).waitFor();
+    await asker.page.getByLabel('件名').fill(TITLE);
+    await asker.page.getByLabel('相談内容').fill('夜間の吸引が増えています。訪問看護の回数を増やすべきか相談したいです。');
+    await asker.page.getByLabel('関連する利用者（ケース）を検索').fill('あおき');
+    const picker = asker.page.getByLabel('関連する利用者（ケース）', { exact: true });
+    await picker.locator('option', { hasText: '青木 あかり' }).waitFor({ state: 'attached' });
+    await picker.selectOption({ index: 1 });
+    await expectAccessible(asker.page, 'ask form with a client chosen');
+    await asker.page.getByRole('button', { name: '相談を送る' }).click();
+    await asker.page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+    await asker.page.getByText('ケースに関する相談です。', { exact: false }).waitFor();
+    await asker.page.getByRole('link', { name: '利用者の記録を開く' }).click();
+    await asker.page.getByRole('heading', { level: 1, name: /青木 あかり/ }).waitFor();
+    const threadPath = new URL(asker.page.url()).pathname;
+    await asker.page.goBack();
+    await asker.page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+    const thread = new URL(asker.page.url()).pathname;
+    expect(thread).not.toBe(threadPath);
+    await asker.context.close();
+
+    // Another consultant, not on her team, neither lists nor opens it.
+    const other = await e2e.newPage();
+    await signInDemo(other.page, 'consult.takahashi');
+    await other.page.goto('/consultations');
+    await other.page.getByRole('heading', { level: 1, name: 'コーディネーターに相談' }).waitFor();
+    expect(await other.page.getByRole('link', { name: TITLE }).count()).toBe(0);
+    await other.page.goto(thread);
+    await other.page.getByText(/見つかりません|ありません/).first().waitFor();
+    await other.context.close();
+  });
+});
+
 describe('研修・会議: tagged questions', () => {
   it('tags a question when posting, filters the list and the knowledge base by tag, and links chips to the filtered list', async () => {
     const TITLE = 'E2E 経管栄養の子の就学相談';

@@ -5,13 +5,13 @@
 // the intake's consent is the first consent, the written consent at the contract the second.
 // Every name, number and date here is invented; dates are relative to the day the demo is
 // seeded so the dashboard always has something due.
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { ContactSchema, MedicalSchema, ProfileSchema } from '../../shared/contracts/clients.js';
 import { AssessmentSectionsSchema, PlanBodySchema } from '../../shared/contracts/plans.js';
 import { addDays, addMonths } from '../../shared/calendar-date.js';
 import { tokyoDate } from '../../shared/dates.js';
 import type { Db, Tx } from '../db/client.js';
-import { assessment, carePlan, caseBackup, caseConference, client, clientContact, clientMedical, clientProfile, clientTeamMember, consent, monitoringReport, office, provisionRecord, referralCase, timelineEvent, user } from '../db/schema/index.js';
+import { assessment, carePlan, caseBackup, caseConference, client, clientContact, clientMedical, clientProfile, clientTeamMember, consent, consultation, monitoringReport, office, provisionRecord, referralCase, timelineEvent, user } from '../db/schema/index.js';
 import { writeAudit, type AuditContext } from '../lib/audit.js';
 import { newId } from '../lib/ids.js';
 import { enterSystemContext } from '../features/clients/client-access.js';
@@ -19,6 +19,7 @@ import { consentFromIntake, recordScopesFromIntakeConsent } from '../features/re
 import { A_CHAN, aChanDates } from './demo-achan.js';
 import { demoEmail } from './demo-data.js';
 import { findDemoAChan } from './seed-referrals.js';
+import { DEMO_CASE_CONSULTATION_TITLE } from './seed-network.js';
 
 const AUDIT: AuditContext = { label: 'system:demo-seed' };
 const ALL = ['profile', 'contact', 'medical', 'plan', 'timeline', 'emergency'];
@@ -142,6 +143,8 @@ export async function seedDemoClients(db: Db) {
       }),
     });
     const suzuki = await member(ctx, aId, 'consultant', 'consult.suzuki', '相談支援センターひだまり松戸', ALL, consentedOn);
+    // 鈴木's question about her 児発 hours (network demo) is a case-linked one.
+    await tx.update(consultation).set({ caseRef: aId }).where(and(eq(consultation.title, DEMO_CASE_CONSULTATION_TITLE), isNull(consultation.caseRef)));
     if (intake) {
       // The consent the acceptance carried over from the intake (as acceptOffer records it),
       // before the written consent at the contract widened it.

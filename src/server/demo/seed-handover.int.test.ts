@@ -3,12 +3,13 @@
 // with a backup coordinator, the consultant accepts (the record opens), the dashboard shows it.
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { client, referralCase, user } from '../db/schema/index.js';
+import { client, consultation, referralCase, user } from '../db/schema/index.js';
 import { readJson, startTestApp, type TestApp, type TestClient } from '../test/harness.js';
 import { A_CHAN } from './demo-achan.js';
 import { DEMO_PASSWORD, demoEmail } from './demo-data.js';
 import { seedDemo } from './seed-demo.js';
 import { findDemoAChan } from './seed-referrals.js';
+import { DEMO_CASE_CONSULTATION_TITLE } from './seed-network.js';
 
 let t: TestApp;
 let sato: TestClient;
@@ -29,6 +30,15 @@ afterAll(async () => t?.close());
 const uid = (local: string) => ids.get(demoEmail(local))!;
 
 describe('demo: Aちゃん is one child in both features', () => {
+  it('links 鈴木\'s case question to her record, visible to her team and not to another consultant', async () => {
+    const [q] = await t.db.select().from(consultation).where(eq(consultation.title, DEMO_CASE_CONSULTATION_TITLE));
+    const [rec] = await t.db.select({ id: client.id }).from(client).where(eq(client.name, A_CHAN.name));
+    expect(q).toMatchObject({ caseRef: rec!.id, askerId: uid('consult.suzuki') });
+    expect((await suzuki.get(`/api/consultations/${q!.id}`)).status).toBe(200);
+    expect((await sato.get(`/api/consultations/${q!.id}`)).status).toBe(200);
+    expect((await takahashi.get(`/api/consultations/${q!.id}`)).status).toBe(404);
+  });
+
   it('links her accepted referral (鈴木, backup 佐藤) and her record both ways', async () => {
     const caseId = (await findDemoAChan(t.db))!;
     expect(caseId).toBeTruthy();

@@ -34,6 +34,9 @@ const codeOf = (city: string) => TOKATSU_MUNICIPALITIES.find((m) => m.name === c
 
 type Reg = typeof eventRegistration.$inferInsert;
 
+/** The demo's case-linked question (about Aちゃん); seedDemoClients links it to her record. */
+export const DEMO_CASE_CONSULTATION_TITLE = 'Aさんの児発の利用時間延長について';
+
 export async function seedNetworkDemo(db: Db) {
   const accounts = await db.select({ id: user.id, email: user.email, name: user.name, municipalityCode: user.municipalityCode }).from(user);
   const acc = (local: string) => accounts.find((a) => a.email === demoEmail(local));
@@ -371,10 +374,10 @@ async function seedConsultations(tx: DbOrTx, acc: AccountOf) {
       resolved: false,
     },
     {
-      asker: 'consult.yamamoto',
-      title: 'Aさんの児発の利用時間延長について',
+      // Linked to Aちゃん's record once it exists (seedDemoClients): 鈴木 is her consultant.
+      asker: 'consult.suzuki',
+      title: DEMO_CASE_CONSULTATION_TITLE,
       body: '母親の仕事復帰に向けて、児童発達支援の利用時間を延ばせないか相談したいです（ケースに関する相談）。',
-      caseRef: 'demo-client-001',
       lifeStages: ['preschool'],
       serviceTypes: ['63'],
       answers: [],

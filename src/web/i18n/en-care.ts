@@ -45,6 +45,10 @@ export const enCare: Record<keyof typeof jaCare, string> = {
   'clients.outOfScope': 'This section is outside what the guardian consented to share with you.',
   'clients.officeSearch': 'Search {label}',
   'clients.officeSearchHint': 'Type part of an office name or reading; matches appear in the list below.',
+  'clients.pickerSearch': 'Search {label}',
+  'clients.pickerSearchHint': 'Type part of a name or reading; matches appear in the list below (active records you may open).',
+  'clients.pickerOption': '{name} ({kana}, {age}, {city})',
+  'clients.pickerChosen': 'Chosen client',
 
   'clients.alerts.heading': 'From the team ({count} unread)',
   'clients.alerts.markRead': 'Mark as read',

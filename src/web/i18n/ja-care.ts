@@ -45,6 +45,10 @@ export const jaCare = {
   'clients.outOfScope': 'この項目は、保護者の同意の範囲外のため表示できません。',
   'clients.officeSearch': '{label}を検索',
   'clients.officeSearchHint': '事業所名やよみの一部を入力すると、下の一覧に候補が出ます。',
+  'clients.pickerSearch': '{label}を検索',
+  'clients.pickerSearchHint': '名前やふりがなの一部を入力すると、下の一覧に候補が出ます（あなたが見られる利用中の記録だけ）。',
+  'clients.pickerOption': '{name}（{kana}・{age}歳・{city}）',
+  'clients.pickerChosen': '選択中の利用者',
 
   'clients.alerts.heading': 'チームからのお知らせ（未読 {count} 件）',
   'clients.alerts.markRead': '既読にする',

@@ -11,3 +11,4 @@ export { useClient, canManageClient } from './api/get-client';
 export type { ClientListFilters } from './api/list-clients';
 export { useTeam, type TeamMember } from './api/list-team';
 export { OfficeSearchField } from './components/office-search-field';
+export { ClientPickerField } from './components/client-picker-field';

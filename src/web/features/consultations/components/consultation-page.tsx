@@ -51,7 +51,19 @@ function Thread({ c, userId }: { c: Consultation; userId: string }) {
         }
       />
       <EraToggle />
-      {c.isCaseLinked ? <Alert tone="warning" role="none">{t('kb.caseLinkedNote')}</Alert> : null}
+      {c.isCaseLinked ? (
+        <Alert tone="warning" role="none">
+          {t('kb.caseLinkedNote')}
+          {c.caseRef ? (
+            <>
+              {' '}
+              <Link to="/clients/$clientId" params={{ clientId: c.caseRef }}>
+                {t('kb.openCaseRecord')}
+              </Link>
+            </>
+          ) : null}
+        </Alert>
+      ) : null}
       <article className="post" aria-label={t('kb.question')}>
         <LinkedText segments={c.bodySegments} />
       </article>

@@ -8,6 +8,7 @@ import { FormErrorSummary } from '../../../components/ui/form-error';
 import { PageHeader, useDocumentTitle } from '../../../components/ui/page';
 import { useT } from '../../../i18n/i18n';
 import { emptyToNull, fieldId, useFormErrors, useZodForm } from '../../../lib/forms';
+import { ClientPickerField } from '../../clients';
 import { CreateConsultationSchema, useCreateConsultation, type CreateConsultationInput } from '../api/create-consultation';
 import { careItemOptions, lifeStageOptions, serviceTypeOptions } from './consultation-tags';
 
@@ -81,7 +82,13 @@ export function NewConsultationPage() {
             />
           </details>
         </fieldset>
-        <TextField id={fieldId(formId, 'caseRef')} label={t('kb.fCaseRef')} description={t('kb.fCaseRefHint')} autoComplete="off" error={fe.caseRef?.message} {...form.register('caseRef', { setValueAs: emptyToNull })} />
+        <Controller
+          control={form.control}
+          name="caseRef"
+          render={({ field }) => (
+            <ClientPickerField id={fieldId(formId, 'caseRef')} label={t('kb.fCaseRef')} description={t('kb.fCaseRefHint')} emptyOption={t('kb.fCaseRefNone')} value={field.value ?? null} onChange={field.onChange} error={fe.caseRef?.message} />
+          )}
+        />
         <Checkbox label={t('kb.fHidden')} {...form.register('askerHidden')} />
         <div className="form__actions">
           <Button type="submit" isPending={create.isPending} pendingText={t('common.saving')}>
