@@ -46,6 +46,8 @@ export function ListPage<T>({ title, lead, create, filters, notice, beforeTable,
 
 export interface ListSectionProps<T> {
   title: ReactNode;
+  /** The section's id (a link target, e.g. #inbox). */
+  id?: string;
   /** The section's "new" button; absent (or null) where the user may not add. */
   create?: { label: string; onPress: () => void } | null;
   /** A hint between the heading and the table. */
@@ -54,10 +56,11 @@ export interface ListSectionProps<T> {
 }
 
 /** A section of a page or tab that lists one kind of record: h2, "new" button, hint, table. */
-export function ListSection<T>({ title, create, intro, table }: ListSectionProps<T>) {
+export function ListSection<T>({ title, id, create, intro, table }: ListSectionProps<T>) {
   return (
     <Section
       title={title}
+      id={id}
       actions={
         create ? (
           <Button variant="secondary" size="sm" onClick={create.onPress}>
