@@ -5,12 +5,12 @@
 import { useState, type ReactNode } from 'react';
 import type { InfiniteData, UseInfiniteQueryResult, UseMutationResult, UseQueryResult } from '@tanstack/react-query';
 import { useT } from '../../i18n/i18n';
-import { problemOf, type Page } from '../../lib/api-client';
+import type { Page } from '../../lib/api-client';
 import { allItems, totalOf } from '../../lib/paging';
 import { SuccessNotice } from './alert';
 import { Button } from './button';
 import { DataTable, type DataTableProps } from './data-table';
-import { ConfirmDialog } from './dialog';
+import { ConfirmMutationDialog } from './dialog';
 import { FilterBar, type FilterBarProps } from './filter-bar';
 import { PageHeader, Section, useDocumentTitle } from './page';
 
@@ -186,20 +186,8 @@ export interface DeleteRowDialogProps<T extends { id: string; name: string }> {
 export function DeleteRowDialog<T extends { id: string; name: string }>({ row, onClose, remove, title, body, onDeleted }: DeleteRowDialogProps<T>) {
   const t = useT();
   return (
-    <ConfirmDialog
-      isOpen={row !== null}
-      onOpenChange={(o) => !o && onClose()}
-      title={title}
-      confirmLabel={t('common.delete')}
-      isPending={remove.isPending}
-      problem={remove.error ? problemOf(remove.error) : null}
-      onConfirm={() => {
-        if (!row) return;
-        const name = row.name;
-        remove.mutate(row.id, { onSuccess: () => onDeleted(name) });
-      }}
-    >
-      <p>{body(row?.name ?? '')}</p>
-    </ConfirmDialog>
+    <ConfirmMutationDialog subject={row} onClose={onClose} title={title} confirmLabel={t('common.delete')} mutation={remove} variables={(r) => r.id} onDone={(_, r) => onDeleted(r.name)}>
+      {(r) => <p>{body(r.name)}</p>}
+    </ConfirmMutationDialog>
   );
 }

@@ -9,10 +9,9 @@ import { Badge } from '../../../components/ui/badge';
 import { Button } from '../../../components/ui/button';
 import type { Column } from '../../../components/ui/data-table';
 import { DateTime } from '../../../components/ui/date-time';
-import { ConfirmDialog } from '../../../components/ui/dialog';
+import { ConfirmMutationDialog } from '../../../components/ui/dialog';
 import { ListSection, wholeTable } from '../../../components/ui/list-page';
 import { useT } from '../../../i18n/i18n';
-import { problemOf } from '../../../lib/api-client';
 import { canManageClient, useClient } from '../api/get-client';
 import { useConsents, type Consent } from '../api/list-consents';
 import { useProvisions, type Provision } from '../api/list-provisions';
@@ -181,26 +180,17 @@ export function TeamTab({ clientId }: { clientId: string }) {
           }}
         />
       ) : null}
-      <ConfirmDialog
-        isOpen={removing !== null}
-        onOpenChange={(o) => !o && setRemoving(null)}
+      <ConfirmMutationDialog
+        subject={removing}
+        onClose={() => setRemoving(null)}
         title={t('clients.team.removeTitle')}
         confirmLabel={t('common.remove')}
-        isPending={remove.isPending}
-        problem={remove.error ? problemOf(remove.error) : null}
-        onConfirm={() => {
-          if (!removing) return;
-          const name = memberName(removing);
-          remove.mutate(removing.id, {
-            onSuccess: () => {
-              setRemoving(null);
-              setNotice(t('clients.team.removed', { name }));
-            },
-          });
-        }}
+        mutation={remove}
+        variables={(m) => m.id}
+        onDone={(_, m) => setNotice(t('clients.team.removed', { name: memberName(m) }))}
       >
-        <p>{t('clients.team.removeBody', { name: removing ? memberName(removing) : '' })}</p>
-      </ConfirmDialog>
+        {(m) => <p>{t('clients.team.removeBody', { name: memberName(m) })}</p>}
+      </ConfirmMutationDialog>
     </>
   );
 }

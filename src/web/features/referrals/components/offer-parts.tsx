@@ -7,11 +7,10 @@ import { Controller } from 'react-hook-form';
 import type { z } from 'zod';
 import { Button } from '../../../components/ui/button';
 import { DateTime } from '../../../components/ui/date-time';
-import { ConfirmDialog, DialogActions } from '../../../components/ui/dialog';
+import { ConfirmMutationDialog, DialogActions, type ConfirmableMutation } from '../../../components/ui/dialog';
 import { RadioGroup, TextAreaField } from '../../../components/ui/fields';
 import { FormErrorSummary } from '../../../components/ui/form-error';
 import { useT } from '../../../i18n/i18n';
-import { problemOf } from '../../../lib/api-client';
 import { fieldId, useFormErrors, useZodForm } from '../../../lib/forms';
 import type { ReferralOffer } from '../api/types';
 import { offerStatusLabel } from './labels';
@@ -109,12 +108,7 @@ export function OfferHistory({ label, history }: { label: string; history: Refer
 }
 
 /** What the confirmations need of a mutation (withdraw or complete, of either kind). */
-interface OfferMutation<V> {
-  mutate: (vars: V, options?: { onSuccess?: () => void }) => void;
-  reset: () => void;
-  isPending: boolean;
-  error: unknown;
-}
+type OfferMutation<V> = ConfirmableMutation<V, unknown> & { reset: () => void };
 
 /**
  * Taking an unanswered offer back: `start(offer)` opens the confirmation, whose `body` names the
@@ -128,17 +122,16 @@ export function useWithdrawOfferDialog<O extends { id: string }>({ caseId, withd
     setOffer(o);
   };
   const dialog = (
-    <ConfirmDialog
-      isOpen={offer !== null}
-      onOpenChange={(open) => !open && setOffer(null)}
+    <ConfirmMutationDialog
+      subject={offer}
+      onClose={() => setOffer(null)}
       title={t('cases.withdrawTitle')}
       confirmLabel={t('cases.withdrawConfirm')}
-      isPending={withdraw.isPending}
-      problem={withdraw.error ? problemOf(withdraw.error) : null}
-      onConfirm={() => offer && withdraw.mutate({ caseId, offerId: offer.id }, { onSuccess: () => setOffer(null) })}
+      mutation={withdraw}
+      variables={(o) => ({ caseId, offerId: o.id })}
     >
-      <p>{offer ? body(offer) : null}</p>
-    </ConfirmDialog>
+      {(o) => <p>{body(o)}</p>}
+    </ConfirmMutationDialog>
   );
   return { start, dialog };
 }
@@ -166,30 +159,23 @@ export function useCompleteOfferDialog<O extends { id: string }>(opts: {
     setOffer(o);
   };
   const dialog = (
-    <ConfirmDialog
-      isOpen={offer !== null}
-      onOpenChange={(open) => !open && setOffer(null)}
+    <ConfirmMutationDialog
+      subject={offer}
+      onClose={() => setOffer(null)}
       title={opts.title}
       confirmLabel={t('cases.completeConfirm')}
       tone="primary"
-      isPending={complete.isPending}
-      problem={complete.error ? problemOf(complete.error) : null}
-      onConfirm={() =>
-        offer &&
-        complete.mutate(
-          { caseId: opts.caseId, offerId: offer.id, note },
-          {
-            onSuccess: () => {
-              setOffer(null);
-              opts.onDone?.(opts.completedMessage);
-            },
-          },
-        )
-      }
+      mutation={complete}
+      variables={(o) => ({ caseId: opts.caseId, offerId: o.id, note })}
+      onDone={() => opts.onDone?.(opts.completedMessage)}
     >
-      <p>{offer ? opts.body(offer) : null}</p>
-      <TextAreaField label={t('cases.endNote')} rows={2} maxLength={1000} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
-    </ConfirmDialog>
+      {(o) => (
+        <>
+          <p>{opts.body(o)}</p>
+          <TextAreaField label={t('cases.endNote')} rows={2} maxLength={1000} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
+        </>
+      )}
+    </ConfirmMutationDialog>
   );
   return { start, dialog };
 }
