@@ -17,8 +17,7 @@ import { OutOfScope } from './out-of-scope';
 export function MedicalTab({ clientId }: { clientId: string }) {
   const t = useT();
   const { data: c } = useClient(clientId);
-  const [editing, setEditing] = useState(false);
-  const [editingDetails, setEditingDetails] = useState(false);
+  const [editing, setEditing] = useState<'details' | 'careItems' | null>(null);
   const [saved, setSaved] = useState(false);
   if (!c) return null;
   const m = c.medical;
@@ -29,25 +28,26 @@ export function MedicalTab({ clientId }: { clientId: string }) {
       </Section>
     );
   }
+  const editButton = (which: 'details' | 'careItems', label: string) =>
+    canEditMedical(c) ? (
+      <Button
+        variant="secondary"
+        size="sm"
+        onClick={() => {
+          setSaved(false);
+          setEditing(which);
+        }}
+      >
+        {label}
+      </Button>
+    ) : null;
+  const closeSaved = () => {
+    setEditing(null);
+    setSaved(true);
+  };
   return (
     <>
-      <Section
-        title={t('clients.medical.diagnoses')}
-        actions={
-          canEditMedical(c) ? (
-            <Button
-              variant="secondary"
-              size="sm"
-              onClick={() => {
-                setSaved(false);
-                setEditingDetails(true);
-              }}
-            >
-              {t('clients.edit.editMedical')}
-            </Button>
-          ) : null
-        }
-      >
+      <Section title={t('clients.medical.diagnoses')} actions={editButton('details', t('clients.edit.editMedical'))}>
         <ul className="plain-list">
           {m.diagnoses.map((d) => (
             <li key={d.name}>
@@ -68,23 +68,7 @@ export function MedicalTab({ clientId }: { clientId: string }) {
           ))}
         </ul>
       </Section>
-      <Section
-        title={t('clients.medical.careItems')}
-        actions={
-          canEditMedical(c) ? (
-            <Button
-              variant="secondary"
-              size="sm"
-              onClick={() => {
-                setSaved(false);
-                setEditing(true);
-              }}
-            >
-              {t('clients.medical.editCareItems')}
-            </Button>
-          ) : null
-        }
-      >
+      <Section title={t('clients.medical.careItems')} actions={editButton('careItems', t('clients.medical.editCareItems'))}>
         {saved ? (
           <p role="status" className="notice-text">
             {t('common.saved')}
@@ -171,28 +155,8 @@ export function MedicalTab({ clientId }: { clientId: string }) {
         <h3 className="subsection__title">{t('clients.medical.emergencyNotes')}</h3>
         <p className="pre-wrap">{m.emergencyNotes || '—'}</p>
       </Section>
-      {editingDetails ? (
-        <MedicalDetailsDialog
-          clientId={clientId}
-          medical={m}
-          onClose={() => setEditingDetails(false)}
-          onSaved={() => {
-            setEditingDetails(false);
-            setSaved(true);
-          }}
-        />
-      ) : null}
-      {editing ? (
-        <CareItemsDialog
-          clientId={clientId}
-          medical={m}
-          onClose={() => setEditing(false)}
-          onSaved={() => {
-            setEditing(false);
-            setSaved(true);
-          }}
-        />
-      ) : null}
+      {editing === 'details' ? <MedicalDetailsDialog clientId={clientId} medical={m} onClose={() => setEditing(null)} onSaved={closeSaved} /> : null}
+      {editing === 'careItems' ? <CareItemsDialog clientId={clientId} medical={m} onClose={() => setEditing(null)} onSaved={closeSaved} /> : null}
     </>
   );
 }
