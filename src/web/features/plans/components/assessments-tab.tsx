@@ -6,7 +6,7 @@ import { Badge } from '../../../components/ui/badge';
 import { Button } from '../../../components/ui/button';
 import type { Column } from '../../../components/ui/data-table';
 import { DateTime } from '../../../components/ui/date-time';
-import { ListSection, wholeTable } from '../../../components/ui/list-page';
+import { ListSection, RowButton, wholeTable } from '../../../components/ui/list-page';
 import { Section } from '../../../components/ui/page';
 import { useT } from '../../../i18n/i18n';
 import { useAssessments, type Assessment } from '../api/list-assessments';
@@ -47,9 +47,9 @@ export function AssessmentsTab({ clientId, canManage }: { clientId: string; canM
             {t('plans.assessment.show')}
           </Button>
           {canManage ? (
-            <Button variant="secondary" size="sm" aria-label={t('plans.assessment.editLabel', { date: a.assessedOn })} onClick={() => setEditing({ assessment: a })}>
+            <RowButton label={t('plans.assessment.editLabel', { date: a.assessedOn })} onPress={() => setEditing({ assessment: a })}>
               {t('common.edit')}
-            </Button>
+            </RowButton>
           ) : null}
         </div>
       ),

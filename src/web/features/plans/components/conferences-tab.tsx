@@ -6,7 +6,7 @@ import { Badge } from '../../../components/ui/badge';
 import { Button, buttonClass } from '../../../components/ui/button';
 import type { Column } from '../../../components/ui/data-table';
 import { DateTime } from '../../../components/ui/date-time';
-import { ListSection, wholeTable } from '../../../components/ui/list-page';
+import { ListSection, RowButton, wholeTable } from '../../../components/ui/list-page';
 import { useT } from '../../../i18n/i18n';
 import { useConferences, type Conference } from '../api/list-conferences';
 import { outputUrls } from '../api/output-urls';
@@ -44,9 +44,9 @@ export function ConferencesTab({ clientId, canManage, teamAttendees }: { clientI
             PDF
           </a>
           {canManage ? (
-            <Button variant="secondary" size="sm" aria-label={t('plans.conference.editLabel', { date: c.heldAt.slice(0, 10) })} onClick={() => setEditing({ conference: c })}>
+            <RowButton label={t('plans.conference.editLabel', { date: c.heldAt.slice(0, 10) })} onPress={() => setEditing({ conference: c })}>
               {t('common.edit')}
-            </Button>
+            </RowButton>
           ) : null}
         </div>
       ),

@@ -7,7 +7,7 @@ import { Button, buttonClass } from '../../../components/ui/button';
 import { DataTable, type Column } from '../../../components/ui/data-table';
 import { DateTime } from '../../../components/ui/date-time';
 import { SuccessNotice } from '../../../components/ui/alert';
-import { ListSection, wholeTable } from '../../../components/ui/list-page';
+import { ListSection, RowButton, wholeTable } from '../../../components/ui/list-page';
 import { Section } from '../../../components/ui/page';
 import { useT } from '../../../i18n/i18n';
 import { tokyoDate } from '../../../../shared/dates';
@@ -59,9 +59,9 @@ export function MonitoringTab({ clientId, canManage }: { clientId: string; canMa
             Excel
           </a>
           {canManage ? (
-            <Button variant="secondary" size="sm" aria-label={t('plans.monitoring.editLabel', { date: r.conductedOn })} onClick={() => setEditing({ report: r })}>
+            <RowButton label={t('plans.monitoring.editLabel', { date: r.conductedOn })} onPress={() => setEditing({ report: r })}>
               {t('common.edit')}
-            </Button>
+            </RowButton>
           ) : null}
         </div>
       ),
