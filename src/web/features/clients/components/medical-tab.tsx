@@ -1,10 +1,8 @@
 // 医療情報: diagnoses, hospitals, 医療的ケア with 見守り and the 判定スコア, devices (with the
 // dealer's 24 h number), medication, allergies and what to do in an emergency. The team's
 // consultant, coordinator and medical staff may edit the care items.
-import { useState } from 'react';
 import { HOSPITAL_ROLE_LABELS } from '../../../../shared/contracts/clients';
 import { findCareItem, MONITORING_LEVEL_LABELS } from '../../../../shared/domain/care-items';
-import { Button } from '../../../components/ui/button';
 import { Section } from '../../../components/ui/page';
 import { useT } from '../../../i18n/i18n';
 import { canEditMedical, useClient } from '../api/get-client';
@@ -13,12 +11,12 @@ import { MedicalDetailsDialog } from './section-dialogs';
 import { CareScoreBreakdown } from './care-score-breakdown';
 import { SEVERITY_LABELS } from './labels';
 import { OutOfScope } from './out-of-scope';
+import { useSectionEditing } from './section-editing';
 
 export function MedicalTab({ clientId }: { clientId: string }) {
   const t = useT();
   const { data: c } = useClient(clientId);
-  const [editing, setEditing] = useState<'details' | 'careItems' | null>(null);
-  const [saved, setSaved] = useState(false);
+  const { editing, close, saved, editButton, savedNotice } = useSectionEditing<'details' | 'careItems'>(c ? canEditMedical(c) : false);
   if (!c) return null;
   const m = c.medical;
   if (!m) {
@@ -28,23 +26,6 @@ export function MedicalTab({ clientId }: { clientId: string }) {
       </Section>
     );
   }
-  const editButton = (which: 'details' | 'careItems', label: string) =>
-    canEditMedical(c) ? (
-      <Button
-        variant="secondary"
-        size="sm"
-        onClick={() => {
-          setSaved(false);
-          setEditing(which);
-        }}
-      >
-        {label}
-      </Button>
-    ) : null;
-  const closeSaved = () => {
-    setEditing(null);
-    setSaved(true);
-  };
   return (
     <>
       <Section title={t('clients.medical.diagnoses')} actions={editButton('details', t('clients.edit.editMedical'))}>
@@ -69,11 +50,7 @@ export function MedicalTab({ clientId }: { clientId: string }) {
         </ul>
       </Section>
       <Section title={t('clients.medical.careItems')} actions={editButton('careItems', t('clients.medical.editCareItems'))}>
-        {saved ? (
-          <p role="status" className="notice-text">
-            {t('common.saved')}
-          </p>
-        ) : null}
+        {savedNotice}
         <div className="table-scroll" role="region" aria-labelledby="care-items-caption" tabIndex={0}>
           <table className="table table--compact">
             <caption id="care-items-caption" className="table__caption">
@@ -155,8 +132,8 @@ export function MedicalTab({ clientId }: { clientId: string }) {
         <h3 className="subsection__title">{t('clients.medical.emergencyNotes')}</h3>
         <p className="pre-wrap">{m.emergencyNotes || '—'}</p>
       </Section>
-      {editing === 'details' ? <MedicalDetailsDialog clientId={clientId} medical={m} onClose={() => setEditing(null)} onSaved={closeSaved} /> : null}
-      {editing === 'careItems' ? <CareItemsDialog clientId={clientId} medical={m} onClose={() => setEditing(null)} onSaved={closeSaved} /> : null}
+      {editing === 'details' ? <MedicalDetailsDialog clientId={clientId} medical={m} onClose={close} onSaved={saved} /> : null}
+      {editing === 'careItems' ? <CareItemsDialog clientId={clientId} medical={m} onClose={close} onSaved={saved} /> : null}
     </>
   );
 }
