@@ -456,41 +456,27 @@ export const BackupSchema = z
   })
   .meta({ id: 'ReferralBackup' });
 
+/** An open offer of either kind on the area dashboard: who it is for (`parties`), its case's city and urgency, its age, overdue. */
+const openOfferRowFields = <const P extends z.ZodRawShape>(parties: P) => ({
+  offerId: z.string(),
+  caseId: z.string(),
+  status: z.enum(OFFER_STATUSES),
+  ...parties,
+  municipalityCode: z.string(),
+  urgency: z.enum(URGENCY_CODES),
+  sentAt: z.string(),
+  ageDays: z.number().int(),
+  ageBusinessDays: z.number().int(),
+  respondBy: z.string().nullable(),
+  overdue: z.boolean(),
+});
+
 export const AreaDashboardSchema = z
   .object({
     municipalities: z.array(z.string()),
-    openOffers: z.array(
-      z.object({
-        offerId: z.string(),
-        caseId: z.string(),
-        status: z.enum(OFFER_STATUSES),
-        candidate: z.object({ id: z.string(), name: z.string() }),
-        municipalityCode: z.string(),
-        urgency: z.enum(URGENCY_CODES),
-        sentAt: z.string(),
-        ageDays: z.number().int(),
-        ageBusinessDays: z.number().int(),
-        respondBy: z.string().nullable(),
-        overdue: z.boolean(),
-      }),
-    ),
+    openOffers: z.array(z.object(openOfferRowFields({ candidate: idName() }))),
     /** Unanswered service requests (事業所への紹介) of the area, oldest first. */
-    openServiceRequests: z.array(
-      z.object({
-        offerId: z.string(),
-        caseId: z.string(),
-        status: z.enum(OFFER_STATUSES),
-        office: z.object({ id: z.string(), name: z.string() }),
-        serviceTypeLabel: z.string(),
-        municipalityCode: z.string(),
-        urgency: z.enum(URGENCY_CODES),
-        sentAt: z.string(),
-        ageDays: z.number().int(),
-        ageBusinessDays: z.number().int(),
-        respondBy: z.string().nullable(),
-        overdue: z.boolean(),
-      }),
-    ),
+    openServiceRequests: z.array(z.object(openOfferRowFields({ office: idName(), serviceTypeLabel: z.string() }))),
     unassignedCases: z.array(
       z.object({
         caseId: z.string(),
