@@ -3,13 +3,9 @@
 // Japanese, then saved; a named person added to the support team, their consent recorded, and
 // that person then opening the record; the identity (氏名・よみ・生年月日…) corrected with the
 // same checks. Every new screen and dialog is checked with axe.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { CONSULTANT, demoEmail, e2eForFile, heading, openPage, signIn, visible } from './helpers';
+import { CONSULTANT, demoEmail, e2eForFile, heading, openPage, pdfTextOf, signIn, visible } from './helpers';
 import { expectAccessible } from './support';
 
 const e2e = e2eForFile();
@@ -22,22 +18,6 @@ async function openAchan(page: Page, section: string | null) {
   await page.getByRole('link', { name: '青木 あかり' }).click();
   await heading(page, /青木 あかり/);
   if (section) await page.getByRole('navigation', { name: '記録の項目' }).getByRole('link', { name: section, exact: true }).click();
-}
-
-/** Fetches a PDF inside the signed-in browser and returns the text pdftotext finds in it. */
-async function pdfTextOf(page: Page, href: string): Promise<string> {
-  const fetched = await page.evaluate(async (url) => {
-    const res = await fetch(url, { credentials: 'same-origin' });
-    const bytes = new Uint8Array(await res.arrayBuffer());
-    let binary = '';
-    for (const b of bytes) binary += String.fromCharCode(b);
-    return { status: res.status, type: res.headers.get('content-type'), base64: btoa(binary) };
-  }, href);
-  expect(fetched.status).toBe(200);
-  expect(fetched.type).toBe('application/pdf');
-  const file = join(mkdtempSync(join(tmpdir(), 'tsunagu-e2e-pdf-')), 'out.pdf');
-  writeFileSync(file, Buffer.from(fetched.base64, 'base64'));
-  return execFileSync('/usr/bin/pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
 }
 
 /** The error summary of the open dialog, once it lists something. */

@@ -1,55 +1,18 @@
 // Issue #5 journey: a consultant opens Aちゃん, writes a plan with a weekly schedule, prints it
 // (the server's PDF, with the Japanese text in it), posts 入院, and another team member sees
 // the alert. Every screen on the way is checked with axe.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, expectAccessible, startE2E, type E2E } from './support';
+import { describe, expect, it } from 'vitest';
+import { e2eForFile, pdfTextOf, signInDemo } from './helpers';
+import { expectAccessible } from './support';
 
-let e2e: E2E;
-beforeAll(async () => {
-  e2e = await startE2E();
-});
-afterAll(async () => {
-  await e2e?.close();
-});
-
-const demo = (local: string) => `${local}@demo.tsunagu.example`;
-
-async function signIn(page: Page, local: string) {
-  await page.goto('/sign-in');
-  await page.getByLabel('メールアドレス').fill(demo(local));
-  await page.getByLabel('パスワード', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'ログイン' }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/sign-in'));
-}
-
-/** Fetches a link's target inside the signed-in browser and returns the text pdftotext finds in it. */
-async function pdfTextOf(page: Page, href: string): Promise<string> {
-  const fetched = await page.evaluate(async (url) => {
-    const res = await fetch(url, { credentials: 'same-origin' });
-    const bytes = new Uint8Array(await res.arrayBuffer());
-    let binary = '';
-    for (const b of bytes) binary += String.fromCharCode(b);
-    return { status: res.status, type: res.headers.get('content-type'), base64: btoa(binary) };
-  }, href);
-  expect(fetched.status).toBe(200);
-  expect(fetched.type).toBe('application/pdf');
-  const dir = mkdtempSync(join(tmpdir(), 'tsunagu-e2e-pdf-'));
-  const file = join(dir, 'out.pdf');
-  writeFileSync(file, Buffer.from(fetched.base64, 'base64'));
-  return execFileSync('/usr/bin/pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
-}
+const e2e = e2eForFile();
 
 describe('client record and care plan', () => {
   it('a consultant writes a plan with a weekly schedule, prints it, posts 入院, and the visiting nurse sees the alert', async () => {
     const { context, page } = await e2e.newPage();
 
     // The consultant opens Aちゃん from their clients.
-    await signIn(page, 'consult.suzuki');
+    await signInDemo(page, 'consult.suzuki');
     await page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name: 'ケース記録' }).click();
     await page.getByRole('heading', { level: 1, name: '担当利用者' }).waitFor();
     await expectAccessible(page, 'clients list');
@@ -135,7 +98,7 @@ describe('client record and care plan', () => {
 
     // The visiting nurse sees the alert on their dashboard and on the record.
     const nurse = await e2e.newPage();
-    await signIn(nurse.page, 'staff.kango');
+    await signInDemo(nurse.page, 'staff.kango');
     await nurse.page.goto('/plans');
     await nurse.page.getByRole('heading', { level: 1, name: '計画とモニタリングの予定' }).waitFor();
     const alert = nurse.page.getByRole('link', { name: /青木 あかりさん: 入院「呼吸状態の悪化で緊急入院」/ });
@@ -151,7 +114,7 @@ describe('client record and care plan', () => {
 
   it('the 判定スコア calculator explains the score for anyone signed in', async () => {
     const { context, page } = await e2e.newPage({ width: 390, height: 844 });
-    await signIn(page, 'viewer');
+    await signInDemo(page, 'viewer');
     await page.goto('/care-score');
     await page.getByRole('heading', { level: 1, name: '医療的ケア判定スコア' }).waitFor();
     await page.getByLabel('1. 人工呼吸器の管理').check();

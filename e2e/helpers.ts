@@ -1,6 +1,10 @@
 // Shared steps for the end-to-end journeys: signing in through the UI, waiting for the router,
 // TOTP codes, and server-side fixtures (accounts created and sessions aged directly in the
 // database of the running server, so each test makes what it needs without depending on another).
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { generate } from 'otplib';
 import type { Locator, Page } from 'playwright-core';
@@ -112,6 +116,22 @@ export async function signInDemo(page: Page, local: string) {
   await page.getByLabel('パスワード').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'ログイン' }).click();
   await page.waitForURL((u) => !u.pathname.startsWith('/sign-in'));
+}
+
+/** Fetches a PDF inside the signed-in browser and returns the text pdftotext finds in it. */
+export async function pdfTextOf(page: Page, href: string): Promise<string> {
+  const fetched = await page.evaluate(async (url) => {
+    const res = await fetch(url, { credentials: 'same-origin' });
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    let binary = '';
+    for (const b of bytes) binary += String.fromCharCode(b);
+    return { status: res.status, type: res.headers.get('content-type'), base64: btoa(binary) };
+  }, href);
+  expect(fetched.status).toBe(200);
+  expect(fetched.type).toBe('application/pdf');
+  const file = join(mkdtempSync(join(tmpdir(), 'tsunagu-e2e-pdf-')), 'out.pdf');
+  writeFileSync(file, Buffer.from(fetched.base64, 'base64'));
+  return execFileSync('/usr/bin/pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
 }
 
 /** The TOTP code for the current 30 s step, or for `stepsAhead` steps later. */

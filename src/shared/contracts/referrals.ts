@@ -295,6 +295,35 @@ export const CandidatesResponseSchema = z
   })
   .meta({ id: 'ReferralCandidates' });
 
+/** A person or office an offer names: id and display name (a fresh schema each time, so each is inlined). */
+const idName = () => z.object({ id: z.string(), name: z.string() });
+
+/** An offer of either kind: id, case and status, then who it is for (`parties`), then its lifecycle. */
+const offerFields = <const P extends z.ZodRawShape, const R extends readonly [string, ...string[]]>(parties: P, declineReasons: R) => ({
+  id: z.string(),
+  caseId: z.string(),
+  status: z.enum(OFFER_STATUSES),
+  ...parties,
+  ...offerLifecycleFields(declineReasons),
+});
+
+/** What an inbox shows of an offer: its status, dates and message, then who it is from (`parties`). */
+const inboxOfferFields = <const P extends z.ZodRawShape>(parties: P) => ({
+  id: z.string(),
+  status: z.enum(OFFER_STATUSES),
+  sentAt: z.string().nullable(),
+  respondBy: z.string().nullable(),
+  message: z.string(),
+  ...parties,
+});
+
+/** The end of both create-offers inputs: the message (titled for its recipients) and send-now. */
+const sendFields = (messageTitle: string) => ({
+  message: z.string().trim().max(2000).default('').meta({ title: messageTitle }),
+  /** false = keep as drafts. */
+  send: z.boolean().default(true).meta({ title: 'すぐに送信する' }),
+});
+
 export const CreateOffersSchema = z
   .object({
     candidates: z
@@ -307,9 +336,7 @@ export const CreateOffersSchema = z
       .min(1, { error: '1人以上選んでください' })
       .max(10, { error: '一度に打診できるのは10人までです' })
       .meta({ title: '候補者' }),
-    message: z.string().trim().max(2000).default('').meta({ title: '候補者へのメッセージ' }),
-    /** false = keep as drafts. */
-    send: z.boolean().default(true).meta({ title: 'すぐに送信する' }),
+    ...sendFields('候補者へのメッセージ'),
   })
   .meta({ id: 'CreateReferralOffers' });
 
@@ -354,15 +381,7 @@ const declineSchema = <const R extends readonly [string, ...string[]]>(reasons: 
     .meta({ id });
 
 export const ReferralOfferSchema = z
-  .object({
-    id: z.string(),
-    caseId: z.string(),
-    status: z.enum(OFFER_STATUSES),
-    candidate: z.object({ id: z.string(), name: z.string() }),
-    sender: z.object({ id: z.string(), name: z.string() }),
-    backupCoordinator: z.object({ id: z.string(), name: z.string() }).nullable(),
-    ...offerLifecycleFields(DECLINE_REASONS),
-  })
+  .object(offerFields({ candidate: idName(), sender: idName(), backupCoordinator: idName().nullable() }, DECLINE_REASONS))
   .meta({ id: 'ReferralOffer' });
 
 export const DeclineOfferSchema = declineSchema(DECLINE_REASONS, 'DeclineReferralOffer');
@@ -374,43 +393,32 @@ export const CreateServiceOffersSchema = z
       .min(1, { error: '事業所を1つ以上選んでください' })
       .max(10, { error: '一度に送れるのは10事業所までです' })
       .meta({ title: '事業所' }),
-    message: z.string().trim().max(2000).default('').meta({ title: '事業所へのメッセージ' }),
-    /** false = keep as drafts. */
-    send: z.boolean().default(true).meta({ title: 'すぐに送信する' }),
+    ...sendFields('事業所へのメッセージ'),
   })
   .meta({ id: 'CreateServiceReferrals' });
 
 export const ServiceOfferSchema = z
-  .object({
-    id: z.string(),
-    caseId: z.string(),
-    status: z.enum(OFFER_STATUSES),
-    serviceId: z.string(),
-    serviceType: z.string(),
-    serviceTypeLabel: z.string(),
-    office: z.object({ id: z.string(), name: z.string() }),
-    sender: z.object({ id: z.string(), name: z.string() }),
-    /** The office member who accepted or declined. */
-    respondedBy: z.object({ id: z.string(), name: z.string() }).nullable(),
-    ...offerLifecycleFields(SERVICE_DECLINE_REASONS),
-  })
+  .object(
+    offerFields(
+      {
+        serviceId: z.string(),
+        serviceType: z.string(),
+        serviceTypeLabel: z.string(),
+        office: idName(),
+        sender: idName(),
+        /** The office member who accepted or declined. */
+        respondedBy: idName().nullable(),
+      },
+      SERVICE_DECLINE_REASONS,
+    ),
+  )
   .meta({ id: 'ServiceReferral' });
 
 export const DeclineServiceOfferSchema = declineSchema(SERVICE_DECLINE_REASONS, 'DeclineServiceReferral');
 
 export const ServiceInboxItemSchema = z
   .object({
-    offer: z.object({
-      id: z.string(),
-      status: z.enum(OFFER_STATUSES),
-      sentAt: z.string().nullable(),
-      respondBy: z.string().nullable(),
-      message: z.string(),
-      office: z.object({ id: z.string(), name: z.string() }),
-      serviceType: z.string(),
-      serviceTypeLabel: z.string(),
-      sender: z.object({ id: z.string(), name: z.string() }),
-    }),
+    offer: z.object(inboxOfferFields({ office: idName(), serviceType: z.string(), serviceTypeLabel: z.string(), sender: idName() })),
     case: ReferralCaseViewSchema,
   })
   .meta({ id: 'ServiceReferralInboxItem' });
@@ -419,7 +427,7 @@ export const NoteSchema = z.object({ note: z.string().trim().max(1000).default('
 
 export const InboxItemSchema = z
   .object({
-    offer: z.object({ id: z.string(), status: z.enum(OFFER_STATUSES), sentAt: z.string().nullable(), respondBy: z.string().nullable(), message: z.string(), sender: z.object({ id: z.string(), name: z.string() }) }),
+    offer: z.object(inboxOfferFields({ sender: idName() })),
     case: ReferralCaseViewSchema,
   })
   .meta({ id: 'ReferralInboxItem' });
@@ -448,41 +456,27 @@ export const BackupSchema = z
   })
   .meta({ id: 'ReferralBackup' });
 
+/** An open offer of either kind on the area dashboard: who it is for (`parties`), its case's city and urgency, its age, overdue. */
+const openOfferRowFields = <const P extends z.ZodRawShape>(parties: P) => ({
+  offerId: z.string(),
+  caseId: z.string(),
+  status: z.enum(OFFER_STATUSES),
+  ...parties,
+  municipalityCode: z.string(),
+  urgency: z.enum(URGENCY_CODES),
+  sentAt: z.string(),
+  ageDays: z.number().int(),
+  ageBusinessDays: z.number().int(),
+  respondBy: z.string().nullable(),
+  overdue: z.boolean(),
+});
+
 export const AreaDashboardSchema = z
   .object({
     municipalities: z.array(z.string()),
-    openOffers: z.array(
-      z.object({
-        offerId: z.string(),
-        caseId: z.string(),
-        status: z.enum(OFFER_STATUSES),
-        candidate: z.object({ id: z.string(), name: z.string() }),
-        municipalityCode: z.string(),
-        urgency: z.enum(URGENCY_CODES),
-        sentAt: z.string(),
-        ageDays: z.number().int(),
-        ageBusinessDays: z.number().int(),
-        respondBy: z.string().nullable(),
-        overdue: z.boolean(),
-      }),
-    ),
+    openOffers: z.array(z.object(openOfferRowFields({ candidate: idName() }))),
     /** Unanswered service requests (事業所への紹介) of the area, oldest first. */
-    openServiceRequests: z.array(
-      z.object({
-        offerId: z.string(),
-        caseId: z.string(),
-        status: z.enum(OFFER_STATUSES),
-        office: z.object({ id: z.string(), name: z.string() }),
-        serviceTypeLabel: z.string(),
-        municipalityCode: z.string(),
-        urgency: z.enum(URGENCY_CODES),
-        sentAt: z.string(),
-        ageDays: z.number().int(),
-        ageBusinessDays: z.number().int(),
-        respondBy: z.string().nullable(),
-        overdue: z.boolean(),
-      }),
-    ),
+    openServiceRequests: z.array(z.object(openOfferRowFields({ office: idName(), serviceTypeLabel: z.string() }))),
     unassignedCases: z.array(
       z.object({
         caseId: z.string(),

@@ -49,20 +49,47 @@ async function areaOf(db: Db, actor: Actor, requested?: string): Promise<string[
   return [actor.municipalityCode];
 }
 
+/**
+ * What the area dashboard shows of an open offer of either kind (打診, 事業所への紹介): its case's
+ * city and urgency, when it was sent, its age in calendar and business days, and whether the
+ * answer is overdue.
+ */
+function openOfferView<S extends string, U extends string>(
+  o: { id: string; caseId: string; status: S; sentAt: Date | null; createdAt: Date; respondBy: string | null },
+  c: { municipalityCode: string; urgency: U },
+  today: string,
+) {
+  const sentAt = o.sentAt ?? o.createdAt;
+  const sent = tokyoDate(sentAt);
+  return {
+    offerId: o.id,
+    caseId: o.caseId,
+    status: o.status,
+    municipalityCode: c.municipalityCode,
+    urgency: c.urgency,
+    sentAt: sentAt.toISOString(),
+    ageDays: daysBetween(sent, today),
+    ageBusinessDays: Math.max(0, businessDaysBetween(sent, today)),
+    respondBy: o.respondBy,
+    overdue: o.respondBy !== null && o.respondBy < today,
+  };
+}
+
 export async function getAreaDashboard(opts: { db: Db; actor: Actor; municipality?: string; now?: Date }) {
   const now = opts.now ?? new Date();
   const today = tokyoDate(now);
   const area = await areaOf(opts.db, opts.actor, opts.municipality);
   const inArea = area === null ? undefined : area.length ? inArray(referralCase.municipalityCode, area) : sql`false`;
+  const caseArea = { municipalityCode: referralCase.municipalityCode, urgency: referralCase.urgency };
   const offers = await opts.db
-    .select({ o: referralOffer, c: { municipalityCode: referralCase.municipalityCode, urgency: referralCase.urgency }, candidateName: user.name })
+    .select({ o: referralOffer, c: caseArea, candidateName: user.name })
     .from(referralOffer)
     .innerJoin(referralCase, eq(referralCase.id, referralOffer.caseId))
     .innerJoin(user, eq(user.id, referralOffer.candidateId))
     .where(and(inArea, inArray(referralOffer.status, ['sent', 'viewed'])))
     .orderBy(asc(referralOffer.sentAt));
   const serviceRequests = await opts.db
-    .select({ o: referralServiceOffer, c: { municipalityCode: referralCase.municipalityCode, urgency: referralCase.urgency }, officeName: office.name })
+    .select({ o: referralServiceOffer, c: caseArea, officeName: office.name })
     .from(referralServiceOffer)
     .innerJoin(referralCase, eq(referralCase.id, referralServiceOffer.caseId))
     .innerJoin(office, eq(office.id, referralServiceOffer.officeId))
@@ -82,39 +109,15 @@ export async function getAreaDashboard(opts: { db: Db; actor: Actor; municipalit
   await writeAudit(opts.db, opts.actor.audit, { action: 'referral_dashboard.area', entityType: 'referral_case', details: { municipalities: area } });
   return {
     municipalities: area ?? [],
-    openOffers: offers.map((r) => {
-      const sent = tokyoDate(r.o.sentAt ?? r.o.createdAt);
-      return {
-        offerId: r.o.id,
-        caseId: r.o.caseId,
-        status: r.o.status,
-        candidate: { id: r.o.candidateId, name: r.candidateName },
-        municipalityCode: r.c.municipalityCode,
-        urgency: r.c.urgency,
-        sentAt: (r.o.sentAt ?? r.o.createdAt).toISOString(),
-        ageDays: daysBetween(sent, today),
-        ageBusinessDays: Math.max(0, businessDaysBetween(sent, today)),
-        respondBy: r.o.respondBy,
-        overdue: r.o.respondBy !== null && r.o.respondBy < today,
-      };
-    }),
-    openServiceRequests: serviceRequests.map((r) => {
-      const sent = tokyoDate(r.o.sentAt ?? r.o.createdAt);
-      return {
-        offerId: r.o.id,
-        caseId: r.o.caseId,
-        status: r.o.status,
-        office: { id: r.o.officeId, name: r.officeName },
-        serviceTypeLabel: findServiceType(r.o.serviceType)?.label ?? r.o.serviceType,
-        municipalityCode: r.c.municipalityCode,
-        urgency: r.c.urgency,
-        sentAt: (r.o.sentAt ?? r.o.createdAt).toISOString(),
-        ageDays: daysBetween(sent, today),
-        ageBusinessDays: Math.max(0, businessDaysBetween(sent, today)),
-        respondBy: r.o.respondBy,
-        overdue: r.o.respondBy !== null && r.o.respondBy < today,
-      };
-    }),
+    openOffers: offers.map((r) => ({
+      ...openOfferView(r.o, r.c, today),
+      candidate: { id: r.o.candidateId, name: r.candidateName },
+    })),
+    openServiceRequests: serviceRequests.map((r) => ({
+      ...openOfferView(r.o, r.c, today),
+      office: { id: r.o.officeId, name: r.officeName },
+      serviceTypeLabel: findServiceType(r.o.serviceType)?.label ?? r.o.serviceType,
+    })),
     unassignedCases: cases.map((r) => ({
       caseId: r.c.id,
       municipalityCode: r.c.municipalityCode,

@@ -29,3 +29,12 @@ export function Alert({ tone = 'info', title, children, role, className, id }: A
     </div>
   );
 }
+
+/** What the last change did (保存しました…), announced politely; nothing while there is none. */
+export function SuccessNotice({ message }: { message: string | null | undefined }) {
+  return message ? (
+    <Alert tone="success">
+      <p>{message}</p>
+    </Alert>
+  ) : null;
+}

@@ -3,7 +3,7 @@
 import type { ReactNode } from 'react';
 import { Dialog as AriaDialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { useT } from '../../i18n/i18n';
-import type { Problem } from '../../lib/api-client';
+import { problemOf, type Problem } from '../../lib/api-client';
 import { Alert } from './alert';
 import { Button } from './button';
 import { CloseIcon } from './icons';
@@ -87,5 +87,52 @@ export function ConfirmDialog({ isOpen, onOpenChange, title, children, confirmLa
         </Button>
       </DialogActions>
     </Dialog>
+  );
+}
+
+/** What ConfirmMutationDialog needs of a react-query mutation. */
+export interface ConfirmableMutation<V, R> {
+  mutate: (variables: V, options?: { onSuccess?: (result: R) => void }) => void;
+  isPending: boolean;
+  error: Error | null;
+}
+
+export interface ConfirmMutationDialogProps<S, V, R> extends Pick<ConfirmDialogProps, 'title' | 'confirmLabel' | 'tone'> {
+  /** What the dialog asks about (a row, an offer…); null while it is closed. */
+  subject: S | null;
+  onClose: () => void;
+  mutation: ConfirmableMutation<V, R>;
+  /** The mutation's variables for the subject. */
+  variables: (subject: S) => V;
+  /** After the mutation succeeded and the dialog closed: say what happened. */
+  onDone?: (result: R, subject: S) => void;
+  /** The question, for the subject. */
+  children: (subject: S) => ReactNode;
+}
+
+/**
+ * A ConfirmDialog that runs one mutation on its subject: the server's refusal shows inside the
+ * dialog; on success it closes and calls `onDone`.
+ */
+export function ConfirmMutationDialog<S, V, R>({ subject, onClose, mutation, variables, onDone, children, ...dialog }: ConfirmMutationDialogProps<S, V, R>) {
+  return (
+    <ConfirmDialog
+      {...dialog}
+      isOpen={subject !== null}
+      onOpenChange={(open) => !open && onClose()}
+      isPending={mutation.isPending}
+      problem={mutation.error ? problemOf(mutation.error) : null}
+      onConfirm={() => {
+        if (subject === null) return;
+        mutation.mutate(variables(subject), {
+          onSuccess: (result) => {
+            onClose();
+            onDone?.(result, subject);
+          },
+        });
+      }}
+    >
+      {subject !== null ? children(subject) : null}
+    </ConfirmDialog>
   );
 }

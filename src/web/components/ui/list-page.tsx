@@ -1,18 +1,18 @@
 // The scaffold of a list page (the admin lists and any like them): one h1 with a "new" button,
 // an optional filter bar, the success notice of the last change, the table, and the page's
-// dialogs. `useListPage` holds the state they share: which row the edit dialog shows and the
+// dialogs. `ListSection` is the same inside a page or tab: an h2 with a "new" button over a table. `useListPage` holds the state they share: which row the edit dialog shows and the
 // notice; `pagedTable` feeds an infinite query into the table.
 import { useState, type ReactNode } from 'react';
 import type { InfiniteData, UseInfiniteQueryResult, UseMutationResult, UseQueryResult } from '@tanstack/react-query';
 import { useT } from '../../i18n/i18n';
-import { problemOf, type Page } from '../../lib/api-client';
+import type { Page } from '../../lib/api-client';
 import { allItems, totalOf } from '../../lib/paging';
-import { Alert } from './alert';
+import { SuccessNotice } from './alert';
 import { Button } from './button';
 import { DataTable, type DataTableProps } from './data-table';
-import { ConfirmDialog } from './dialog';
+import { ConfirmMutationDialog } from './dialog';
 import { FilterBar, type FilterBarProps } from './filter-bar';
-import { PageHeader, useDocumentTitle } from './page';
+import { PageHeader, Section, useDocumentTitle } from './page';
 
 export interface ListPageProps<T> {
   /** The h1 and the document title. */
@@ -36,15 +36,42 @@ export function ListPage<T>({ title, lead, create, filters, notice, beforeTable,
     <div className="page">
       <PageHeader title={title} lead={lead} actions={create ? <Button onClick={create.onPress}>{create.label}</Button> : undefined} />
       {filters ? <FilterBar {...filters} /> : null}
-      {notice ? (
-        <Alert tone="success">
-          <p>{notice}</p>
-        </Alert>
-      ) : null}
+      <SuccessNotice message={notice} />
       {beforeTable}
       <DataTable {...table} />
       {children}
     </div>
+  );
+}
+
+export interface ListSectionProps<T> {
+  title: ReactNode;
+  /** The section's id (a link target, e.g. #inbox). */
+  id?: string;
+  /** The section's "new" button; absent (or null) where the user may not add. */
+  create?: { label: string; onPress: () => void } | null;
+  /** A hint between the heading and the table. */
+  intro?: ReactNode;
+  table: DataTableProps<T>;
+}
+
+/** A section of a page or tab that lists one kind of record: h2, "new" button, hint, table. */
+export function ListSection<T>({ title, id, create, intro, table }: ListSectionProps<T>) {
+  return (
+    <Section
+      title={title}
+      id={id}
+      actions={
+        create ? (
+          <Button variant="secondary" size="sm" onClick={create.onPress}>
+            {create.label}
+          </Button>
+        ) : null
+      }
+    >
+      {intro ? <p className="field__hint">{intro}</p> : null}
+      <DataTable {...table} />
+    </Section>
   );
 }
 
@@ -100,8 +127,8 @@ export function pagedTable<T>(query: UseInfiniteQueryResult<InfiniteData<Page<T>
   };
 }
 
-/** DataTable props of a query that answers the whole list at once. */
-export function wholeTable<T>(query: UseQueryResult<{ items: T[]; total: number }, Error>) {
+/** DataTable props of a query that answers the whole list at once (with its count, if it says one). */
+export function wholeTable<T>(query: UseQueryResult<{ items: T[]; total?: number }, Error>) {
   return {
     rows: query.data?.items ?? [],
     total: query.data?.total,
@@ -159,20 +186,8 @@ export interface DeleteRowDialogProps<T extends { id: string; name: string }> {
 export function DeleteRowDialog<T extends { id: string; name: string }>({ row, onClose, remove, title, body, onDeleted }: DeleteRowDialogProps<T>) {
   const t = useT();
   return (
-    <ConfirmDialog
-      isOpen={row !== null}
-      onOpenChange={(o) => !o && onClose()}
-      title={title}
-      confirmLabel={t('common.delete')}
-      isPending={remove.isPending}
-      problem={remove.error ? problemOf(remove.error) : null}
-      onConfirm={() => {
-        if (!row) return;
-        const name = row.name;
-        remove.mutate(row.id, { onSuccess: () => onDeleted(name) });
-      }}
-    >
-      <p>{body(row?.name ?? '')}</p>
-    </ConfirmDialog>
+    <ConfirmMutationDialog subject={row} onClose={onClose} title={title} confirmLabel={t('common.delete')} mutation={remove} variables={(r) => r.id} onDone={(_, r) => onDeleted(r.name)}>
+      {(r) => <p>{body(r.name)}</p>}
+    </ConfirmMutationDialog>
   );
 }

@@ -1,7 +1,7 @@
 // /account: profile and language, password, two-factor, personal API tokens.
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Alert } from '../../../components/ui/alert';
+import { Alert, SuccessNotice } from '../../../components/ui/alert';
 import { Badge } from '../../../components/ui/badge';
 import { Button } from '../../../components/ui/button';
 import { Dialog, DialogActions } from '../../../components/ui/dialog';
@@ -186,11 +186,7 @@ function TwoFactorSection() {
         {t('account.twoFactorStatus')}:{' '}
         {me.twoFactorEnabled ? <Badge tone="success">{t('account.twoFactorOn')}</Badge> : <Badge tone="warning">{t('account.twoFactorOff')}</Badge>}
       </p>
-      {notice ? (
-        <Alert tone="success">
-          <p>{notice}</p>
-        </Alert>
-      ) : null}
+      <SuccessNotice message={notice} />
       {me.twoFactorEnabled && !enrolling ? (
         <>
           <p>{t('account.twoFactorEnabledText')}</p>

@@ -1,6 +1,6 @@
 // Personal API tokens: create (the secret is shown once), list, revoke with confirmation.
 import { useState } from 'react';
-import { Alert } from '../../../components/ui/alert';
+import { Alert, SuccessNotice } from '../../../components/ui/alert';
 import { Badge } from '../../../components/ui/badge';
 import { Button } from '../../../components/ui/button';
 import { CopyButton } from '../../../components/ui/copy-button';
@@ -74,11 +74,7 @@ export function ApiTokensSection() {
           }}
         />
       )}
-      {notice ? (
-        <Alert tone="success">
-          <p>{notice}</p>
-        </Alert>
-      ) : null}
+      <SuccessNotice message={notice} />
       <EraToggle />
       <DataTable
         caption={t('account.tokensCaption')}

@@ -1,10 +1,8 @@
 // 医療情報: diagnoses, hospitals, 医療的ケア with 見守り and the 判定スコア, devices (with the
 // dealer's 24 h number), medication, allergies and what to do in an emergency. The team's
 // consultant, coordinator and medical staff may edit the care items.
-import { useState } from 'react';
 import { HOSPITAL_ROLE_LABELS } from '../../../../shared/contracts/clients';
 import { findCareItem, MONITORING_LEVEL_LABELS } from '../../../../shared/domain/care-items';
-import { Button } from '../../../components/ui/button';
 import { Section } from '../../../components/ui/page';
 import { useT } from '../../../i18n/i18n';
 import { canEditMedical, useClient } from '../api/get-client';
@@ -13,13 +11,12 @@ import { MedicalDetailsDialog } from './section-dialogs';
 import { CareScoreBreakdown } from './care-score-breakdown';
 import { SEVERITY_LABELS } from './labels';
 import { OutOfScope } from './out-of-scope';
+import { useSectionEditing } from './section-editing';
 
 export function MedicalTab({ clientId }: { clientId: string }) {
   const t = useT();
   const { data: c } = useClient(clientId);
-  const [editing, setEditing] = useState(false);
-  const [editingDetails, setEditingDetails] = useState(false);
-  const [saved, setSaved] = useState(false);
+  const { editing, close, saved, editButton, savedNotice } = useSectionEditing<'details' | 'careItems'>(c ? canEditMedical(c) : false);
   if (!c) return null;
   const m = c.medical;
   if (!m) {
@@ -31,23 +28,7 @@ export function MedicalTab({ clientId }: { clientId: string }) {
   }
   return (
     <>
-      <Section
-        title={t('clients.medical.diagnoses')}
-        actions={
-          canEditMedical(c) ? (
-            <Button
-              variant="secondary"
-              size="sm"
-              onClick={() => {
-                setSaved(false);
-                setEditingDetails(true);
-              }}
-            >
-              {t('clients.edit.editMedical')}
-            </Button>
-          ) : null
-        }
-      >
+      <Section title={t('clients.medical.diagnoses')} actions={editButton('details', t('clients.edit.editMedical'))}>
         <ul className="plain-list">
           {m.diagnoses.map((d) => (
             <li key={d.name}>
@@ -68,28 +49,8 @@ export function MedicalTab({ clientId }: { clientId: string }) {
           ))}
         </ul>
       </Section>
-      <Section
-        title={t('clients.medical.careItems')}
-        actions={
-          canEditMedical(c) ? (
-            <Button
-              variant="secondary"
-              size="sm"
-              onClick={() => {
-                setSaved(false);
-                setEditing(true);
-              }}
-            >
-              {t('clients.medical.editCareItems')}
-            </Button>
-          ) : null
-        }
-      >
-        {saved ? (
-          <p role="status" className="notice-text">
-            {t('common.saved')}
-          </p>
-        ) : null}
+      <Section title={t('clients.medical.careItems')} actions={editButton('careItems', t('clients.medical.editCareItems'))}>
+        {savedNotice}
         <div className="table-scroll" role="region" aria-labelledby="care-items-caption" tabIndex={0}>
           <table className="table table--compact">
             <caption id="care-items-caption" className="table__caption">
@@ -171,28 +132,8 @@ export function MedicalTab({ clientId }: { clientId: string }) {
         <h3 className="subsection__title">{t('clients.medical.emergencyNotes')}</h3>
         <p className="pre-wrap">{m.emergencyNotes || '—'}</p>
       </Section>
-      {editingDetails ? (
-        <MedicalDetailsDialog
-          clientId={clientId}
-          medical={m}
-          onClose={() => setEditingDetails(false)}
-          onSaved={() => {
-            setEditingDetails(false);
-            setSaved(true);
-          }}
-        />
-      ) : null}
-      {editing ? (
-        <CareItemsDialog
-          clientId={clientId}
-          medical={m}
-          onClose={() => setEditing(false)}
-          onSaved={() => {
-            setEditing(false);
-            setSaved(true);
-          }}
-        />
-      ) : null}
+      {editing === 'details' ? <MedicalDetailsDialog clientId={clientId} medical={m} onClose={close} onSaved={saved} /> : null}
+      {editing === 'careItems' ? <CareItemsDialog clientId={clientId} medical={m} onClose={close} onSaved={saved} /> : null}
     </>
   );
 }

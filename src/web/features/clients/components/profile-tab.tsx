@@ -7,46 +7,22 @@ import { Badge } from '../../../components/ui/badge';
 import { DateTime } from '../../../components/ui/date-time';
 import { Section } from '../../../components/ui/page';
 import { useT } from '../../../i18n/i18n';
-import { useState } from 'react';
-import { Button } from '../../../components/ui/button';
 import { canManageClient, useClient } from '../api/get-client';
 import { ContactDialog, ProfileDialog } from './section-dialogs';
 import { OutOfScope } from './out-of-scope';
+import { useSectionEditing } from './section-editing';
 
 export function ProfileTab({ clientId }: { clientId: string }) {
   const t = useT();
   const { data: c } = useClient(clientId);
-  const [editing, setEditing] = useState<'profile' | 'contact' | null>(null);
-  const [saved, setSaved] = useState(false);
+  const { editing, close, saved, editButton, savedNotice } = useSectionEditing<'profile' | 'contact'>(c ? canManageClient(c) : false);
   if (!c) return null;
   const soon = addDays(tokyoDate(), 90);
-  const manage = canManageClient(c);
-  const editButton = (which: 'profile' | 'contact', label: string) =>
-    manage ? (
-      <Button
-        variant="secondary"
-        size="sm"
-        onClick={() => {
-          setSaved(false);
-          setEditing(which);
-        }}
-      >
-        {label}
-      </Button>
-    ) : null;
   return (
     <>
-      {saved ? (
-        <p role="status" className="notice-text">
-          {t('common.saved')}
-        </p>
-      ) : null}
-      {editing === 'profile' && c.profile ? (
-        <ProfileDialog clientId={clientId} profile={c.profile} onClose={() => setEditing(null)} onSaved={() => { setEditing(null); setSaved(true); }} />
-      ) : null}
-      {editing === 'contact' && c.contact ? (
-        <ContactDialog clientId={clientId} contact={c.contact} onClose={() => setEditing(null)} onSaved={() => { setEditing(null); setSaved(true); }} />
-      ) : null}
+      {savedNotice}
+      {editing === 'profile' && c.profile ? <ProfileDialog clientId={clientId} profile={c.profile} onClose={close} onSaved={saved} /> : null}
+      {editing === 'contact' && c.contact ? <ContactDialog clientId={clientId} contact={c.contact} onClose={close} onSaved={saved} /> : null}
       <Section title={t('clients.profile.title')} actions={c.profile ? editButton('profile', t('clients.edit.editProfile')) : null}>
         {c.profile ? (
           <>

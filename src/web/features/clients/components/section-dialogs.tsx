@@ -20,10 +20,9 @@ import {
 } from '../../../../shared/contracts/clients';
 import { SHOMAN_GROUPS } from '../../../../shared/domain/shoman-groups';
 import { Button } from '../../../components/ui/button';
-import { Dialog, DialogActions } from '../../../components/ui/dialog';
 import { Checkbox, SelectField, TextAreaField, TextField } from '../../../components/ui/fields';
-import { FormErrorSummary } from '../../../components/ui/form-error';
-import { VersionConflict, isVersionConflict } from '../../../components/ui/version-conflict';
+import { saveWithVersion } from '../../../components/ui/version-conflict';
+import { VersionedFormDialog, type VersionedFormDialogProps } from '../../../components/ui/versioned-form-dialog';
 import { useT } from '../../../i18n/i18n';
 import { contractLabel, emptyToNull, fieldId, useFormErrors, useZodForm } from '../../../lib/forms';
 import { useMunicipalities } from '../../admin';
@@ -35,41 +34,17 @@ import { SEVERITY_LABELS, SEX_LABELS } from './labels';
 
 const numOrNull = (v: unknown) => (v === '' || v === null || v === undefined ? null : Number(v));
 
-function SectionDialog({ clientId, title, formId, onSubmit, pending, error, problem, children, onClose }: {
-  clientId: string;
-  title: string;
-  formId: string;
-  onSubmit: (e?: React.BaseSyntheticEvent) => Promise<void>;
-  pending: boolean;
-  error: unknown;
-  problem: ReturnType<typeof useFormErrors>;
-  children: ReactNode;
-  onClose: () => void;
-}) {
-  const t = useT();
+/** The dialog of one section; after a conflict, "reload" fetches the record again. */
+function SectionDialog({ clientId, ...dialog }: { clientId: string } & Omit<VersionedFormDialogProps, 'onReload'>) {
   const queryClient = useQueryClient();
   return (
-    <Dialog isOpen onOpenChange={(o) => !o && onClose()} title={title} size="lg" isDismissable={!pending}>
-      <form id={formId} className="form" noValidate onSubmit={onSubmit}>
-        <VersionConflict
-          error={error}
-          onReload={() => {
-            void queryClient.invalidateQueries({ queryKey: clientKeys.record(clientId) });
-            onClose();
-          }}
-        />
-        <FormErrorSummary id={`${formId}-errors`} problem={problem.problem} items={problem.items} focusKey={problem.focusKey} />
-        {children}
-        <DialogActions>
-          <Button variant="secondary" onClick={onClose} disabled={pending}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" isPending={pending} pendingText={t('common.saving')}>
-            {t('common.save')}
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+    <VersionedFormDialog
+      {...dialog}
+      onReload={() => {
+        void queryClient.invalidateQueries({ queryKey: clientKeys.record(clientId) });
+        dialog.onClose();
+      }}
+    />
   );
 }
 
@@ -91,15 +66,7 @@ function RowBox({ legend, onRemove, removeLabel, children }: { legend: string; o
 /** Saves one section and reports server errors into the form's summary. */
 function useSave(clientId: string, errors: ReturnType<typeof useFormErrors>, onSaved: () => void) {
   const update = useUpdateSection(clientId);
-  const save = async (u: SectionUpdate) => {
-    errors.reset();
-    try {
-      await update.mutateAsync(u);
-      onSaved();
-    } catch (e) {
-      if (!isVersionConflict(e)) errors.onServerError(e);
-    }
-  };
+  const save = saveWithVersion({ errors, onSaved, save: (u: SectionUpdate) => update.mutateAsync(u) });
   return { update, save };
 }
 
@@ -131,7 +98,7 @@ export function ProfileDialog({ clientId, profile, onClose, onSaved }: { clientI
   const onSubmit = form.handleSubmit((input) => save({ section: 'profile', input }), errors.onInvalid);
   const f = (name: string) => fieldId(formId, name);
   return (
-    <SectionDialog clientId={clientId} title={t('clients.edit.profileTitle')} formId={formId} onSubmit={onSubmit} pending={update.isPending} error={update.error} problem={errors} onClose={onClose}>
+    <SectionDialog clientId={clientId} title={t('clients.edit.profileTitle')} formId={formId} onSubmit={onSubmit} isPending={update.isPending} error={update.error} errors={errors} onClose={onClose}>
       <div className="form__row">
         <TextField id={f('postalCode')} label="郵便番号" autoComplete="postal-code" error={fe.postalCode?.message} {...form.register('postalCode')} />
         <TextField id={f('address')} label="住所" autoComplete="street-address" error={fe.address?.message} {...form.register('address')} />
@@ -217,7 +184,7 @@ export function ContactDialog({ clientId, contact, onClose, onSaved }: { clientI
   const onSubmit = form.handleSubmit((input) => save({ section: 'contact', input }), errors.onInvalid);
   const f = (name: string) => fieldId(formId, name);
   return (
-    <SectionDialog clientId={clientId} title={t('clients.edit.contactTitle')} formId={formId} onSubmit={onSubmit} pending={update.isPending} error={update.error} problem={errors} onClose={onClose}>
+    <SectionDialog clientId={clientId} title={t('clients.edit.contactTitle')} formId={formId} onSubmit={onSubmit} isPending={update.isPending} error={update.error} errors={errors} onClose={onClose}>
       <h3 className="subsection__title">{t('clients.contact.guardians')}</h3>
       <ol className="row-editor">
         {guardians.fields.map((row, i) => (
@@ -301,7 +268,7 @@ export function MedicalDetailsDialog({ clientId, medical, onClose, onSaved }: { 
     </RowBox>
   );
   return (
-    <SectionDialog clientId={clientId} title={t('clients.edit.medicalTitle')} formId={formId} onSubmit={onSubmit} pending={update.isPending} error={update.error} problem={errors} onClose={onClose}>
+    <SectionDialog clientId={clientId} title={t('clients.edit.medicalTitle')} formId={formId} onSubmit={onSubmit} isPending={update.isPending} error={update.error} errors={errors} onClose={onClose}>
       <p className="field__hint">{t('clients.edit.medicalHint')}</p>
       <h3 className="subsection__title">{t('clients.medical.diagnoses')}</h3>
       <ol className="row-editor">
@@ -422,21 +389,13 @@ export function IdentityDialog({ clientId, record, onClose, onSaved }: { clientI
   const errors = useFormErrors(form, formId, (['name', 'nameKana', 'birthDate', 'sex', 'municipalityCode'] as const).map((name) => ({ name, label: L(name) })));
   const update = useUpdateIdentity(clientId);
   const fe = form.formState.errors;
-  const onSubmit = form.handleSubmit(async (input) => {
-    errors.reset();
-    try {
-      await update.mutateAsync(input);
-      onSaved();
-    } catch (e) {
-      if (!isVersionConflict(e)) errors.onServerError(e);
-    }
-  }, errors.onInvalid);
+  const onSubmit = form.handleSubmit(saveWithVersion({ errors, onSaved, save: (input) => update.mutateAsync(input) }), errors.onInvalid);
   const options = (municipalities.data?.items ?? []).map((m) => ({ value: m.code, label: m.name }));
   // The record's own city stays choosable even when the region's list does not carry it.
   if (!options.some((o) => o.value === record.municipalityCode)) options.unshift({ value: record.municipalityCode, label: record.municipalityName ?? record.municipalityCode });
   const f = (name: string) => fieldId(formId, name);
   return (
-    <SectionDialog clientId={clientId} title={t('clients.edit.identityTitle')} formId={formId} onSubmit={onSubmit} pending={update.isPending} error={update.error} problem={errors} onClose={onClose}>
+    <SectionDialog clientId={clientId} title={t('clients.edit.identityTitle')} formId={formId} onSubmit={onSubmit} isPending={update.isPending} error={update.error} errors={errors} onClose={onClose}>
       <p className="field__hint">{t('clients.edit.identityHint')}</p>
       <div className="form__row">
         <TextField id={f('name')} label={L('name')} isRequired autoComplete="off" error={fe.name?.message} {...form.register('name')} />

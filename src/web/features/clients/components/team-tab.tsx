@@ -4,15 +4,14 @@
 import { useState } from 'react';
 import { CONSENT_METHOD_LABELS } from '../../../../shared/contracts/clients';
 import { CONSENT_SCOPE_INFO } from '../../../../shared/domain/consent-scopes';
-import { Alert } from '../../../components/ui/alert';
+import { SuccessNotice } from '../../../components/ui/alert';
 import { Badge } from '../../../components/ui/badge';
 import { Button } from '../../../components/ui/button';
-import { DataTable, type Column } from '../../../components/ui/data-table';
+import type { Column } from '../../../components/ui/data-table';
 import { DateTime } from '../../../components/ui/date-time';
-import { ConfirmDialog } from '../../../components/ui/dialog';
-import { Section } from '../../../components/ui/page';
+import { ConfirmMutationDialog } from '../../../components/ui/dialog';
+import { ListSection, wholeTable } from '../../../components/ui/list-page';
 import { useT } from '../../../i18n/i18n';
-import { problemOf } from '../../../lib/api-client';
 import { canManageClient, useClient } from '../api/get-client';
 import { useConsents, type Consent } from '../api/list-consents';
 import { useProvisions, type Provision } from '../api/list-provisions';
@@ -133,49 +132,23 @@ export function TeamTab({ clientId }: { clientId: string }) {
 
   return (
     <>
-      {notice ? (
-        <Alert tone="success">
-          <p>{notice}</p>
-        </Alert>
-      ) : null}
-      <Section
+      <SuccessNotice message={notice} />
+      <ListSection
         title={t('clients.team.title')}
-        actions={
-          manage ? (
-            <Button variant="secondary" size="sm" onClick={() => setDialog('member')}>
-              {t('clients.team.add')}
-            </Button>
-          ) : null
-        }
-      >
-        <DataTable caption={t('clients.team.caption')} columns={memberColumns} rows={team.data?.items ?? []} rowKey={(m) => m.id} isLoading={team.isPending} error={team.error} onRetry={() => void team.refetch()} />
-      </Section>
-      <Section
+        create={manage ? { label: t('clients.team.add'), onPress: () => setDialog('member') } : null}
+        table={{ caption: t('clients.team.caption'), columns: memberColumns, rowKey: (m) => m.id, ...wholeTable(team) }}
+      />
+      <ListSection
         title={t('clients.consent.title')}
-        actions={
-          manage ? (
-            <Button variant="secondary" size="sm" onClick={() => setDialog('consent')}>
-              {t('clients.consent.add')}
-            </Button>
-          ) : null
-        }
-      >
-        <p className="field__hint">{t('clients.consent.intro')}</p>
-        <DataTable caption={t('clients.consent.caption')} columns={consentColumns} rows={consents.data?.items ?? []} rowKey={(k) => k.id} isLoading={consents.isPending} error={consents.error} onRetry={() => void consents.refetch()} />
-      </Section>
-      <Section title={t('clients.provision.title')}>
-        <p className="field__hint">{t('clients.provision.intro')}</p>
-        <DataTable
-          caption={t('clients.provision.caption')}
-          columns={provisionColumns}
-          rows={provisions.data?.items ?? []}
-          rowKey={(p) => p.id}
-          isLoading={provisions.isPending}
-          error={provisions.error}
-          onRetry={() => void provisions.refetch()}
-          emptyMessage={t('clients.provision.empty')}
-        />
-      </Section>
+        create={manage ? { label: t('clients.consent.add'), onPress: () => setDialog('consent') } : null}
+        intro={t('clients.consent.intro')}
+        table={{ caption: t('clients.consent.caption'), columns: consentColumns, rowKey: (k) => k.id, ...wholeTable(consents) }}
+      />
+      <ListSection
+        title={t('clients.provision.title')}
+        intro={t('clients.provision.intro')}
+        table={{ caption: t('clients.provision.caption'), columns: provisionColumns, rowKey: (p) => p.id, ...wholeTable(provisions), emptyMessage: t('clients.provision.empty') }}
+      />
       {dialog === 'member' ? (
         <AddMemberDialog
           clientId={clientId}
@@ -207,26 +180,17 @@ export function TeamTab({ clientId }: { clientId: string }) {
           }}
         />
       ) : null}
-      <ConfirmDialog
-        isOpen={removing !== null}
-        onOpenChange={(o) => !o && setRemoving(null)}
+      <ConfirmMutationDialog
+        subject={removing}
+        onClose={() => setRemoving(null)}
         title={t('clients.team.removeTitle')}
         confirmLabel={t('common.remove')}
-        isPending={remove.isPending}
-        problem={remove.error ? problemOf(remove.error) : null}
-        onConfirm={() => {
-          if (!removing) return;
-          const name = memberName(removing);
-          remove.mutate(removing.id, {
-            onSuccess: () => {
-              setRemoving(null);
-              setNotice(t('clients.team.removed', { name }));
-            },
-          });
-        }}
+        mutation={remove}
+        variables={(m) => m.id}
+        onDone={(_, m) => setNotice(t('clients.team.removed', { name: memberName(m) }))}
       >
-        <p>{t('clients.team.removeBody', { name: removing ? memberName(removing) : '' })}</p>
-      </ConfirmDialog>
+        {(m) => <p>{t('clients.team.removeBody', { name: memberName(m) })}</p>}
+      </ConfirmMutationDialog>
     </>
   );
 }

@@ -9,7 +9,7 @@ import { Badge } from '../../../components/ui/badge';
 import { Button } from '../../../components/ui/button';
 import { DataTable, type Column } from '../../../components/ui/data-table';
 import { DateTime, EraToggle } from '../../../components/ui/date-time';
-import { ConfirmDialog, Dialog, DialogActions } from '../../../components/ui/dialog';
+import { ConfirmMutationDialog, Dialog, DialogActions } from '../../../components/ui/dialog';
 import { Checkbox, SelectField, TextField } from '../../../components/ui/fields';
 import { FilterBar } from '../../../components/ui/filter-bar';
 import { FormErrorSummary } from '../../../components/ui/form-error';
@@ -212,28 +212,17 @@ export function RegistrationsPage({ eventId, filters, onFiltersChange }: { event
         </DialogActions>
       </Dialog>
 
-      <ConfirmDialog
-        isOpen={cancelling !== null}
-        onOpenChange={(o) => !o && setCancelling(null)}
+      <ConfirmMutationDialog
+        subject={cancelling}
+        onClose={() => setCancelling(null)}
         title={t('ev.cancelRegTitle')}
         confirmLabel={t('ev.cancelReg')}
-        isPending={update.isPending}
-        problem={update.error ? problemOf(update.error) : null}
-        onConfirm={() =>
-          cancelling &&
-          update.mutate(
-            { id: cancelling.id, input: { status: 'cancelled' } },
-            {
-              onSuccess: (r) => {
-                setCancelling(null);
-                setNotice(t('ev.regCancelled', { name: r.name }));
-              },
-            },
-          )
-        }
+        mutation={update}
+        variables={(r) => ({ id: r.id, input: { status: 'cancelled' as const } })}
+        onDone={(r) => setNotice(t('ev.regCancelled', { name: r.name }))}
       >
-        <p>{t('ev.cancelRegBody', { name: cancelling?.name ?? '' })}</p>
-      </ConfirmDialog>
+        {(r) => <p>{t('ev.cancelRegBody', { name: r.name })}</p>}
+      </ConfirmMutationDialog>
 
       <Dialog isOpen={adding} onOpenChange={setAdding} title={t('ev.addRegistration')}>
         <AddRegistrationForm

@@ -5,7 +5,7 @@ import { Button } from '../../../components/ui/button';
 import { Dialog, DialogActions } from '../../../components/ui/dialog';
 import { TextField } from '../../../components/ui/fields';
 import { FormErrorSummary } from '../../../components/ui/form-error';
-import { VersionConflict, isVersionConflict } from '../../../components/ui/version-conflict';
+import { VersionConflict, saveWithVersion } from '../../../components/ui/version-conflict';
 import { useT } from '../../../i18n/i18n';
 import { contractLabel, fieldId, useFormErrors, useZodForm } from '../../../lib/forms';
 import { AgreePlanSchema, useAgreePlan } from '../api/agree-plan';
@@ -22,15 +22,7 @@ export function AgreePlanDialog({ clientId, plan, onClose, onAgreed }: { clientI
     { name: 'agreedBy', label: label('agreedBy') },
   ]);
   const fe = form.formState.errors;
-  const onSubmit = form.handleSubmit(async (input) => {
-    errors.reset();
-    try {
-      await agree.mutateAsync({ planId: plan.id, input });
-      onAgreed();
-    } catch (error) {
-      if (!isVersionConflict(error)) errors.onServerError(error);
-    }
-  }, errors.onInvalid);
+  const onSubmit = form.handleSubmit(saveWithVersion({ errors, onSaved: onAgreed, save: (input) => agree.mutateAsync({ planId: plan.id, input }) }), errors.onInvalid);
   return (
     <Dialog isOpen onOpenChange={(o) => !o && onClose()} title={t('plans.agreeTitle')} role="alertdialog" isDismissable={!agree.isPending}>
       <form id={formId} className="form" noValidate onSubmit={onSubmit}>

@@ -7,10 +7,9 @@ import { useFieldArray } from 'react-hook-form';
 import { AssessmentInputSchema as AI } from '../../../../shared/contracts/plans';
 import { tokyoDate } from '../../../../shared/dates';
 import { Button } from '../../../components/ui/button';
-import { Dialog, DialogActions } from '../../../components/ui/dialog';
 import { TextAreaField, TextField } from '../../../components/ui/fields';
-import { FormErrorSummary } from '../../../components/ui/form-error';
-import { VersionConflict, saveWithVersion } from '../../../components/ui/version-conflict';
+import { saveWithVersion } from '../../../components/ui/version-conflict';
+import { VersionedFormDialog } from '../../../components/ui/versioned-form-dialog';
 import { useT } from '../../../i18n/i18n';
 import { contractLabel, fieldId, useFormErrors, useZodForm } from '../../../lib/forms';
 import { useCreateAssessment } from '../api/create-assessment';
@@ -100,103 +99,91 @@ export function AssessmentDialog({
   );
 
   return (
-    <Dialog isOpen onOpenChange={(o) => !o && onClose()} title={assessment ? t('plans.assessment.editTitle') : t('plans.assessment.createTitle')} size="lg" isDismissable={!pending}>
-      <form id={formId} className="form" noValidate onSubmit={onSubmit}>
-        <VersionConflict error={error} onReload={onClose} />
-        <FormErrorSummary id={`${formId}-errors`} problem={errors.problem} items={errors.items} focusKey={errors.focusKey} />
-        {!assessment && basis ? <p className="field__hint">{t('plans.assessment.fromLast', { date: basis.assessedOn })}</p> : null}
-        <div className="form__row">
-          <TextField id={fieldId(formId, 'assessedOn')} type="date" label={contractLabel(AI, 'assessedOn')} isRequired error={fe.assessedOn?.message} {...form.register('assessedOn')} />
-          <TextField id={fieldId(formId, 'place')} label={contractLabel(AI, 'place')} error={fe.place?.message} {...form.register('place')} />
-        </div>
-        <fieldset className="fieldset">
-          <legend className="field__label">{sectionLabel('health')}</legend>
-          {HEALTH_FIELDS.map((k) => area(`sections.health.${k}`, fieldLabel('health', k), se?.health?.[k]?.message))}
-        </fieldset>
-        <fieldset className="fieldset">
-          <legend className="field__label">{sectionLabel('dailyLiving')}</legend>
-          {DAILY_FIELDS.map((k) => area(`sections.dailyLiving.${k}`, fieldLabel('dailyLiving', k), se?.dailyLiving?.[k]?.message, 2))}
-        </fieldset>
-        {area('sections.communication', sectionLabel('communication'), se?.communication?.message)}
-        {area('sections.development', sectionLabel('development'), se?.development?.message)}
-        <fieldset className="fieldset">
-          <legend className="field__label">{sectionLabel('family')}</legend>
-          {area('sections.family.situation', fieldLabel('family', 'situation'), se?.family?.situation?.message)}
-          <ol className="row-editor">
-            {members.fields.map((f, i) => (
-              <li key={f.id} className="row-editor__row">
-                <fieldset className="fieldset">
-                  <legend className="field__label">{t('plans.assessment.memberN', { n: i + 1 })}</legend>
-                  <div className="form__row">
-                    <TextField
-                      id={fieldId(formId, `sections.family.members.${i}.name`)}
-                      label={t('plans.assessment.memberField', { n: i + 1, field: memberLabel('name') })}
-                      isRequired
-                      error={se?.family?.members?.[i]?.name?.message}
-                      {...form.register(`sections.family.members.${i}.name`)}
-                    />
-                    <TextField
-                      id={fieldId(formId, `sections.family.members.${i}.relation`)}
-                      label={t('plans.assessment.memberField', { n: i + 1, field: memberLabel('relation') })}
-                      isRequired
-                      error={se?.family?.members?.[i]?.relation?.message}
-                      {...form.register(`sections.family.members.${i}.relation`)}
-                    />
-                  </div>
-                  {area(`sections.family.members.${i}.wish`, t('plans.assessment.memberField', { n: i + 1, field: memberLabel('wish') }), se?.family?.members?.[i]?.wish?.message, 2)}
-                  <Button variant="tertiary" size="sm" aria-label={t('plans.assessment.removeMember', { n: i + 1 })} onClick={() => members.remove(i)}>
-                    {t('common.delete')}
-                  </Button>
-                </fieldset>
-              </li>
-            ))}
-          </ol>
-          <Button variant="tertiary" size="sm" onClick={() => members.append({ name: '', relation: '', wish: '' })}>
-            {t('plans.assessment.addMember')}
-          </Button>
-        </fieldset>
-        {area('sections.social', sectionLabel('social'), se?.social?.message)}
-        <fieldset className="fieldset">
-          <legend className="field__label">{sectionLabel('risks')}</legend>
-          <ol className="row-editor">
-            {risks.fields.map((f, i) => (
-              <li key={f.id} className="row-editor__row">
+    <VersionedFormDialog title={assessment ? t('plans.assessment.editTitle') : t('plans.assessment.createTitle')} formId={formId} onSubmit={onSubmit} isPending={pending} error={error} errors={errors} onClose={onClose}>
+      {!assessment && basis ? <p className="field__hint">{t('plans.assessment.fromLast', { date: basis.assessedOn })}</p> : null}
+      <div className="form__row">
+        <TextField id={fieldId(formId, 'assessedOn')} type="date" label={contractLabel(AI, 'assessedOn')} isRequired error={fe.assessedOn?.message} {...form.register('assessedOn')} />
+        <TextField id={fieldId(formId, 'place')} label={contractLabel(AI, 'place')} error={fe.place?.message} {...form.register('place')} />
+      </div>
+      <fieldset className="fieldset">
+        <legend className="field__label">{sectionLabel('health')}</legend>
+        {HEALTH_FIELDS.map((k) => area(`sections.health.${k}`, fieldLabel('health', k), se?.health?.[k]?.message))}
+      </fieldset>
+      <fieldset className="fieldset">
+        <legend className="field__label">{sectionLabel('dailyLiving')}</legend>
+        {DAILY_FIELDS.map((k) => area(`sections.dailyLiving.${k}`, fieldLabel('dailyLiving', k), se?.dailyLiving?.[k]?.message, 2))}
+      </fieldset>
+      {area('sections.communication', sectionLabel('communication'), se?.communication?.message)}
+      {area('sections.development', sectionLabel('development'), se?.development?.message)}
+      <fieldset className="fieldset">
+        <legend className="field__label">{sectionLabel('family')}</legend>
+        {area('sections.family.situation', fieldLabel('family', 'situation'), se?.family?.situation?.message)}
+        <ol className="row-editor">
+          {members.fields.map((f, i) => (
+            <li key={f.id} className="row-editor__row">
+              <fieldset className="fieldset">
+                <legend className="field__label">{t('plans.assessment.memberN', { n: i + 1 })}</legend>
                 <div className="form__row">
                   <TextField
-                    id={fieldId(formId, `sections.risks.${i}.risk`)}
-                    label={t('plans.assessment.riskField', { n: i + 1, field: riskLabel('risk') })}
+                    id={fieldId(formId, `sections.family.members.${i}.name`)}
+                    label={t('plans.assessment.memberField', { n: i + 1, field: memberLabel('name') })}
                     isRequired
-                    error={se?.risks?.[i]?.risk?.message}
-                    {...form.register(`sections.risks.${i}.risk`)}
+                    error={se?.family?.members?.[i]?.name?.message}
+                    {...form.register(`sections.family.members.${i}.name`)}
                   />
                   <TextField
-                    id={fieldId(formId, `sections.risks.${i}.measures`)}
-                    label={t('plans.assessment.riskField', { n: i + 1, field: riskLabel('measures') })}
-                    error={se?.risks?.[i]?.measures?.message}
-                    {...form.register(`sections.risks.${i}.measures`)}
+                    id={fieldId(formId, `sections.family.members.${i}.relation`)}
+                    label={t('plans.assessment.memberField', { n: i + 1, field: memberLabel('relation') })}
+                    isRequired
+                    error={se?.family?.members?.[i]?.relation?.message}
+                    {...form.register(`sections.family.members.${i}.relation`)}
                   />
-                  <Button variant="tertiary" size="sm" aria-label={t('plans.assessment.removeRisk', { n: i + 1 })} onClick={() => risks.remove(i)}>
-                    {t('common.delete')}
-                  </Button>
                 </div>
-              </li>
-            ))}
-          </ol>
-          <Button variant="tertiary" size="sm" onClick={() => risks.append({ risk: '', measures: '' })}>
-            {t('plans.assessment.addRisk')}
-          </Button>
-        </fieldset>
-        {area('sections.strengths', sectionLabel('strengths'), se?.strengths?.message)}
-        {area('sections.clientWish', sectionLabel('clientWish'), se?.clientWish?.message)}
-        <DialogActions>
-          <Button variant="secondary" onClick={onClose} disabled={pending}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" isPending={pending} pendingText={t('common.saving')}>
-            {t('common.save')}
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+                {area(`sections.family.members.${i}.wish`, t('plans.assessment.memberField', { n: i + 1, field: memberLabel('wish') }), se?.family?.members?.[i]?.wish?.message, 2)}
+                <Button variant="tertiary" size="sm" aria-label={t('plans.assessment.removeMember', { n: i + 1 })} onClick={() => members.remove(i)}>
+                  {t('common.delete')}
+                </Button>
+              </fieldset>
+            </li>
+          ))}
+        </ol>
+        <Button variant="tertiary" size="sm" onClick={() => members.append({ name: '', relation: '', wish: '' })}>
+          {t('plans.assessment.addMember')}
+        </Button>
+      </fieldset>
+      {area('sections.social', sectionLabel('social'), se?.social?.message)}
+      <fieldset className="fieldset">
+        <legend className="field__label">{sectionLabel('risks')}</legend>
+        <ol className="row-editor">
+          {risks.fields.map((f, i) => (
+            <li key={f.id} className="row-editor__row">
+              <div className="form__row">
+                <TextField
+                  id={fieldId(formId, `sections.risks.${i}.risk`)}
+                  label={t('plans.assessment.riskField', { n: i + 1, field: riskLabel('risk') })}
+                  isRequired
+                  error={se?.risks?.[i]?.risk?.message}
+                  {...form.register(`sections.risks.${i}.risk`)}
+                />
+                <TextField
+                  id={fieldId(formId, `sections.risks.${i}.measures`)}
+                  label={t('plans.assessment.riskField', { n: i + 1, field: riskLabel('measures') })}
+                  error={se?.risks?.[i]?.measures?.message}
+                  {...form.register(`sections.risks.${i}.measures`)}
+                />
+                <Button variant="tertiary" size="sm" aria-label={t('plans.assessment.removeRisk', { n: i + 1 })} onClick={() => risks.remove(i)}>
+                  {t('common.delete')}
+                </Button>
+              </div>
+            </li>
+          ))}
+        </ol>
+        <Button variant="tertiary" size="sm" onClick={() => risks.append({ risk: '', measures: '' })}>
+          {t('plans.assessment.addRisk')}
+        </Button>
+      </fieldset>
+      {area('sections.strengths', sectionLabel('strengths'), se?.strengths?.message)}
+      {area('sections.clientWish', sectionLabel('clientWish'), se?.clientWish?.message)}
+    </VersionedFormDialog>
   );
 }

@@ -1,11 +1,12 @@
 // アセスメント: the current assessment in its sections, and the history of earlier ones (each
 // can be opened; the consultant or coordinator writes a new one or corrects one).
 import { useState } from 'react';
-import { Alert } from '../../../components/ui/alert';
+import { SuccessNotice } from '../../../components/ui/alert';
 import { Badge } from '../../../components/ui/badge';
 import { Button } from '../../../components/ui/button';
-import { DataTable, type Column } from '../../../components/ui/data-table';
+import type { Column } from '../../../components/ui/data-table';
 import { DateTime } from '../../../components/ui/date-time';
+import { ListSection, RowButton, wholeTable } from '../../../components/ui/list-page';
 import { Section } from '../../../components/ui/page';
 import { useT } from '../../../i18n/i18n';
 import { useAssessments, type Assessment } from '../api/list-assessments';
@@ -46,9 +47,9 @@ export function AssessmentsTab({ clientId, canManage }: { clientId: string; canM
             {t('plans.assessment.show')}
           </Button>
           {canManage ? (
-            <Button variant="secondary" size="sm" aria-label={t('plans.assessment.editLabel', { date: a.assessedOn })} onClick={() => setEditing({ assessment: a })}>
+            <RowButton label={t('plans.assessment.editLabel', { date: a.assessedOn })} onPress={() => setEditing({ assessment: a })}>
               {t('common.edit')}
-            </Button>
+            </RowButton>
           ) : null}
         </div>
       ),
@@ -57,11 +58,7 @@ export function AssessmentsTab({ clientId, canManage }: { clientId: string; canM
 
   return (
     <>
-      {notice ? (
-        <Alert tone="success">
-          <p>{notice}</p>
-        </Alert>
-      ) : null}
+      <SuccessNotice message={notice} />
       <Section
         title={t('plans.assessment.title')}
         actions={
@@ -74,18 +71,10 @@ export function AssessmentsTab({ clientId, canManage }: { clientId: string; canM
       >
         {shown ? <AssessmentView assessment={shown} /> : <p>{list.isPending ? t('common.loading') : t('plans.assessment.empty')}</p>}
       </Section>
-      <Section title={t('plans.assessment.history')}>
-        <DataTable
-          caption={t('plans.assessment.caption')}
-          columns={columns}
-          rows={items}
-          rowKey={(a) => a.id}
-          isLoading={list.isPending}
-          error={list.error}
-          onRetry={() => void list.refetch()}
-          emptyMessage={t('plans.assessment.empty')}
-        />
-      </Section>
+      <ListSection
+        title={t('plans.assessment.history')}
+        table={{ caption: t('plans.assessment.caption'), columns, rowKey: (a) => a.id, ...wholeTable(list), emptyMessage: t('plans.assessment.empty') }}
+      />
       {editing ? (
         <AssessmentDialog
           clientId={clientId}

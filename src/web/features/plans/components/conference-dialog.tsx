@@ -5,10 +5,9 @@ import { useState } from 'react';
 import { useFieldArray } from 'react-hook-form';
 import { ConferenceInputSchema as CI } from '../../../../shared/contracts/plans';
 import { Button } from '../../../components/ui/button';
-import { Dialog, DialogActions } from '../../../components/ui/dialog';
 import { Checkbox, TextAreaField, TextField } from '../../../components/ui/fields';
-import { FormErrorSummary } from '../../../components/ui/form-error';
-import { VersionConflict, saveWithVersion } from '../../../components/ui/version-conflict';
+import { saveWithVersion } from '../../../components/ui/version-conflict';
+import { VersionedFormDialog } from '../../../components/ui/versioned-form-dialog';
 import { useT } from '../../../i18n/i18n';
 import { contractLabel, emptyToNull, fieldId, isoToLocal, localToIso, useFormErrors, useZodForm } from '../../../lib/forms';
 import { useCreateConference } from '../api/create-conference';
@@ -94,103 +93,91 @@ export function ConferenceDialog({
   );
 
   return (
-    <Dialog isOpen onOpenChange={(o) => !o && onClose()} title={conference ? t('plans.conference.editTitle') : t('plans.conference.createTitle')} size="lg" isDismissable={!pending}>
-      <form id={formId} className="form" noValidate onSubmit={onSubmit}>
-        <VersionConflict error={error} onReload={onClose} />
-        <FormErrorSummary id={`${formId}-errors`} problem={errors.problem} items={errors.items} focusKey={errors.focusKey} />
-        <div className="form__row">
-          <TextField
-            id={fieldId(formId, 'heldAt')}
-            type="datetime-local"
-            label={C('heldAt')}
-            isRequired
-            value={heldAt}
-            onChange={(e) => {
-              setHeldAt(e.currentTarget.value);
-              form.setValue('heldAt', localToIso(e.currentTarget.value));
-            }}
-            error={fe.heldAt?.message}
-          />
-          <TextField id={fieldId(formId, 'place')} label={C('place')} error={fe.place?.message} {...form.register('place')} />
-        </div>
-        <TextField id={fieldId(formId, 'purpose')} label={C('purpose')} error={fe.purpose?.message} {...form.register('purpose')} />
-        <fieldset className="fieldset">
-          <legend className="field__label">{C('attendees')}</legend>
-          {attendees.fields.map((f, i) => (
-            <div key={f.id} className="form__row row-editor__sub">
-              <TextField
-                id={fieldId(formId, `attendees.${i}.name`)}
-                label={t('plans.conference.attendeeName', { n: i + 1 })}
-                isRequired
-                error={fe.attendees?.[i]?.name?.message}
-                {...form.register(`attendees.${i}.name`)}
-              />
-              <TextField label={t('plans.conference.attendeeOrg', { n: i + 1 })} {...form.register(`attendees.${i}.organization`)} />
-              <TextField label={t('plans.conference.attendeeRole', { n: i + 1 })} {...form.register(`attendees.${i}.role`)} />
-              <Button variant="tertiary" size="sm" aria-label={t('plans.conference.removeAttendee', { n: i + 1 })} onClick={() => attendees.remove(i)}>
-                {t('common.delete')}
-              </Button>
-            </div>
-          ))}
-          {teamAttendees.length && !conference ? <p className="field__hint">{t('plans.conference.prefilledHint')}</p> : null}
-          <div className="row-actions">
-            <Button variant="tertiary" size="sm" onClick={() => attendees.append({ teamMemberId: null, name: '', organization: '', role: '' })}>
-              {t('plans.conference.addAttendee')}
-            </Button>
-            {missingMembers.length ? (
-              <Button variant="tertiary" size="sm" onClick={() => attendees.append(missingMembers)}>
-                {t('plans.conference.addTeam', { n: missingMembers.length })}
-              </Button>
-            ) : null}
-          </div>
-        </fieldset>
-        <TextAreaField id={fieldId(formId, 'agenda')} label={C('agenda')} rows={3} error={fe.agenda?.message} {...form.register('agenda')} />
-        <TextAreaField id={fieldId(formId, 'minutes')} label={C('minutes')} rows={6} error={fe.minutes?.message} {...form.register('minutes')} />
-        <TextAreaField
-          id={fieldId(formId, 'decisions')}
-          label={C('decisions')}
-          description={t('plans.conference.decisionsHint')}
-          rows={3}
-          value={decisions}
+    <VersionedFormDialog title={conference ? t('plans.conference.editTitle') : t('plans.conference.createTitle')} formId={formId} onSubmit={onSubmit} isPending={pending} error={error} errors={errors} onClose={onClose}>
+      <div className="form__row">
+        <TextField
+          id={fieldId(formId, 'heldAt')}
+          type="datetime-local"
+          label={C('heldAt')}
+          isRequired
+          value={heldAt}
           onChange={(e) => {
-            const v = e.currentTarget.value;
-            setDecisions(v);
-            form.setValue(
-              'decisions',
-              v
-                .split('\n')
-                .map((s) => s.trim())
-                .filter(Boolean),
-            );
+            setHeldAt(e.currentTarget.value);
+            form.setValue('heldAt', localToIso(e.currentTarget.value));
           }}
-          error={fe.decisions?.message}
+          error={fe.heldAt?.message}
         />
-        <fieldset className="fieldset">
-          <legend className="field__label">{C('tasks')}</legend>
-          {tasks.fields.map((f, i) => (
-            <div key={f.id} className="form__row row-editor__sub">
-              <TextField id={fieldId(formId, `tasks.${i}.task`)} label={t('plans.conference.taskN', { n: i + 1 })} isRequired error={fe.tasks?.[i]?.task?.message} {...form.register(`tasks.${i}.task`)} />
-              <TextField label={t('plans.conference.taskOwner', { n: i + 1 })} {...form.register(`tasks.${i}.ownerName`)} />
-              <TextField type="date" label={t('plans.conference.taskDue', { n: i + 1 })} {...form.register(`tasks.${i}.dueOn`, { setValueAs: emptyToNull })} />
-              <Checkbox label={t('plans.conference.taskDoneN', { n: i + 1 })} {...form.register(`tasks.${i}.done`)} />
-              <Button variant="tertiary" size="sm" aria-label={t('plans.conference.removeTask', { n: i + 1 })} onClick={() => tasks.remove(i)}>
-                {t('common.delete')}
-              </Button>
-            </div>
-          ))}
-          <Button variant="tertiary" size="sm" onClick={() => tasks.append({ task: '', ownerName: '', ownerUserId: null, dueOn: null, done: false })}>
-            {t('plans.conference.addTask')}
+        <TextField id={fieldId(formId, 'place')} label={C('place')} error={fe.place?.message} {...form.register('place')} />
+      </div>
+      <TextField id={fieldId(formId, 'purpose')} label={C('purpose')} error={fe.purpose?.message} {...form.register('purpose')} />
+      <fieldset className="fieldset">
+        <legend className="field__label">{C('attendees')}</legend>
+        {attendees.fields.map((f, i) => (
+          <div key={f.id} className="form__row row-editor__sub">
+            <TextField
+              id={fieldId(formId, `attendees.${i}.name`)}
+              label={t('plans.conference.attendeeName', { n: i + 1 })}
+              isRequired
+              error={fe.attendees?.[i]?.name?.message}
+              {...form.register(`attendees.${i}.name`)}
+            />
+            <TextField label={t('plans.conference.attendeeOrg', { n: i + 1 })} {...form.register(`attendees.${i}.organization`)} />
+            <TextField label={t('plans.conference.attendeeRole', { n: i + 1 })} {...form.register(`attendees.${i}.role`)} />
+            <Button variant="tertiary" size="sm" aria-label={t('plans.conference.removeAttendee', { n: i + 1 })} onClick={() => attendees.remove(i)}>
+              {t('common.delete')}
+            </Button>
+          </div>
+        ))}
+        {teamAttendees.length && !conference ? <p className="field__hint">{t('plans.conference.prefilledHint')}</p> : null}
+        <div className="row-actions">
+          <Button variant="tertiary" size="sm" onClick={() => attendees.append({ teamMemberId: null, name: '', organization: '', role: '' })}>
+            {t('plans.conference.addAttendee')}
           </Button>
-        </fieldset>
-        <DialogActions>
-          <Button variant="secondary" onClick={onClose} disabled={pending}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" isPending={pending} pendingText={t('common.saving')}>
-            {t('common.save')}
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+          {missingMembers.length ? (
+            <Button variant="tertiary" size="sm" onClick={() => attendees.append(missingMembers)}>
+              {t('plans.conference.addTeam', { n: missingMembers.length })}
+            </Button>
+          ) : null}
+        </div>
+      </fieldset>
+      <TextAreaField id={fieldId(formId, 'agenda')} label={C('agenda')} rows={3} error={fe.agenda?.message} {...form.register('agenda')} />
+      <TextAreaField id={fieldId(formId, 'minutes')} label={C('minutes')} rows={6} error={fe.minutes?.message} {...form.register('minutes')} />
+      <TextAreaField
+        id={fieldId(formId, 'decisions')}
+        label={C('decisions')}
+        description={t('plans.conference.decisionsHint')}
+        rows={3}
+        value={decisions}
+        onChange={(e) => {
+          const v = e.currentTarget.value;
+          setDecisions(v);
+          form.setValue(
+            'decisions',
+            v
+              .split('\n')
+              .map((s) => s.trim())
+              .filter(Boolean),
+          );
+        }}
+        error={fe.decisions?.message}
+      />
+      <fieldset className="fieldset">
+        <legend className="field__label">{C('tasks')}</legend>
+        {tasks.fields.map((f, i) => (
+          <div key={f.id} className="form__row row-editor__sub">
+            <TextField id={fieldId(formId, `tasks.${i}.task`)} label={t('plans.conference.taskN', { n: i + 1 })} isRequired error={fe.tasks?.[i]?.task?.message} {...form.register(`tasks.${i}.task`)} />
+            <TextField label={t('plans.conference.taskOwner', { n: i + 1 })} {...form.register(`tasks.${i}.ownerName`)} />
+            <TextField type="date" label={t('plans.conference.taskDue', { n: i + 1 })} {...form.register(`tasks.${i}.dueOn`, { setValueAs: emptyToNull })} />
+            <Checkbox label={t('plans.conference.taskDoneN', { n: i + 1 })} {...form.register(`tasks.${i}.done`)} />
+            <Button variant="tertiary" size="sm" aria-label={t('plans.conference.removeTask', { n: i + 1 })} onClick={() => tasks.remove(i)}>
+              {t('common.delete')}
+            </Button>
+          </div>
+        ))}
+        <Button variant="tertiary" size="sm" onClick={() => tasks.append({ task: '', ownerName: '', ownerUserId: null, dueOn: null, done: false })}>
+          {t('plans.conference.addTask')}
+        </Button>
+      </fieldset>
+    </VersionedFormDialog>
   );
 }

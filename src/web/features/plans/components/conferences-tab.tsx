@@ -1,12 +1,12 @@
 // 担当者会議: when and where, who attended, what was discussed, what was decided, and who
 // follows up what by when. Each record prints as the official 記録.
 import { useState } from 'react';
-import { Alert } from '../../../components/ui/alert';
+import { SuccessNotice } from '../../../components/ui/alert';
 import { Badge } from '../../../components/ui/badge';
 import { Button, buttonClass } from '../../../components/ui/button';
-import { DataTable, type Column } from '../../../components/ui/data-table';
+import type { Column } from '../../../components/ui/data-table';
 import { DateTime } from '../../../components/ui/date-time';
-import { Section } from '../../../components/ui/page';
+import { ListSection, RowButton, wholeTable } from '../../../components/ui/list-page';
 import { useT } from '../../../i18n/i18n';
 import { useConferences, type Conference } from '../api/list-conferences';
 import { outputUrls } from '../api/output-urls';
@@ -44,9 +44,9 @@ export function ConferencesTab({ clientId, canManage, teamAttendees }: { clientI
             PDF
           </a>
           {canManage ? (
-            <Button variant="secondary" size="sm" aria-label={t('plans.conference.editLabel', { date: c.heldAt.slice(0, 10) })} onClick={() => setEditing({ conference: c })}>
+            <RowButton label={t('plans.conference.editLabel', { date: c.heldAt.slice(0, 10) })} onPress={() => setEditing({ conference: c })}>
               {t('common.edit')}
-            </Button>
+            </RowButton>
           ) : null}
         </div>
       ),
@@ -55,33 +55,19 @@ export function ConferencesTab({ clientId, canManage, teamAttendees }: { clientI
 
   return (
     <>
-      {notice ? (
-        <Alert tone="success">
-          <p>{notice}</p>
-        </Alert>
-      ) : null}
-      <Section
+      <SuccessNotice message={notice} />
+      <ListSection
         title={t('plans.conference.title')}
-        actions={
-          canManage ? (
-            <Button variant="secondary" size="sm" onClick={() => setEditing({ conference: null })}>
-              {t('plans.conference.create')}
-            </Button>
-          ) : null
-        }
-      >
-        <DataTable
-          caption={t('plans.conference.caption')}
-          columns={columns}
-          rows={conferences.data?.items ?? []}
-          rowKey={(c) => c.id}
-          isLoading={conferences.isPending}
-          error={conferences.error}
-          onRetry={() => void conferences.refetch()}
-          emptyMessage={t('plans.conference.empty')}
-          renderExpanded={(c) => (expanded === c.id ? <ConferenceDetails conference={c} /> : null)}
-        />
-      </Section>
+        create={canManage ? { label: t('plans.conference.create'), onPress: () => setEditing({ conference: null }) } : null}
+        table={{
+          caption: t('plans.conference.caption'),
+          columns,
+          rowKey: (c) => c.id,
+          ...wholeTable(conferences),
+          emptyMessage: t('plans.conference.empty'),
+          renderExpanded: (c) => (expanded === c.id ? <ConferenceDetails conference={c} /> : null),
+        }}
+      />
       {editing ? (
         <ConferenceDialog
           clientId={clientId}

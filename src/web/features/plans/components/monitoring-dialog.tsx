@@ -5,10 +5,9 @@ import { useFieldArray } from 'react-hook-form';
 import { ACHIEVEMENTS, ACHIEVEMENT_LABELS, MonitoringGoalSchema, MonitoringInputSchema as MI } from '../../../../shared/contracts/plans';
 import { tokyoDate } from '../../../../shared/dates';
 import { Button } from '../../../components/ui/button';
-import { Dialog, DialogActions } from '../../../components/ui/dialog';
 import { Checkbox, SelectField, TextAreaField, TextField } from '../../../components/ui/fields';
-import { FormErrorSummary } from '../../../components/ui/form-error';
-import { VersionConflict, saveWithVersion } from '../../../components/ui/version-conflict';
+import { saveWithVersion } from '../../../components/ui/version-conflict';
+import { VersionedFormDialog } from '../../../components/ui/versioned-form-dialog';
 import { useT } from '../../../i18n/i18n';
 import { contractLabel, fieldId, useFormErrors, useZodForm } from '../../../lib/forms';
 import { useCreateMonitoring } from '../api/create-monitoring';
@@ -62,55 +61,43 @@ export function MonitoringDialog({ clientId, plan, report, onClose, onSaved }: {
   );
 
   return (
-    <Dialog isOpen onOpenChange={(o) => !o && onClose()} title={report ? t('plans.monitoring.editTitle') : t('plans.monitoring.createTitle')} size="lg" isDismissable={!pending}>
-      <form id={formId} className="form" noValidate onSubmit={onSubmit}>
-        <VersionConflict error={error} onReload={onClose} />
-        <FormErrorSummary id={`${formId}-errors`} problem={errors.problem} items={errors.items} focusKey={errors.focusKey} />
-        {plan && !report ? <p className="field__hint">{t('plans.monitoring.forPlan', { n: plan.revision })}</p> : null}
-        <div className="form__row">
-          <TextField id={fieldId(formId, 'conductedOn')} type="date" label={M('conductedOn')} isRequired error={fe.conductedOn?.message} {...form.register('conductedOn')} />
-          <TextField id={fieldId(formId, 'place')} label={M('place')} error={fe.place?.message} {...form.register('place')} />
-        </div>
-        <TextAreaField id={fieldId(formId, 'overall')} label={M('overall')} rows={3} error={fe.overall?.message} {...form.register('overall')} />
-        <ol className="row-editor">
-          {goals.fields.map((f, i) => (
-            <li key={f.id} className="row-editor__row">
-              <fieldset className="fieldset">
-                <legend className="field__label">{t('plans.monitoring.goalN', { n: i + 1 })}</legend>
-                <TextAreaField id={fieldId(formId, `goals.${i}.goal`)} label={G('goal')} isRequired rows={2} error={fe.goals?.[i]?.goal?.message} {...form.register(`goals.${i}.goal`)} />
-                <TextAreaField label={G('serviceStatus')} rows={2} {...form.register(`goals.${i}.serviceStatus`)} />
-                <TextAreaField label={G('satisfaction')} rows={2} {...form.register(`goals.${i}.satisfaction`)} />
-                <SelectField label={G('achievement')} isRequired options={ACHIEVEMENTS.map((a) => ({ value: a, label: ACHIEVEMENT_LABELS[a] }))} {...form.register(`goals.${i}.achievement`)} />
-                <TextAreaField label={G('issues')} rows={2} {...form.register(`goals.${i}.issues`)} />
-                <div className="checkbox-list">
-                  <Checkbox label={G('changeType')} {...form.register(`goals.${i}.changeType`)} />
-                  <Checkbox label={G('changeAmount')} {...form.register(`goals.${i}.changeAmount`)} />
-                  <Checkbox label={G('changeWeekly')} {...form.register(`goals.${i}.changeWeekly`)} />
-                </div>
-                <Button variant="tertiary" size="sm" aria-label={t('plans.monitoring.removeGoal', { n: i + 1 })} onClick={() => goals.remove(i)}>
-                  {t('common.delete')}
-                </Button>
-              </fieldset>
-            </li>
-          ))}
-        </ol>
-        <Button
-          variant="secondary"
-          size="sm"
-          onClick={() => goals.append({ priority: goals.fields.length + 1, goal: '', achieveBy: '', serviceStatus: '', satisfaction: '', achievement: 'partly', issues: '', changeType: false, changeAmount: false, changeWeekly: false, notes: '' })}
-        >
-          {t('plans.monitoring.addGoal')}
-        </Button>
-        <Checkbox label={M('planChangeNeeded')} {...form.register('planChangeNeeded')} />
-        <DialogActions>
-          <Button variant="secondary" onClick={onClose} disabled={pending}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" isPending={pending} pendingText={t('common.saving')}>
-            {t('common.save')}
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+    <VersionedFormDialog title={report ? t('plans.monitoring.editTitle') : t('plans.monitoring.createTitle')} formId={formId} onSubmit={onSubmit} isPending={pending} error={error} errors={errors} onClose={onClose}>
+      {plan && !report ? <p className="field__hint">{t('plans.monitoring.forPlan', { n: plan.revision })}</p> : null}
+      <div className="form__row">
+        <TextField id={fieldId(formId, 'conductedOn')} type="date" label={M('conductedOn')} isRequired error={fe.conductedOn?.message} {...form.register('conductedOn')} />
+        <TextField id={fieldId(formId, 'place')} label={M('place')} error={fe.place?.message} {...form.register('place')} />
+      </div>
+      <TextAreaField id={fieldId(formId, 'overall')} label={M('overall')} rows={3} error={fe.overall?.message} {...form.register('overall')} />
+      <ol className="row-editor">
+        {goals.fields.map((f, i) => (
+          <li key={f.id} className="row-editor__row">
+            <fieldset className="fieldset">
+              <legend className="field__label">{t('plans.monitoring.goalN', { n: i + 1 })}</legend>
+              <TextAreaField id={fieldId(formId, `goals.${i}.goal`)} label={G('goal')} isRequired rows={2} error={fe.goals?.[i]?.goal?.message} {...form.register(`goals.${i}.goal`)} />
+              <TextAreaField label={G('serviceStatus')} rows={2} {...form.register(`goals.${i}.serviceStatus`)} />
+              <TextAreaField label={G('satisfaction')} rows={2} {...form.register(`goals.${i}.satisfaction`)} />
+              <SelectField label={G('achievement')} isRequired options={ACHIEVEMENTS.map((a) => ({ value: a, label: ACHIEVEMENT_LABELS[a] }))} {...form.register(`goals.${i}.achievement`)} />
+              <TextAreaField label={G('issues')} rows={2} {...form.register(`goals.${i}.issues`)} />
+              <div className="checkbox-list">
+                <Checkbox label={G('changeType')} {...form.register(`goals.${i}.changeType`)} />
+                <Checkbox label={G('changeAmount')} {...form.register(`goals.${i}.changeAmount`)} />
+                <Checkbox label={G('changeWeekly')} {...form.register(`goals.${i}.changeWeekly`)} />
+              </div>
+              <Button variant="tertiary" size="sm" aria-label={t('plans.monitoring.removeGoal', { n: i + 1 })} onClick={() => goals.remove(i)}>
+                {t('common.delete')}
+              </Button>
+            </fieldset>
+          </li>
+        ))}
+      </ol>
+      <Button
+        variant="secondary"
+        size="sm"
+        onClick={() => goals.append({ priority: goals.fields.length + 1, goal: '', achieveBy: '', serviceStatus: '', satisfaction: '', achievement: 'partly', issues: '', changeType: false, changeAmount: false, changeWeekly: false, notes: '' })}
+      >
+        {t('plans.monitoring.addGoal')}
+      </Button>
+      <Checkbox label={M('planChangeNeeded')} {...form.register('planChangeNeeded')} />
+    </VersionedFormDialog>
   );
 }

@@ -6,7 +6,8 @@ import { Badge } from '../../../components/ui/badge';
 import { Button, buttonClass } from '../../../components/ui/button';
 import { DataTable, type Column } from '../../../components/ui/data-table';
 import { DateTime } from '../../../components/ui/date-time';
-import { Alert } from '../../../components/ui/alert';
+import { SuccessNotice } from '../../../components/ui/alert';
+import { ListSection, RowButton, wholeTable } from '../../../components/ui/list-page';
 import { Section } from '../../../components/ui/page';
 import { useT } from '../../../i18n/i18n';
 import { tokyoDate } from '../../../../shared/dates';
@@ -58,9 +59,9 @@ export function MonitoringTab({ clientId, canManage }: { clientId: string; canMa
             Excel
           </a>
           {canManage ? (
-            <Button variant="secondary" size="sm" aria-label={t('plans.monitoring.editLabel', { date: r.conductedOn })} onClick={() => setEditing({ report: r })}>
+            <RowButton label={t('plans.monitoring.editLabel', { date: r.conductedOn })} onPress={() => setEditing({ report: r })}>
               {t('common.edit')}
-            </Button>
+            </RowButton>
           ) : null}
         </div>
       ),
@@ -69,11 +70,7 @@ export function MonitoringTab({ clientId, canManage }: { clientId: string; canMa
 
   return (
     <>
-      {notice ? (
-        <Alert tone="success">
-          <p>{notice}</p>
-        </Alert>
-      ) : null}
+      <SuccessNotice message={notice} />
       <Section title={t('plans.monitoring.schedule')}>
         {plan.data ? (
           <DataTable caption={t('plans.monitoring.scheduleCaption', { n: plan.data.revision })} columns={dueColumns} rows={plan.data.monitoringSchedule} rowKey={(d) => d.month} />
@@ -81,28 +78,18 @@ export function MonitoringTab({ clientId, canManage }: { clientId: string; canMa
           <p>{plan.isPending ? t('common.loading') : t('plans.none')}</p>
         )}
       </Section>
-      <Section
+      <ListSection
         title={t('plans.monitoring.reports')}
-        actions={
-          canManage && plan.data ? (
-            <Button variant="secondary" size="sm" onClick={() => setEditing({ report: null })}>
-              {t('plans.monitoring.create')}
-            </Button>
-          ) : null
-        }
-      >
-        <DataTable
-          caption={t('plans.monitoring.reportsCaption')}
-          columns={columns}
-          rows={reports.data?.items ?? []}
-          rowKey={(r) => r.id}
-          isLoading={reports.isPending}
-          error={reports.error}
-          onRetry={() => void reports.refetch()}
-          emptyMessage={t('plans.monitoring.empty')}
-          renderExpanded={(r) => (expanded === r.id ? <MonitoringDetails report={r} /> : null)}
-        />
-      </Section>
+        create={canManage && plan.data ? { label: t('plans.monitoring.create'), onPress: () => setEditing({ report: null }) } : null}
+        table={{
+          caption: t('plans.monitoring.reportsCaption'),
+          columns,
+          rowKey: (r) => r.id,
+          ...wholeTable(reports),
+          emptyMessage: t('plans.monitoring.empty'),
+          renderExpanded: (r) => (expanded === r.id ? <MonitoringDetails report={r} /> : null),
+        }}
+      />
       {editing ? (
         <MonitoringDialog
           clientId={clientId}

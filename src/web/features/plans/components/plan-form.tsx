@@ -9,7 +9,7 @@ import { Button } from '../../../components/ui/button';
 import { Checkbox, SelectField, TextAreaField, TextField } from '../../../components/ui/fields';
 import { FormErrorSummary } from '../../../components/ui/form-error';
 import { Section } from '../../../components/ui/page';
-import { VersionConflict, isVersionConflict } from '../../../components/ui/version-conflict';
+import { VersionConflict, saveWithVersion } from '../../../components/ui/version-conflict';
 import { useT } from '../../../i18n/i18n';
 import { contractLabel, emptyToNull, fieldId, useFormErrors, useZodForm } from '../../../lib/forms';
 import { OfficeSearchField } from '../../clients';
@@ -60,17 +60,16 @@ export function PlanForm({ clientId, plan, onCancel, onSaved, onReload }: { clie
   ]);
   const needs = useFieldArray({ control: form.control, name: 'needs' });
   const fe = form.formState.errors;
-  const onSubmit = form.handleSubmit(async (input) => {
-    errors.reset();
-    try {
+  const onSubmit = form.handleSubmit(
+    saveWithVersion({
+      errors,
+      onSaved,
       // The 週間計画表 is edited on its own; send the one on screen now, not the one read
       // when the form opened (the version check still catches anyone else's change).
-      await update.mutateAsync({ planId: plan.id, input: { ...input, weekly: plan.weekly } });
-      onSaved();
-    } catch (error) {
-      if (!isVersionConflict(error)) errors.onServerError(error);
-    }
-  }, errors.onInvalid);
+      save: (input) => update.mutateAsync({ planId: plan.id, input: { ...input, weekly: plan.weekly } }),
+    }),
+    errors.onInvalid,
+  );
 
   return (
     <form id={formId} className="form plan-form" noValidate onSubmit={onSubmit} aria-labelledby={`${formId}-title`}>

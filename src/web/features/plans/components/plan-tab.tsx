@@ -5,7 +5,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { PLAN_KIND_LABELS, PLAN_STATUS_LABELS } from '../../../../shared/contracts/plans';
 import { tokyoDate } from '../../../../shared/dates';
-import { Alert } from '../../../components/ui/alert';
+import { SuccessNotice } from '../../../components/ui/alert';
 import { Badge } from '../../../components/ui/badge';
 import { Button, buttonClass } from '../../../components/ui/button';
 import { DataTable, type Column } from '../../../components/ui/data-table';
@@ -103,11 +103,7 @@ function PlanView({ clientId, plan, canManage }: { clientId: string; plan: Plan;
 
   return (
     <>
-      {notice ? (
-        <Alert tone="success">
-          <p>{notice}</p>
-        </Alert>
-      ) : null}
+      <SuccessNotice message={notice} />
       <div className="toolbar no-print" role="group" aria-label={t('plans.printGroup')}>
         <a className={buttonClass('secondary', 'sm')} href={outputUrls.planPdf(clientId, plan.id)} target="_blank" rel="noopener">
           {t('plans.printPlanPdf')}

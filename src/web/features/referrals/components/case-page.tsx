@@ -3,7 +3,7 @@
 // the offer; the assigned consultant sees the full case and can ask for coordinator backup.
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
-import { Alert } from '../../../components/ui/alert';
+import { Alert, SuccessNotice } from '../../../components/ui/alert';
 import { Badge } from '../../../components/ui/badge';
 import { DateTime, EraToggle } from '../../../components/ui/date-time';
 import { PageHeader, Section, useDocumentTitle } from '../../../components/ui/page';
@@ -47,11 +47,7 @@ export function CasePage({ caseId }: { caseId: string }) {
         <Link to="/cases">{t('cases.backToDashboard')}</Link>
       </p>
       <PageHeader title={title} badge={<CaseStatusBadge status={c.status} />} actions={<EraToggle />} />
-      {notice ? (
-        <Alert tone="success">
-          <p>{notice}</p>
-        </Alert>
-      ) : null}
+      <SuccessNotice message={notice} />
       {c.view === 'limited' && !c.myServiceOffers?.length ? (
         <Alert tone="info" role="none" title={t('cases.limitedTitle')}>
           <p>{t('cases.limitedBody')}</p>

@@ -7,10 +7,10 @@ import { DataTable, type Column } from '../../../components/ui/data-table';
 import { DateTime, EraToggle } from '../../../components/ui/date-time';
 import { SelectField } from '../../../components/ui/fields';
 import { FilterBar } from '../../../components/ui/filter-bar';
+import { ListSection, pagedTable, wholeTable } from '../../../components/ui/list-page';
 import { PageHeader, Section, useDocumentTitle } from '../../../components/ui/page';
 import { ErrorState, LoadingState } from '../../../components/ui/query-state';
-import { useT } from '../../../i18n/i18n';
-import { allItems, totalOf } from '../../../lib/paging';
+import { useT, type Translate } from '../../../i18n/i18n';
 import { hasPermission, useMe } from '../../auth';
 import { useMunicipalityNames } from '../../people';
 import { useAreaDashboard } from '../api/get-area-dashboard';
@@ -70,38 +70,41 @@ function CaseLink({ caseId, children }: { caseId: string; children: React.ReactN
   );
 }
 
-function InboxSection() {
-  const t = useT();
-  const inbox = useInbox();
-  const columns: Column<InboxItem>[] = [
-    {
+/** The columns both inboxes (打診 and 事業所への紹介) show; each picks its own order. */
+function inboxColumns<R extends InboxItem | ServiceInboxItem>(t: Translate) {
+  return {
+    case: {
       key: 'case',
       header: t('cases.colCase'),
       isRowHeader: true,
-      cell: (i) => (
-        <CaseLink caseId={i.case.id}>{[i.case.municipalityName, i.case.ageBand].filter(Boolean).join('・') || t('cases.caseTitle')}</CaseLink>
-      ),
+      cell: (i) => <CaseLink caseId={i.case.id}>{[i.case.municipalityName, i.case.ageBand].filter(Boolean).join('・') || t('cases.caseTitle')}</CaseLink>,
     },
-    { key: 'care', header: t('intake.careItems'), cell: (i) => (i.case.careItems ? i.case.careItems.map((c) => c.label).join('、') || t('common.none') : t('cases.notShared')) },
+    care: { key: 'care', header: t('intake.careItems'), cell: (i) => (i.case.careItems ? i.case.careItems.map((c) => c.label).join('、') || t('common.none') : t('cases.notShared')) },
+    from: { key: 'from', header: t('cases.sentBy'), cell: (i) => i.offer.sender.name },
+    respondBy: { key: 'respondBy', header: t('cases.respondBy'), cell: (i) => <DateTime value={i.offer.respondBy} /> },
+    status: { key: 'status', header: t('cases.colStatus'), cell: (i) => <OfferStatusBadge status={i.offer.status} /> },
+  } satisfies Record<string, Column<R>>;
+}
+
+function InboxSection() {
+  const t = useT();
+  const inbox = useInbox();
+  const c = inboxColumns<InboxItem>(t);
+  const columns: Column<InboxItem>[] = [
+    c.case,
+    c.care,
     { key: 'urgency', header: t('intake.urgency'), cell: (i) => (i.case.urgency ? <UrgencyBadge urgency={i.case.urgency} /> : '—') },
-    { key: 'from', header: t('cases.sentBy'), cell: (i) => i.offer.sender.name },
+    c.from,
     { key: 'sent', header: t('cases.sentAt'), cell: (i) => <DateTime value={i.offer.sentAt} /> },
-    { key: 'respondBy', header: t('cases.respondBy'), cell: (i) => <DateTime value={i.offer.respondBy} /> },
-    { key: 'status', header: t('cases.colStatus'), cell: (i) => <OfferStatusBadge status={i.offer.status} /> },
+    c.respondBy,
+    c.status,
   ];
   return (
-    <Section title={t('cases.inbox')} id="inbox">
-      <DataTable
-        caption={t('cases.inboxCaption')}
-        columns={columns}
-        rows={inbox.data?.items ?? []}
-        rowKey={(i) => i.offer.id}
-        isLoading={inbox.isPending}
-        error={inbox.error}
-        onRetry={() => void inbox.refetch()}
-        emptyMessage={t('cases.inboxEmpty')}
-      />
-    </Section>
+    <ListSection
+      title={t('cases.inbox')}
+      id="inbox"
+      table={{ caption: t('cases.inboxCaption'), columns, rowKey: (i) => i.offer.id, ...wholeTable(inbox), emptyMessage: t('cases.inboxEmpty') }}
+    />
   );
 }
 
@@ -109,33 +112,22 @@ function InboxSection() {
 function ServiceInboxSection() {
   const t = useT();
   const inbox = useServiceInbox();
+  const c = inboxColumns<ServiceInboxItem>(t);
   const columns: Column<ServiceInboxItem>[] = [
-    {
-      key: 'case',
-      header: t('cases.colCase'),
-      isRowHeader: true,
-      cell: (i) => <CaseLink caseId={i.case.id}>{[i.case.municipalityName, i.case.ageBand].filter(Boolean).join('・') || t('cases.caseTitle')}</CaseLink>,
-    },
+    c.case,
     { key: 'office', header: t('cases.colOffice'), cell: (i) => i.offer.office.name },
     { key: 'type', header: t('cases.colServiceType'), cell: (i) => i.offer.serviceTypeLabel },
-    { key: 'care', header: t('intake.careItems'), cell: (i) => (i.case.careItems ? i.case.careItems.map((c) => c.label).join('、') || t('common.none') : t('cases.notShared')) },
-    { key: 'from', header: t('cases.sentBy'), cell: (i) => i.offer.sender.name },
-    { key: 'respondBy', header: t('cases.respondBy'), cell: (i) => <DateTime value={i.offer.respondBy} /> },
-    { key: 'status', header: t('cases.colStatus'), cell: (i) => <OfferStatusBadge status={i.offer.status} /> },
+    c.care,
+    c.from,
+    c.respondBy,
+    c.status,
   ];
   return (
-    <Section title={t('cases.serviceInbox')} id="service-inbox">
-      <DataTable
-        caption={t('cases.serviceInboxCaption')}
-        columns={columns}
-        rows={inbox.data?.items ?? []}
-        rowKey={(i) => i.offer.id}
-        isLoading={inbox.isPending}
-        error={inbox.error}
-        onRetry={() => void inbox.refetch()}
-        emptyMessage={t('cases.serviceInboxEmpty')}
-      />
-    </Section>
+    <ListSection
+      title={t('cases.serviceInbox')}
+      id="service-inbox"
+      table={{ caption: t('cases.serviceInboxCaption'), columns, rowKey: (i) => i.offer.id, ...wholeTable(inbox), emptyMessage: t('cases.serviceInboxEmpty') }}
+    />
   );
 }
 
@@ -150,18 +142,11 @@ function BackupsSection() {
     { key: 'requested', header: t('cases.requestedAt'), cell: (b) => <DateTime value={b.requestedAt} /> },
   ];
   return (
-    <Section title={t('cases.backups')} id="backups">
-      <DataTable
-        caption={t('cases.backupsCaption')}
-        columns={columns}
-        rows={backups.data?.items ?? []}
-        rowKey={(b) => b.id}
-        isLoading={backups.isPending}
-        error={backups.error}
-        onRetry={() => void backups.refetch()}
-        emptyMessage={t('cases.backupsEmpty')}
-      />
-    </Section>
+    <ListSection
+      title={t('cases.backups')}
+      id="backups"
+      table={{ caption: t('cases.backupsCaption'), columns, rowKey: (b) => b.id, ...wholeTable(backups), emptyMessage: t('cases.backupsEmpty') }}
+    />
   );
 }
 
@@ -217,18 +202,24 @@ function AreaSection() {
   const areaNames = d.municipalities.map(munis.nameOf).join('、') || t('cases.areaAll');
   return (
     <>
-      <Section title={t('cases.areaOffers')} id="area-offers">
-        <p className="field__hint">{t('cases.areaOffersHint', { area: areaNames })}</p>
-        <DataTable caption={t('cases.areaOffersCaption', { area: areaNames })} columns={offerColumns} rows={d.openOffers} rowKey={(o) => o.offerId} emptyMessage={t('cases.areaOffersEmpty')} />
-      </Section>
+      <ListSection
+        title={t('cases.areaOffers')}
+        id="area-offers"
+        intro={t('cases.areaOffersHint', { area: areaNames })}
+        table={{ caption: t('cases.areaOffersCaption', { area: areaNames }), columns: offerColumns, rows: d.openOffers, rowKey: (o) => o.offerId, emptyMessage: t('cases.areaOffersEmpty') }}
+      />
       {d.openServiceRequests.length > 0 ? (
-        <Section title={t('cases.areaServiceRequests')} id="area-service-requests">
-          <DataTable caption={t('cases.areaServiceRequestsCaption', { area: areaNames })} columns={requestColumns} rows={d.openServiceRequests} rowKey={(o) => o.offerId} />
-        </Section>
+        <ListSection
+          title={t('cases.areaServiceRequests')}
+          id="area-service-requests"
+          table={{ caption: t('cases.areaServiceRequestsCaption', { area: areaNames }), columns: requestColumns, rows: d.openServiceRequests, rowKey: (o) => o.offerId }}
+        />
       ) : null}
-      <Section title={t('cases.unassigned')} id="unassigned">
-        <DataTable caption={t('cases.unassignedCaption', { area: areaNames })} columns={caseColumns} rows={d.unassignedCases} rowKey={(c) => c.caseId} emptyMessage={t('cases.unassignedEmpty')} />
-      </Section>
+      <ListSection
+        title={t('cases.unassigned')}
+        id="unassigned"
+        table={{ caption: t('cases.unassignedCaption', { area: areaNames }), columns: caseColumns, rows: d.unassignedCases, rowKey: (c) => c.caseId, emptyMessage: t('cases.unassignedEmpty') }}
+      />
     </>
   );
 }
@@ -268,19 +259,7 @@ function CaseListSection({ filters, onFiltersChange }: CasesPageProps) {
           </>
         )}
       />
-      <DataTable
-        caption={t('cases.listCaption')}
-        columns={columns}
-        rows={allItems(cases.data)}
-        rowKey={(c) => c.id}
-        total={totalOf(cases.data)}
-        isLoading={cases.isPending}
-        error={cases.error}
-        onRetry={() => void cases.refetch()}
-        hasNextPage={cases.hasNextPage}
-        isFetchingNextPage={cases.isFetchingNextPage}
-        onLoadMore={() => void cases.fetchNextPage()}
-      />
+      <DataTable caption={t('cases.listCaption')} columns={columns} rowKey={(c) => c.id} {...pagedTable(cases)} />
     </Section>
   );
 }

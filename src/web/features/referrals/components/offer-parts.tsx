@@ -1,16 +1,16 @@
 // Pieces shared by the two kinds of offer on a case — consultant offers (打診) and service requests
-// (事業所への紹介): the summary of one offer, its history timeline, the withdraw confirmation and
-// the decline form. Each kind passes its own words (labels, reason list, schema).
-import type { ReactNode } from 'react';
+// (事業所への紹介): the summary of one offer, its history timeline, the withdraw and complete
+// confirmations and the decline form. Each kind passes its own words (labels, reason list, schema)
+// and its own mutations.
+import { useState, type ReactNode } from 'react';
 import { Controller } from 'react-hook-form';
 import type { z } from 'zod';
 import { Button } from '../../../components/ui/button';
 import { DateTime } from '../../../components/ui/date-time';
-import { ConfirmDialog, DialogActions } from '../../../components/ui/dialog';
+import { ConfirmMutationDialog, DialogActions, type ConfirmableMutation } from '../../../components/ui/dialog';
 import { RadioGroup, TextAreaField } from '../../../components/ui/fields';
 import { FormErrorSummary } from '../../../components/ui/form-error';
 import { useT } from '../../../i18n/i18n';
-import { problemOf } from '../../../lib/api-client';
 import { fieldId, useFormErrors, useZodForm } from '../../../lib/forms';
 import type { ReferralOffer } from '../api/types';
 import { offerStatusLabel } from './labels';
@@ -107,22 +107,77 @@ export function OfferHistory({ label, history }: { label: string; history: Refer
   );
 }
 
-/** The withdraw confirmation; `body` is null while closed. */
-export function WithdrawOfferDialog({ body, onClose, isPending, error, onConfirm }: { body: string | null; onClose: () => void; isPending: boolean; error: unknown; onConfirm: () => void }) {
+/** What the confirmations need of a mutation (withdraw or complete, of either kind). */
+type OfferMutation<V> = ConfirmableMutation<V, unknown> & { reset: () => void };
+
+/**
+ * Taking an unanswered offer back: `start(offer)` opens the confirmation, whose `body` names the
+ * offer; `dialog` is rendered once by the caller.
+ */
+export function useWithdrawOfferDialog<O extends { id: string }>({ caseId, withdraw, body }: { caseId: string; withdraw: OfferMutation<{ caseId: string; offerId: string }>; body: (offer: O) => string }) {
   const t = useT();
-  return (
-    <ConfirmDialog
-      isOpen={body !== null}
-      onOpenChange={(open) => !open && onClose()}
+  const [offer, setOffer] = useState<O | null>(null);
+  const start = (o: O) => {
+    withdraw.reset();
+    setOffer(o);
+  };
+  const dialog = (
+    <ConfirmMutationDialog
+      subject={offer}
+      onClose={() => setOffer(null)}
       title={t('cases.withdrawTitle')}
       confirmLabel={t('cases.withdrawConfirm')}
-      isPending={isPending}
-      problem={error ? problemOf(error) : null}
-      onConfirm={onConfirm}
+      mutation={withdraw}
+      variables={(o) => ({ caseId, offerId: o.id })}
     >
-      <p>{body}</p>
-    </ConfirmDialog>
+      {(o) => <p>{body(o)}</p>}
+    </ConfirmMutationDialog>
   );
+  return { start, dialog };
+}
+
+/**
+ * Recording an accepted offer complete (引き継ぎ完了, 利用開始) with a note: `start(offer)` opens
+ * the confirmation with an empty note; after the save `onDone` gets `completedMessage`. `dialog`
+ * is rendered once by the caller.
+ */
+export function useCompleteOfferDialog<O extends { id: string }>(opts: {
+  caseId: string;
+  complete: OfferMutation<{ caseId: string; offerId: string; note: string }>;
+  title: string;
+  body: (offer: O) => string;
+  completedMessage: string;
+  onDone?: (message: string) => void;
+}) {
+  const t = useT();
+  const { complete } = opts;
+  const [offer, setOffer] = useState<O | null>(null);
+  const [note, setNote] = useState('');
+  const start = (o: O) => {
+    complete.reset();
+    setNote('');
+    setOffer(o);
+  };
+  const dialog = (
+    <ConfirmMutationDialog
+      subject={offer}
+      onClose={() => setOffer(null)}
+      title={opts.title}
+      confirmLabel={t('cases.completeConfirm')}
+      tone="primary"
+      mutation={complete}
+      variables={(o) => ({ caseId: opts.caseId, offerId: o.id, note })}
+      onDone={() => opts.onDone?.(opts.completedMessage)}
+    >
+      {(o) => (
+        <>
+          <p>{opts.body(o)}</p>
+          <TextAreaField label={t('cases.endNote')} rows={2} maxLength={1000} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
+        </>
+      )}
+    </ConfirmMutationDialog>
+  );
+  return { start, dialog };
 }
 
 export type DeclineInput<R extends string> = { reason: R; note: string };

@@ -9,7 +9,7 @@ import { tokyoDate } from '../../../../shared/dates';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { DateTime } from '../../../components/ui/date-time';
-import { ConfirmDialog, Dialog, FormDialogActions } from '../../../components/ui/dialog';
+import { ConfirmMutationDialog, Dialog, FormDialogActions } from '../../../components/ui/dialog';
 import { CheckboxGroup, SelectField, TextAreaField, TextField } from '../../../components/ui/fields';
 import { FormErrorSummary } from '../../../components/ui/form-error';
 import { PageHeader, Section, useDocumentTitle } from '../../../components/ui/page';
@@ -103,48 +103,29 @@ export function IndicatorManagePage() {
         ) : null}
       </Dialog>
 
-      <ConfirmDialog
-        isOpen={untracking !== null}
-        onOpenChange={(open) => !open && setUntracking(null)}
+      <ConfirmMutationDialog
+        subject={untracking}
+        onClose={() => setUntracking(null)}
         title={t('ind.untrackTitle')}
         confirmLabel={t('ind.untrack')}
-        isPending={track.isPending}
-        problem={track.error ? problemOf(track.error) : null}
-        onConfirm={() =>
-          untracking &&
-          track.mutate(
-            { surveyId: untracking.question.surveyId, questionId: untracking.question.questionId, input: { indicatorId: null } },
-            {
-              onSuccess: () => {
-                setNotice(t('ind.untracked', { question: untracking.question.questionText }));
-                setUntracking(null);
-              },
-            },
-          )
-        }
+        mutation={track}
+        variables={({ question }) => ({ surveyId: question.surveyId, questionId: question.questionId, input: { indicatorId: null } })}
+        onDone={(_, { question }) => setNotice(t('ind.untracked', { question: question.questionText }))}
       >
-        <p>{untracking ? t('ind.untrackBody', { question: untracking.question.questionText, survey: untracking.question.surveyTitle, name: untracking.indicator.name }) : null}</p>
-      </ConfirmDialog>
+        {({ indicator, question }) => <p>{t('ind.untrackBody', { question: question.questionText, survey: question.surveyTitle, name: indicator.name })}</p>}
+      </ConfirmMutationDialog>
 
-      <ConfirmDialog
-        isOpen={deleting !== null}
-        onOpenChange={(open) => !open && setDeleting(null)}
+      <ConfirmMutationDialog
+        subject={deleting}
+        onClose={() => setDeleting(null)}
         title={t('ind.deleteTitle')}
         confirmLabel={t('common.delete')}
-        isPending={remove.isPending}
-        problem={remove.error ? problemOf(remove.error) : null}
-        onConfirm={() =>
-          deleting &&
-          remove.mutate(deleting.id, {
-            onSuccess: () => {
-              setNotice(t('ind.deleted', { name: deleting.name }));
-              setDeleting(null);
-            },
-          })
-        }
+        mutation={remove}
+        variables={(ind) => ind.id}
+        onDone={(_, ind) => setNotice(t('ind.deleted', { name: ind.name }))}
       >
-        <p>{deleting ? t('ind.deleteBody', { name: deleting.name, n: deleting.questionCount }) : null}</p>
-      </ConfirmDialog>
+        {(ind) => <p>{t('ind.deleteBody', { name: ind.name, n: ind.questionCount })}</p>}
+      </ConfirmMutationDialog>
     </div>
   );
 }
