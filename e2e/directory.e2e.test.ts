@@ -1,5 +1,6 @@
 // 地域資源 in Chromium (issue #3): search and filter, edit vacancy as provider staff and see it
 // in search, axe clean.
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible, startE2E, type E2E } from './support';
@@ -114,6 +115,25 @@ describe('directory', () => {
       await visible(page.getByText('確認のみ行いました（変更していません）。'));
       await visible(page.getByRole('table', { name: 'ファイル' }).getByRole('cell', { name: 'sample-24.csv' }));
       await expectAccessible(page, '/directory/wam-import');
+      // A larger file: the page shows how far the server has read while it works.
+      const [head, row] = readFileSync(path.join(wam, 'sample-67.csv'), 'utf8').replace(/^\uFEFF/, '').trim().split('\n') as [string, string];
+      const rows = Array.from({ length: 1500 }, (_, i) => row.replace(/1210000007/g, `14${String(i).padStart(8, '0')}`));
+      await page.getByLabel('CSV ファイル').setInputFiles({ name: 'big-67.csv', mimeType: 'text/csv', buffer: Buffer.from([head, ...rows].join('\n') + '\n') });
+      // The run can be quicker than a poll: record every progress text as the page shows it.
+      await page.evaluate(() => {
+        const seen: string[] = [];
+        (window as unknown as { wamSeen: string[] }).wamSeen = seen;
+        new MutationObserver(() => {
+          const bar = document.querySelector('.wam-progress progress');
+          const text = document.querySelector('.wam-progress [role=status]')?.textContent;
+          if (bar && text && seen.at(-1) !== text) seen.push(`${bar.getAttribute('aria-label')}: ${text}`);
+        }).observe(document.body, { subtree: true, childList: true, characterData: true });
+      });
+      await page.getByRole('button', { name: '確認する' }).click();
+      await visible(page.getByText('確認のみ行いました（変更していません）。'));
+      const seen = await page.evaluate(() => (window as unknown as { wamSeen: string[] }).wamSeen);
+      expect(seen.some((x) => /^取り込みの進み具合: 読み込み中… 1,000 \/ 約 1,500 行/.test(x)), seen.join('\n')).toBe(true);
+      await visible(page.getByRole('table', { name: 'ファイル' }).getByRole('cell', { name: 'big-67.csv' }));
       await page.getByLabel('CSV ファイル').setInputFiles(path.join(wam, 'malformed-24.csv'));
       await page.getByLabel('確認のみ（データベースを変更しない）').uncheck();
       await page.getByRole('button', { name: '取り込む' }).click();

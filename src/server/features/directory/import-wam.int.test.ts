@@ -103,6 +103,31 @@ describe('WAM NET import', () => {
     expect(r).toMatchObject({ status: 'succeeded', rejected: 2 });
   });
 
+  it('streams progress lines to the upload page, then the same report (dry run of 1,050 rows)', async () => {
+    const [head, row] = file('sample-67.csv').toString('utf8').replace(/^\uFEFF/, '').trim().split('\n') as [string, string];
+    const rows = Array.from({ length: 1050 }, (_, i) => row.replace(/1210000007/g, `13${String(i).padStart(8, '0')}`));
+    const before = await serviceCount();
+    const res = await admin.request('/api/admin/directory/wam-import?dryRun=true&filename=big-67.csv', {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv', accept: 'application/x-ndjson' },
+      body: [head, ...rows].join('\n') + '\n',
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('application/x-ndjson');
+    const lines = (await res.text()).trim().split('\n').map((l) => JSON.parse(l) as { type: string; rows?: number; totalRows?: number; report?: WamImportReport });
+    const progress = lines.filter((l) => l.type === 'progress');
+    expect(progress.map((p) => p.rows)).toEqual([0, 1000, 1050]);
+    expect(progress.every((p) => p.totalRows === 1050)).toBe(true);
+    expect(lines.at(-1)).toMatchObject({ type: 'report', report: { status: 'dry_run', inserted: 1050, rejected: 0, files: [{ file: 'big-67.csv', rows: 1050 }] } });
+    expect(await serviceCount()).toBe(before);
+  });
+
+  it('streams a failed run as its report, changing nothing', async () => {
+    const res = await admin.request('/api/admin/directory/wam-import?filename=malformed-24.csv', { method: 'POST', headers: { 'content-type': 'text/csv', accept: 'application/x-ndjson' }, body: file('malformed-24.csv') });
+    const last = JSON.parse((await res.text()).trim().split('\n').at(-1)!) as { type: string; report: WamImportReport };
+    expect(last).toMatchObject({ type: 'report', report: { status: 'failed', rejected: 2 } });
+  });
+
   it('is for admins only', async () => {
     const coord = (await t.signedIn(['coordinator'])).client;
     const res = await coord.request('/api/admin/directory/wam-import', { method: 'POST', headers: { 'content-type': 'text/csv' }, body: 'x' });

@@ -10,7 +10,7 @@ import { FormErrorSummary } from '../../../components/ui/form-error';
 import { PageHeader, Section, useDocumentTitle } from '../../../components/ui/page';
 import { useT } from '../../../i18n/i18n';
 import { problemOf } from '../../../lib/api-client';
-import { useImportWam, type WamImportReport } from '../api/import-wam';
+import { useImportWam, type WamImportReport, type WamProgress } from '../api/import-wam';
 
 export function WamImportPage() {
   const t = useT();
@@ -50,13 +50,28 @@ export function WamImportPage() {
         <Button type="submit" isPending={upload.isPending}>
           {dryRun ? t('dir.wam.check') : t('dir.wam.import')}
         </Button>
-        {upload.isPending ? (
-          <p role="status" aria-live="polite">
-            {t('dir.wam.running')}
-          </p>
-        ) : null}
+        {upload.isPending ? <WamProgressView progress={upload.progress} /> : null}
       </form>
       {upload.data ? <WamReport report={upload.data} /> : null}
+    </div>
+  );
+}
+
+/** Sending the files, then the rows the server has read (it reports every 1,000 rows). */
+function WamProgressView({ progress }: { progress: WamProgress | null }) {
+  const t = useT();
+  const [value, max, text] =
+    progress?.phase === 'import'
+      ? [progress.rows, progress.totalRows, t('dir.wam.progressRows', { rows: progress.rows.toLocaleString('ja-JP'), total: progress.totalRows.toLocaleString('ja-JP') })]
+      : progress?.phase === 'upload' && progress.total > 0
+        ? [progress.loaded, progress.total, t('dir.wam.progressUpload', { percent: Math.floor((100 * progress.loaded) / progress.total) })]
+        : [undefined, undefined, t('dir.wam.running')];
+  return (
+    <div className="wam-progress">
+      <progress aria-label={t('dir.wam.progressLabel')} value={value} max={max || undefined} />
+      <p role="status" aria-live="polite">
+        {text}
+      </p>
     </div>
   );
 }
