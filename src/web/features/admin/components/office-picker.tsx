@@ -1,7 +1,8 @@
 // Choosing offices by searching for them (there can be thousands): type part of a name or
 // reading, add from the results, remove from the chosen list. Plain buttons and lists, so it
 // works the same with a keyboard, a screen reader or a finger.
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
+import { useDebounced } from '../../../lib/use-debounced';
 import { useT } from '../../../i18n/i18n';
 import { useSearchOffices } from '../api/search-offices';
 
@@ -25,16 +26,12 @@ export interface OfficePickerProps {
 export function OfficePicker({ id, label, value, onChange, initialOffices = [], error, max = 20 }: OfficePickerProps) {
   const t = useT();
   const [term, setTerm] = useState('');
-  const [debounced, setDebounced] = useState('');
   const [names, setNames] = useState<Record<string, string>>(() => Object.fromEntries(initialOffices.map((o) => [o.id, o.name])));
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
   const resultsId = useId();
 
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(term.trim()), 250);
-    return () => clearTimeout(timer);
-  }, [term]);
+  const debounced = useDebounced(term.trim());
 
   const search = useSearchOffices(debounced, debounced.length > 0);
   const results = (search.data?.items ?? []).filter((o) => !value.includes(o.id));

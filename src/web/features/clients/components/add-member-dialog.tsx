@@ -3,7 +3,8 @@
 // when a consent to that office or person is recorded, so the dialog shows before adding what
 // the recorded consents would let the member see, or that a consent is still missing. A member
 // of another 法人 gaining access is written as a provision record by the server.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useDebounced } from '../../../lib/use-debounced';
 import { Controller } from 'react-hook-form';
 import { TEAM_ROLES, TEAM_ROLE_LABELS } from '../../../../shared/contracts/clients';
 import { CONSENT_SCOPES, CONSENT_SCOPE_INFO } from '../../../../shared/domain/consent-scopes';
@@ -146,11 +147,7 @@ export function AddMemberDialog({ clientId, onClose, onSaved }: { clientId: stri
 function PersonSearchField({ clientId, id, value, onChange, error }: { clientId: string; id: string; value: TeamCandidate | null; onChange: (c: TeamCandidate | null) => void; error?: string }) {
   const t = useT();
   const [term, setTerm] = useState('');
-  const [debounced, setDebounced] = useState('');
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(term.trim()), 250);
-    return () => clearTimeout(timer);
-  }, [term]);
+  const debounced = useDebounced(term.trim(), 250);
   const search = useTeamCandidates(clientId, debounced);
   const found = search.data?.items ?? [];
   const options = found.map((c) => ({

@@ -1,7 +1,8 @@
 // Choosing one of the clients the signed-in user may open (their teams; a coordinator's city):
 // type part of the name or reading, then pick from the list (a native select, as in
 // OfficeSearchField). Active records only, first page of matches.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useDebounced } from '../../../lib/use-debounced';
 import { SelectField, TextField } from '../../../components/ui/fields';
 import { useT } from '../../../i18n/i18n';
 import { useClients } from '../api/list-clients';
@@ -26,11 +27,7 @@ export function ClientPickerField({
 }) {
   const t = useT();
   const [term, setTerm] = useState('');
-  const [debounced, setDebounced] = useState('');
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(term.trim()), 250);
-    return () => clearTimeout(timer);
-  }, [term]);
+  const debounced = useDebounced(term.trim(), 250);
   const clients = useClients({ status: 'active', ...(debounced ? { q: debounced } : {}) });
   const found = clients.data?.pages.flatMap((p) => p.items) ?? [];
   const options = found.map((c) => ({ value: c.id, label: t('clients.pickerOption', { name: c.name, kana: c.nameKana, age: c.age, city: c.municipalityName ?? c.municipalityCode }) }));

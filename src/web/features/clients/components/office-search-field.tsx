@@ -1,6 +1,7 @@
 // Choosing one office of the region: type part of its name or reading, then pick it from the
 // matching list (a native select, so keyboard and screen readers need nothing special).
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useDebounced } from '../../../lib/use-debounced';
 import { SelectField, TextField } from '../../../components/ui/fields';
 import { useT } from '../../../i18n/i18n';
 import { useSearchOffices, type OfficeOption } from '../api/search-offices';
@@ -25,11 +26,7 @@ export function OfficeSearchField({
 }) {
   const t = useT();
   const [term, setTerm] = useState('');
-  const [debounced, setDebounced] = useState('');
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(term.trim()), 250);
-    return () => clearTimeout(timer);
-  }, [term]);
+  const debounced = useDebounced(term.trim(), 250);
   const search = useSearchOffices(debounced);
   const found = search.data?.items ?? [];
   const options = found.map((o) => ({ value: o.id, label: `${o.name}（${o.municipalityName}${o.organizationName ? `・${o.organizationName}` : ''}）` }));
