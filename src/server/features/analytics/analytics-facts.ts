@@ -10,6 +10,8 @@ import { addDays, type IsoDate } from '../../../shared/calendar-date.js';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { rowsOf } from '../clients/sql-rows.js';
 import { withSystemContext } from '../clients/client-access.js';
+import { SERVICE_DECLINE_REASONS } from '../../../shared/contracts/referrals.js';
+import { SERVICE_TYPES } from '../../../shared/domain/service-types.js';
 import type { ResolvedQuery } from './area.js';
 
 /** The area filter; the whole database ('all') needs none (a 1,741-value IN list costs more than it filters). */
@@ -124,16 +126,60 @@ export async function loadClientFacts(db: Db, r: ResolvedQuery, parts: { clients
   });
 }
 
-/** Service needs from referrals: requested in the period, and waiting (open) on the base date. */
+export interface ReferralNeedCell {
+  m: string;
+  t: string;
+  requested: number;
+  waiting: number;
+  providerSent: number;
+  providerFound: number;
+  providerWaiting: number;
+}
+
+/** Merged service types (医療型児発 → 児発): a case wanting the old code is served by an offer of the new one. */
+const canonicalTypeSql = (t: SQL) => {
+  const merged = SERVICE_TYPES.filter((x) => x.mergedInto);
+  return merged.length ? sql`(case ${t} ${sql.join(merged.map((x) => sql`when ${x.code} then ${x.mergedInto!}`), sql` `)} else ${t} end)` : t;
+};
+
+/**
+ * Service needs from referrals, per municipality × wished service type: requested in the period
+ * and waiting for a consultant on the base date (referral_case.services_wanted); and from the
+ * requests to service offices (referral_service_offer): case × type requests sent in the period,
+ * cases of the period whose wished type found an office by the base date (accepted / completed,
+ * answered by then), and cases open on the base date whose wished type has none yet. The offers
+ * are reached per case through referral_service_offer_case_idx; one row per case × type first.
+ */
 export async function loadReferralNeeds(db: DbOrTx, r: ResolvedQuery) {
-  return q<{ m: string; t: string; requested: number; waiting: number }>(
+  const end = endOf(r.asOf);
+  const inPeriod = (col: SQL) => sql`${col} >= ${startOf(r.from)} and ${col} < ${endOf(r.to)}`;
+  return q<ReferralNeedCell>(
     db,
-    byUnit(sql`select rc.municipality_code m, w->>'serviceType' t,
-          count(distinct rc.id) filter (where rc.created_at >= ${startOf(r.from)} and rc.created_at < ${endOf(r.to)})::int requested,
-          count(distinct rc.id) filter (where rc.created_at < ${endOf(r.asOf)} and (rc.assigned_at is null or rc.assigned_at >= ${endOf(r.asOf)}) and (rc.closed_at is null or rc.closed_at >= ${endOf(r.asOf)}))::int waiting
-        from referral_case rc cross join lateral jsonb_array_elements(coalesce(rc.services_wanted, '[]'::jsonb)) w
-        where ${inArea(sql`rc.municipality_code`, r)} and coalesce(w->>'serviceType', '') <> ''
-        group by 1, 2`, r, ['t'], ['requested', 'waiting']),
+    byUnit(sql`with w as (
+          select distinct rc.id, rc.municipality_code m, sw->>'serviceType' t, rc.created_at, rc.assigned_at, rc.closed_at
+          from referral_case rc cross join lateral jsonb_array_elements(coalesce(rc.services_wanted, '[]'::jsonb)) sw
+          where ${inArea(sql`rc.municipality_code`, r)} and coalesce(sw->>'serviceType', '') <> ''),
+        wf as (
+          select w.*, exists (select 1 from referral_service_offer so
+              where so.case_id = w.id and so.service_type = ${canonicalTypeSql(sql`w.t`)} and so.status in ('accepted', 'completed')
+                and coalesce(so.responded_at, so.completed_at, so.created_at) < ${end}) found
+          from w),
+        needs as (
+          select m, t,
+            count(*) filter (where ${inPeriod(sql`created_at`)})::int requested,
+            count(*) filter (where created_at < ${end} and (assigned_at is null or assigned_at >= ${end}) and (closed_at is null or closed_at >= ${end}))::int waiting,
+            count(*) filter (where ${inPeriod(sql`created_at`)} and found)::int "providerFound",
+            count(*) filter (where created_at < ${end} and (closed_at is null or closed_at >= ${end}) and not found)::int "providerWaiting"
+          from wf group by 1, 2),
+        sent as (
+          select rc.municipality_code m, so.service_type t, count(distinct so.case_id)::int n
+          from referral_service_offer so join referral_case rc on rc.id = so.case_id
+          where ${inArea(sql`rc.municipality_code`, r)} and ${inPeriod(sql`so.sent_at`)}
+          group by 1, 2)
+        select coalesce(needs.m, sent.m) m, coalesce(needs.t, sent.t) t,
+          coalesce(needs.requested, 0)::int requested, coalesce(needs.waiting, 0)::int waiting,
+          coalesce(sent.n, 0)::int "providerSent", coalesce(needs."providerFound", 0)::int "providerFound", coalesce(needs."providerWaiting", 0)::int "providerWaiting"
+        from needs full join sent on sent.m = needs.m and sent.t = needs.t`, r, ['t'], ['requested', 'waiting', 'providerSent', 'providerFound', 'providerWaiting']),
   );
 }
 
@@ -257,6 +303,21 @@ export async function loadPeople(db: DbOrTx, r: ResolvedQuery) {
   return { acceptance, caseloads: caseloads.map((c) => c.n) };
 }
 
+/** Requests to service offices of one type (m null = all units of the area). */
+export interface ProviderCell {
+  m: string | null;
+  t: string;
+  sent: number;
+  accepted: number;
+  declined: number;
+  expired: number;
+  /** Accepted or declined by the office (expired is no answer): the median's group. */
+  responded: number;
+  medianDays: number | null;
+  /** Declines per reason code (SERVICE_DECLINE_REASONS). */
+  reasons: Record<string, number>;
+}
+
 export interface FunnelCell {
   m: string | null;
   intake: number;
@@ -301,7 +362,38 @@ export async function loadReferrals(db: DbOrTx, r: ResolvedQuery) {
           and (rc.closed_at is null or rc.closed_at >= ${endOf(r.asOf)})
         group by 1, 2`,
   );
-  return { funnel: funnel.map((f) => ({ ...f, median: f.median === null ? null : Number(f.median), p90: f.p90 === null ? null : Number(f.p90) })), declines, waiting };
+  // Requests to service offices sent in the period, by type: their answers as of the base date.
+  // Unknown reason codes count as その他 (the form only offers the list).
+  const answered = sql`so.responded_at is not null and so.responded_at < ${endOf(r.asOf)}`;
+  const reasonCols = SERVICE_DECLINE_REASONS.map((code) => sql`, count(*) filter (where so.reason = ${code})::int ${sql.identifier(`reason_${code}`)}`);
+  const providerRows = await q<Omit<ProviderCell, 'reasons' | 'medianDays'> & { medianDays: number | string | null } & Record<string, unknown>>(
+    db,
+    sql`select so.um m, so.service_type t, count(*)::int sent,
+          count(*) filter (where so.status in ('accepted', 'completed') and so.answered)::int accepted,
+          count(*) filter (where so.status = 'declined' and so.answered)::int declined,
+          count(*) filter (where so.status = 'expired' and so.answered)::int expired,
+          count(*) filter (where so.status in ('accepted', 'completed', 'declined') and so.answered)::int responded,
+          percentile_cont(0.5) within group (order by extract(epoch from so.responded_at - so.sent_at) / 86400.0)
+            filter (where so.status in ('accepted', 'completed', 'declined') and so.answered) "medianDays"
+          ${sql.join(reasonCols, sql``)}
+        from (select so.status, so.service_type, so.sent_at, so.responded_at, ${answered} answered, ${unitOf(sql`rc.municipality_code`, r)} um,
+                case when so.status = 'declined' and ${answered} then (case when so.decline_reason in (${sql.join(SERVICE_DECLINE_REASONS.map((c) => sql`${c}`), sql`, `)}) then so.decline_reason else 'other' end) end reason
+              from referral_service_offer so join referral_case rc on rc.id = so.case_id
+              where ${inArea(sql`rc.municipality_code`, r)} and so.sent_at >= ${startOf(r.from)} and so.sent_at < ${endOf(r.to)}) so
+        group by grouping sets ((so.um, so.service_type), (so.service_type))`,
+  );
+  const providers: ProviderCell[] = providerRows.map((x) => ({
+    m: x.m,
+    t: x.t,
+    sent: x.sent,
+    accepted: x.accepted,
+    declined: x.declined,
+    expired: x.expired,
+    responded: x.responded,
+    medianDays: x.medianDays === null ? null : Number(x.medianDays),
+    reasons: Object.fromEntries(SERVICE_DECLINE_REASONS.map((c) => [c, Number(x[`reason_${c}`] ?? 0)])),
+  }));
+  return { funnel: funnel.map((f) => ({ ...f, median: f.median === null ? null : Number(f.median), p90: f.p90 === null ? null : Number(f.p90) })), declines, waiting, providers };
 }
 
 /** Training attendance in the period by the participant's city and role (network feature's registrations). */
