@@ -63,6 +63,9 @@ beforeAll(async () => {
   // E (野田): accepted, but only after the base date.
   await addCase('E', NODA, '2026-10-05 10:00', ['24']);
   await addOffer('E-24n', 'E', '24n', '24', 'accepted', '2026-10-06 09:00', '2026-11-05 09:00');
+  // G (野田): 放デイ wished twice in one case; the request was withdrawn (counts only as sent).
+  await addCase('G', NODA, '2026-10-20 10:00', ['65', '65']);
+  await addOffer('G-65', 'G', '65', '65', 'withdrawn', '2026-10-21 09:00', '2026-10-22 09:00');
 }, 120_000);
 afterAll(async () => d?.drop());
 
@@ -83,6 +86,8 @@ describe('demand.needs from requests to service offices', () => {
     expect(cell(MATSUDO, '63')).toEqual({ m: MATSUDO, t: '63', requested: 0, waiting: 0, providerSent: 1, providerFound: 0, providerWaiting: 0 });
     // 野田: accepted only after the base date → not found yet.
     expect(cell(NODA, '24')).toEqual({ m: NODA, t: '24', requested: 1, waiting: 1, providerSent: 1, providerFound: 0, providerWaiting: 1 });
+    // One case wishing 放デイ twice counts once; a withdrawn request leaves it waiting.
+    expect(cell(NODA, '65')).toEqual({ m: NODA, t: '65', requested: 1, waiting: 1, providerSent: 1, providerFound: 0, providerWaiting: 1 });
     // A base date after the acceptance: found, no longer waiting.
     const later = await loadReferralNeeds(d.db, await resolveQuery(d.db, { ...Q, asOf: '2026-11-10' }));
     expect(later.find((x) => x.m === NODA && x.t === '24')).toMatchObject({ providerFound: 1, providerWaiting: 0 });
@@ -100,7 +105,7 @@ describe('demand.needs from requests to service offices', () => {
     // Snapshot metric: cases waiting for an office, per city.
     const v = additiveValues(facts, r);
     expect(v.get(MATSUDO)!.get('needs_provider_waiting')).toBe(3);
-    expect(v.get(NODA)!.get('needs_provider_waiting')).toBe(1);
+    expect(v.get(NODA)!.get('needs_provider_waiting')).toBe(2);
   });
 
   it('sums per prefecture for a national area (byUnit)', async () => {
@@ -125,6 +130,7 @@ describe('referrals.providers', () => {
     expect(p(MATSUDO, '63')).toMatchObject({ sent: 1, accepted: 1, medianDays: 2 });
     // 野田's acceptance came after the base date: sent, not (yet) accepted.
     expect(p(NODA, '24')).toMatchObject({ sent: 1, accepted: 0, declined: 0, expired: 0 });
+    expect(p(NODA, '65')).toMatchObject({ sent: 1, accepted: 0, declined: 0, expired: 0, responded: 0, medianDays: null });
     expect(p(null, '24')).toMatchObject({ sent: 4, accepted: 1, declined: 1, responded: 2, medianDays: 1.75 });
 
     const facts: Facts = { referrals: rf };
