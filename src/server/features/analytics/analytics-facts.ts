@@ -365,22 +365,28 @@ export async function loadReferrals(db: DbOrTx, r: ResolvedQuery) {
   // Requests to service offices sent in the period, by type: their answers as of the base date.
   // Unknown reason codes count as その他 (the form only offers the list).
   const answered = sql`so.responded_at is not null and so.responded_at < ${endOf(r.asOf)}`;
-  const reasonCols = SERVICE_DECLINE_REASONS.map((code) => sql`, count(*) filter (where so.reason = ${code})::int ${sql.identifier(`reason_${code}`)}`);
+  const reasonCols = SERVICE_DECLINE_REASONS.map((code) => sql`, count(*) filter (where x.reason = ${code})::int ${sql.identifier(`reason_${code}`)}`);
+  // The cases of the area with their unit, hash-joined to the offers (not one lookup per offer).
+  const cases =
+    r.unit === 'prefecture'
+      ? sql`select rc.id, mu.prefecture_code um from referral_case rc join municipality mu on mu.code = rc.municipality_code where ${inArea(sql`rc.municipality_code`, r)}`
+      : sql`select rc.id, rc.municipality_code um from referral_case rc where ${inArea(sql`rc.municipality_code`, r)}`;
   const providerRows = await q<Omit<ProviderCell, 'reasons' | 'medianDays'> & { medianDays: number | string | null } & Record<string, unknown>>(
     db,
-    sql`select so.um m, so.service_type t, count(*)::int sent,
-          count(*) filter (where so.status in ('accepted', 'completed') and so.answered)::int accepted,
-          count(*) filter (where so.status = 'declined' and so.answered)::int declined,
-          count(*) filter (where so.status = 'expired' and so.answered)::int expired,
-          count(*) filter (where so.status in ('accepted', 'completed', 'declined') and so.answered)::int responded,
-          percentile_cont(0.5) within group (order by extract(epoch from so.responded_at - so.sent_at) / 86400.0)
-            filter (where so.status in ('accepted', 'completed', 'declined') and so.answered) "medianDays"
+    sql`select x.um m, x.t, count(*)::int sent,
+          count(*) filter (where x.outcome = 'accepted')::int accepted,
+          count(*) filter (where x.outcome = 'declined')::int declined,
+          count(*) filter (where x.outcome = 'expired')::int expired,
+          count(*) filter (where x.outcome in ('accepted', 'declined'))::int responded,
+          percentile_cont(0.5) within group (order by x.days) filter (where x.outcome in ('accepted', 'declined')) "medianDays"
           ${sql.join(reasonCols, sql``)}
-        from (select so.status, so.service_type, so.sent_at, so.responded_at, ${answered} answered, ${unitOf(sql`rc.municipality_code`, r)} um,
+        from (select c.um, so.service_type t,
+                case when not (${answered}) then null when so.status in ('accepted', 'completed') then 'accepted' when so.status in ('declined', 'expired') then so.status end outcome,
+                extract(epoch from so.responded_at - so.sent_at) / 86400.0 days,
                 case when so.status = 'declined' and ${answered} then (case when so.decline_reason in (${sql.join(SERVICE_DECLINE_REASONS.map((c) => sql`${c}`), sql`, `)}) then so.decline_reason else 'other' end) end reason
-              from referral_service_offer so join referral_case rc on rc.id = so.case_id
-              where ${inArea(sql`rc.municipality_code`, r)} and so.sent_at >= ${startOf(r.from)} and so.sent_at < ${endOf(r.to)}) so
-        group by grouping sets ((so.um, so.service_type), (so.service_type))`,
+              from referral_service_offer so join (${cases}) c on c.id = so.case_id
+              where so.sent_at >= ${startOf(r.from)} and so.sent_at < ${endOf(r.to)}) x
+        group by grouping sets ((x.um, x.t), (x.t))`,
   );
   const providers: ProviderCell[] = providerRows.map((x) => ({
     m: x.m,
