@@ -23,6 +23,7 @@ afterAll(async () => {
 const PDFTOTEXT = '/usr/bin/pdftotext';
 
 const GAP_TITLE = '需要と供給のギャップ（医療的ケア × サービス種類 × 市）';
+const PROVIDERS_TITLE = '事業所への紹介と事業所の回答（サービス種類別）';
 
 /** Fetches a URL inside the signed-in browser: status, content type and body bytes (base64). */
 async function fetchInPage(page: Page, href: string) {
@@ -153,6 +154,11 @@ describe('council analytics', () => {
       await sectionsLoaded(page);
       await visible(page.getByText('「<5」と表示します', { exact: false }));
       await visible(page.locator('main td, main th').getByText('<5', { exact: true }));
+      // Requests to service offices (the demo's one request, for a 松戸 case, to a 児発 in 柏): a table, small counts hidden.
+      const providers = page.getByRole('region', { name: PROVIDERS_TITLE, exact: true });
+      await visible(providers.getByRole('columnheader', { name: '辞退: 定員に空きがない' }));
+      await visible(providers.getByRole('rowheader', { name: '松戸市' }));
+      expect(await providers.locator('td').getByText('<5', { exact: true }).count()).toBeGreaterThan(0);
       // A council member opens no client records: no drill-down to persons is offered.
       expect(await page.getByRole('button', { name: /あなたが見られる人を表示$/ }).count()).toBe(0);
       await expectAccessible(page, 'dashboard (viewer)');

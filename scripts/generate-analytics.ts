@@ -6,7 +6,9 @@
 //   into the 東葛 cities so the region view has data;
 // - 29,000 consultants / coordinators with profiles (acceptance yes / with_backup / no, coverage);
 // - a year of referral cases with offers (declines with reasons, acceptances), assignments
-//   skewed so that caseloads concentrate the way the seed describes.
+//   skewed so that caseloads concentrate the way the seed describes;
+// - requests to service offices for those cases (1–3 per case: declined, expired, accepted,
+//   completed or unanswered), for referrals.providers and the needs' 受け入れ先 columns.
 // Everything is fictitious and marked 「生成」 / ids gen*. Idempotent: skips parts already present.
 //
 //   tsx scripts/generate-analytics.ts [--url …] [--pglite <dir>] [--offices 120000] [--consultants 29000] [--cases 25000]
@@ -14,6 +16,7 @@ import { parseArgs } from 'node:util';
 import { count, like, sql } from 'drizzle-orm';
 import type { Database } from '../src/server/db/client.js';
 import { client, office, personProfile, referralCase } from '../src/server/db/schema/index.js';
+import { rowsOf } from '../src/server/features/clients/sql-rows.js';
 import { seedMunicipalities } from '../src/server/demo/seed-demo.js';
 import { withSystemContext } from '../src/server/features/clients/client-access.js';
 import { TOKATSU_MUNICIPALITIES } from '../src/shared/domain/municipalities.js';
@@ -95,9 +98,31 @@ export async function generateAnalyticsData(database: Database, o: { offices: nu
       from referral_case rc where rc.id like 'genrc-%' and rc.assigned_consultant_id is not null`);
     o.log(`  紹介ケース ${o.cases.toLocaleString()}（1年分、打診つき）（${elapsed()}）`);
   }
+  // Requests to service offices (事業所への紹介): 1–3 per case × wished type, to services of that
+  // type; the earlier ones declined (with a reason) or expired, the last one accepted, completed,
+  // still unanswered, declined or expired. A step of its own: an existing database gets it on a rerun.
+  const [{ n: serviceOffers } = { n: 0 }] = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int n from referral_service_offer where id like 'genso-%'`));
+  if (serviceOffers === 0) {
+    await db.execute(generateServiceOffersSql);
+    o.log(`  事業所への紹介（${elapsed()}）`);
+  }
   await db.execute(sql.raw('analyze'));
   o.log(`完了（${elapsed()}）`);
 }
+
+/** Service-office requests for the generated cases (deterministic: hashes of the case id, no random()). */
+export const generateServiceOffersSql = sql`with s as (select id, office_id, service_type, row_number() over (partition by service_type order by id) rn, count(*) over (partition by service_type) cnt from service),
+    w as (select rc.id case_id, rc.created_at, sw->>'serviceType' t, 1 + abs(hashtext(rc.id)) % 3 n from referral_case rc cross join lateral jsonb_array_elements(rc.services_wanted) sw where rc.id like 'genrc-%'),
+    o as (select w.*, k from w cross join lateral generate_series(1, w.n) k),
+    last as (select o.*, abs(hashtext(o.case_id || 'x')) % 5 fate from o)
+  insert into referral_service_offer (id, case_id, service_id, office_id, service_type, sender_id, status, created_at, sent_at, responded_at, decline_reason)
+  select 'genso-' || o.case_id || '-' || o.k, o.case_id, s.id, s.office_id, s.service_type, 'genu-1',
+    case when o.k < o.n then (case when o.k % 2 = 0 then 'expired' else 'declined' end) else (array['accepted','completed','sent','declined','expired'])[1 + o.fate] end,
+    o.created_at + make_interval(days => o.k * 3), o.created_at + make_interval(days => o.k * 3),
+    case when o.k < o.n or o.fate <> 2 then o.created_at + make_interval(days => o.k * 3 + 1 + abs(hashtext(o.case_id)) % 4) end,
+    case when (o.k < o.n and o.k % 2 = 1) or (o.k = o.n and o.fate = 3) then (array['no_vacancy','care_not_supported','out_of_area','age_out_of_range','schedule','other'])[1 + abs(hashtext(o.case_id || o.k)) % 6] end
+  from last o join (select service_type, max(cnt) cnt from s group by 1) c on c.service_type = o.t
+  join s on s.service_type = o.t and s.rn = 1 + (abs(hashtext(o.case_id)) + o.k) % c.cnt`;
 
 const isMain = import.meta.url === `file://${process.argv[1]}`;
 if (isMain) {

@@ -10,6 +10,8 @@ import { addDays, type IsoDate } from '../../../shared/calendar-date.js';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { rowsOf } from '../clients/sql-rows.js';
 import { withSystemContext } from '../clients/client-access.js';
+import { SERVICE_DECLINE_REASONS } from '../../../shared/contracts/referrals.js';
+import { SERVICE_TYPES } from '../../../shared/domain/service-types.js';
 import type { ResolvedQuery } from './area.js';
 
 /** The area filter; the whole database ('all') needs none (a 1,741-value IN list costs more than it filters). */
@@ -124,16 +126,60 @@ export async function loadClientFacts(db: Db, r: ResolvedQuery, parts: { clients
   });
 }
 
-/** Service needs from referrals: requested in the period, and waiting (open) on the base date. */
+export interface ReferralNeedCell {
+  m: string;
+  t: string;
+  requested: number;
+  waiting: number;
+  providerSent: number;
+  providerFound: number;
+  providerWaiting: number;
+}
+
+/** Merged service types (医療型児発 → 児発): a case wanting the old code is served by an offer of the new one. */
+const canonicalTypeSql = (t: SQL) => {
+  const merged = SERVICE_TYPES.filter((x) => x.mergedInto);
+  return merged.length ? sql`(case ${t} ${sql.join(merged.map((x) => sql`when ${x.code} then ${x.mergedInto!}`), sql` `)} else ${t} end)` : t;
+};
+
+/**
+ * Service needs from referrals, per municipality × wished service type: requested in the period
+ * and waiting for a consultant on the base date (referral_case.services_wanted); and from the
+ * requests to service offices (referral_service_offer): case × type requests sent in the period,
+ * cases of the period whose wished type found an office by the base date (accepted / completed,
+ * answered by then), and cases open on the base date whose wished type has none yet. At most one
+ * offer per case and type is accepted (referral_service_offer_accepted_uq), so the left join adds
+ * no rows; count(distinct case) as before (a type wished twice counts once). The wished types are
+ * unnested from an array (the planner expects 10 per case, not jsonb_array_elements' 100): the
+ * national estimate then stays under PostgreSQL's JIT optimisation threshold, which alone cost
+ * ~800 ms here for a query that runs in ~250 ms.
+ */
 export async function loadReferralNeeds(db: DbOrTx, r: ResolvedQuery) {
-  return q<{ m: string; t: string; requested: number; waiting: number }>(
+  const end = endOf(r.asOf);
+  const inPeriod = (col: SQL) => sql`${col} >= ${startOf(r.from)} and ${col} < ${endOf(r.to)}`;
+  const openAt = (t: SQL) => sql`(rc.closed_at is null or rc.closed_at >= ${t})`;
+  return q<ReferralNeedCell>(
     db,
-    byUnit(sql`select rc.municipality_code m, w->>'serviceType' t,
-          count(distinct rc.id) filter (where rc.created_at >= ${startOf(r.from)} and rc.created_at < ${endOf(r.to)})::int requested,
-          count(distinct rc.id) filter (where rc.created_at < ${endOf(r.asOf)} and (rc.assigned_at is null or rc.assigned_at >= ${endOf(r.asOf)}) and (rc.closed_at is null or rc.closed_at >= ${endOf(r.asOf)}))::int waiting
-        from referral_case rc cross join lateral jsonb_array_elements(coalesce(rc.services_wanted, '[]'::jsonb)) w
-        where ${inArea(sql`rc.municipality_code`, r)} and coalesce(w->>'serviceType', '') <> ''
-        group by 1, 2`, r, ['t'], ['requested', 'waiting']),
+    byUnit(sql`with needs as (
+          select rc.municipality_code m, sw.t,
+            count(distinct rc.id) filter (where ${inPeriod(sql`rc.created_at`)})::int requested,
+            count(distinct rc.id) filter (where rc.created_at < ${end} and (rc.assigned_at is null or rc.assigned_at >= ${end}) and ${openAt(end)})::int waiting,
+            count(distinct rc.id) filter (where ${inPeriod(sql`rc.created_at`)} and so.id is not null)::int "providerFound",
+            count(distinct rc.id) filter (where rc.created_at < ${end} and ${openAt(end)} and so.id is null)::int "providerWaiting"
+          from referral_case rc cross join lateral unnest(array(select e->>'serviceType' from jsonb_array_elements(coalesce(rc.services_wanted, '[]'::jsonb)) e)) sw(t)
+          left join referral_service_offer so on so.case_id = rc.id and so.service_type = ${canonicalTypeSql(sql`sw.t`)}
+            and so.status in ('accepted', 'completed') and coalesce(so.responded_at, so.completed_at, so.created_at) < ${end}
+          where ${inArea(sql`rc.municipality_code`, r)} and coalesce(sw.t, '') <> ''
+          group by 1, 2),
+        sent as (
+          select rc.municipality_code m, so.service_type t, count(distinct so.case_id)::int n
+          from referral_service_offer so join referral_case rc on rc.id = so.case_id
+          where ${inArea(sql`rc.municipality_code`, r)} and ${inPeriod(sql`so.sent_at`)}
+          group by 1, 2)
+        select coalesce(needs.m, sent.m) m, coalesce(needs.t, sent.t) t,
+          coalesce(needs.requested, 0)::int requested, coalesce(needs.waiting, 0)::int waiting,
+          coalesce(sent.n, 0)::int "providerSent", coalesce(needs."providerFound", 0)::int "providerFound", coalesce(needs."providerWaiting", 0)::int "providerWaiting"
+        from needs full join sent on sent.m = needs.m and sent.t = needs.t`, r, ['t'], ['requested', 'waiting', 'providerSent', 'providerFound', 'providerWaiting']),
   );
 }
 
@@ -257,6 +303,21 @@ export async function loadPeople(db: DbOrTx, r: ResolvedQuery) {
   return { acceptance, caseloads: caseloads.map((c) => c.n) };
 }
 
+/** Requests to service offices of one type (m null = all units of the area). */
+export interface ProviderCell {
+  m: string | null;
+  t: string;
+  sent: number;
+  accepted: number;
+  declined: number;
+  expired: number;
+  /** Accepted or declined by the office (expired is no answer): the median's group. */
+  responded: number;
+  medianDays: number | null;
+  /** Declines per reason code (SERVICE_DECLINE_REASONS). */
+  reasons: Record<string, number>;
+}
+
 export interface FunnelCell {
   m: string | null;
   intake: number;
@@ -301,7 +362,44 @@ export async function loadReferrals(db: DbOrTx, r: ResolvedQuery) {
           and (rc.closed_at is null or rc.closed_at >= ${endOf(r.asOf)})
         group by 1, 2`,
   );
-  return { funnel: funnel.map((f) => ({ ...f, median: f.median === null ? null : Number(f.median), p90: f.p90 === null ? null : Number(f.p90) })), declines, waiting };
+  // Requests to service offices sent in the period, by type: their answers as of the base date.
+  // Unknown reason codes count as その他 (the form only offers the list).
+  const answered = sql`so.responded_at is not null and so.responded_at < ${endOf(r.asOf)}`;
+  const reasonCols = SERVICE_DECLINE_REASONS.map((code) => sql`, count(*) filter (where x.reason = ${code})::int ${sql.identifier(`reason_${code}`)}`);
+  // The cases of the area with their unit, hash-joined to the offers (not one lookup per offer).
+  const cases =
+    r.unit === 'prefecture'
+      ? sql`select rc.id, mu.prefecture_code um from referral_case rc join municipality mu on mu.code = rc.municipality_code where ${inArea(sql`rc.municipality_code`, r)}`
+      : sql`select rc.id, rc.municipality_code um from referral_case rc where ${inArea(sql`rc.municipality_code`, r)}`;
+  const providerRows = await q<Omit<ProviderCell, 'reasons' | 'medianDays'> & { medianDays: number | string | null } & Record<string, unknown>>(
+    db,
+    sql`select x.um m, x.t, count(*)::int sent,
+          count(*) filter (where x.outcome = 'accepted')::int accepted,
+          count(*) filter (where x.outcome = 'declined')::int declined,
+          count(*) filter (where x.outcome = 'expired')::int expired,
+          count(*) filter (where x.outcome in ('accepted', 'declined'))::int responded,
+          percentile_cont(0.5) within group (order by x.days) filter (where x.outcome in ('accepted', 'declined')) "medianDays"
+          ${sql.join(reasonCols, sql``)}
+        from (select c.um, so.service_type t,
+                case when not (${answered}) then null when so.status in ('accepted', 'completed') then 'accepted' when so.status in ('declined', 'expired') then so.status end outcome,
+                extract(epoch from so.responded_at - so.sent_at) / 86400.0 days,
+                case when so.status = 'declined' and ${answered} then (case when so.decline_reason in (${sql.join(SERVICE_DECLINE_REASONS.map((c) => sql`${c}`), sql`, `)}) then so.decline_reason else 'other' end) end reason
+              from referral_service_offer so join (${cases}) c on c.id = so.case_id
+              where so.sent_at >= ${startOf(r.from)} and so.sent_at < ${endOf(r.to)}) x
+        group by grouping sets ((x.um, x.t), (x.t))`,
+  );
+  const providers: ProviderCell[] = providerRows.map((x) => ({
+    m: x.m,
+    t: x.t,
+    sent: x.sent,
+    accepted: x.accepted,
+    declined: x.declined,
+    expired: x.expired,
+    responded: x.responded,
+    medianDays: x.medianDays === null ? null : Number(x.medianDays),
+    reasons: Object.fromEntries(SERVICE_DECLINE_REASONS.map((c) => [c, Number(x[`reason_${c}`] ?? 0)])),
+  }));
+  return { funnel: funnel.map((f) => ({ ...f, median: f.median === null ? null : Number(f.median), p90: f.p90 === null ? null : Number(f.p90) })), declines, waiting, providers };
 }
 
 /** Training attendance in the period by the participant's city and role (network feature's registrations). */

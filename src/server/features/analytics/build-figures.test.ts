@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ResolvedQuery } from './area.js';
-import { PREFECTURE_NOTE, buildGaps, buildPeople, buildSupply, eligibleStages, gapLevel, gapText, type Facts } from './build-figures.js';
+import { PREFECTURE_NOTE, buildDemand, buildGaps, buildPeople, buildReferrals, buildSupply, eligibleStages, gapLevel, gapText, type Facts } from './build-figures.js';
 import { additiveValues } from './trend-metrics.js';
 
 const r: ResolvedQuery = {
@@ -82,3 +82,34 @@ describe('national area', () => {
   });
 });
 
+
+describe('requests to service offices', () => {
+  const needs: Facts = {
+    referralNeeds: [
+      { m: '12207', t: '24', requested: 6, waiting: 2, providerSent: 6, providerFound: 5, providerWaiting: 1 },
+      { m: '12208', t: '24', requested: 2, waiting: 0, providerSent: 2, providerFound: 0, providerWaiting: 2 },
+    ],
+  };
+  it('adds 事業所へ紹介 / 受け入れ先決定 / 受け入れ先待ち to demand.needs with region totals', () => {
+    const f = buildDemand(needs, { r, viewer: council }).find((x) => x.id === 'demand.needs')!;
+    expect(f.columns.map((c) => c.key)).toEqual(['municipality', 'municipalityCode', 'serviceType', 'serviceTypeCode', 'planned', 'unmet', 'requested', 'waiting', 'providerSent', 'providerFound', 'providerWaiting']);
+    expect(f.rows.find((x) => x.municipalityCode === '12207')).toMatchObject({ planned: 0, requested: 6, waiting: '<5', providerSent: 6, providerFound: 5, providerWaiting: '<5' });
+    // 野田's 2 hidden: the total would give it back (8 − 6) → withheld; a total of hidden parts only stays a marker.
+    expect(f.rows.find((x) => x.municipalityCode === null)).toMatchObject({ requested: null, providerSent: null, providerFound: 5, providerWaiting: '<5' });
+  });
+  it('referrals.providers: small cells of another city read "<5", medians of small groups hidden', () => {
+    const provider = (m: string | null, sent: number, responded: number) => ({ m, t: '24', sent, accepted: responded - 1, declined: 1, expired: sent - responded, responded, medianDays: 2.25, reasons: { no_vacancy: 1 } });
+    const facts: Facts = { referrals: { funnel: [], declines: [], waiting: [], providers: [provider('12207', 8, 6), provider('12208', 3, 2), provider(null, 11, 8)] } };
+    const nodaOfficial = { detailMunicipality: '12208', threshold: 5 };
+    const f = buildReferrals(facts, { r, viewer: nodaOfficial }).find((x) => x.id === 'referrals.providers')!;
+    expect(f.rows.map((x) => x.municipalityCode)).toEqual(['12207', '12208', null]);
+    expect(f.rows[0]).toMatchObject({ sent: 8, accepted: 5, declined: '<5', expired: '<5', acceptedShare: 0.625, medianDays: 2.3, reason_no_vacancy: '<5', reason_other: 0 });
+    expect(f.rows[1]).toMatchObject({ sent: 3, accepted: 1, declined: 1, medianDays: 2.3 });
+    expect(f.rows[2]).toMatchObject({ sent: 11, accepted: 7, medianDays: 2.3 });
+    expect(f.hasSuppressed).toBe(true);
+    const council2 = buildReferrals(facts, { r, viewer: council }).find((x) => x.id === 'referrals.providers')!;
+    expect(council2.rows[1]).toMatchObject({ sent: '<5', medianDays: null });
+    // The total's declined (2) would be the sum of two hidden parts: a marker, not the number.
+    expect(council2.rows[2]).toMatchObject({ declined: '<5', sent: null });
+  });
+});

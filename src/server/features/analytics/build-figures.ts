@@ -2,25 +2,25 @@
 // builders serve the dashboard, the CSV export, the snapshots and the council report.
 import type { AnalyticsSection, Cell, Column, Definition, Figure, FigureId } from '../../../shared/contracts/analytics.js';
 import { ACCEPTS_CODES, ACCEPTS_LABELS } from '../../../shared/contracts/people.js';
-import { DECLINE_REASON_LABELS, type DeclineReason } from '../../../shared/contracts/referrals.js';
+import { DECLINE_REASON_LABELS, SERVICE_DECLINE_REASONS, SERVICE_DECLINE_REASON_LABELS, type DeclineReason } from '../../../shared/contracts/referrals.js';
 import { PARTICIPANT_ROLE_LABELS, type ParticipantRole } from '../../../shared/contracts/events.js';
 import { gini, histogram, median, per100, percentile, round, topShare } from '../../../shared/domain/analytics-metrics.js';
 import { CARE_ITEMS, findCareItem } from '../../../shared/domain/care-items.js';
 import { LIFE_STAGES, type LifeStage } from '../../../shared/domain/life-stage.js';
 import { findServiceType, getServiceType, type ServiceTypeCode } from '../../../shared/domain/service-types.js';
 import type { ResolvedQuery } from './area.js';
-import type { CareSupplyCell, ClientCell, FunnelCell, PowerCell, SupplyCell } from './analytics-facts.js';
+import type { CareSupplyCell, ClientCell, FunnelCell, PowerCell, ProviderCell, ReferralNeedCell, SupplyCell } from './analytics-facts.js';
 import { FIGURE_TEXT, suppressionNote } from './figure-definitions.js';
 import { cellRatio, suppressRows, suppressStat, type Row, type Viewer } from './suppression.js';
 
 export interface Facts {
   clients?: ClientCell[];
   planNeeds?: { m: string; t: string; planned: number; unmet: number }[];
-  referralNeeds?: { m: string; t: string; requested: number; waiting: number }[];
+  referralNeeds?: ReferralNeedCell[];
   power?: PowerCell[];
   supply?: { services: SupplyCell[]; care: CareSupplyCell[] };
   people?: { acceptance: { m: string; a: string; n: number; coordinators: number }[]; caseloads: number[] };
-  referrals?: { funnel: FunnelCell[]; declines: { m: string; reason: string; n: number }[]; waiting: { m: string; urgency: string; n: number; maxDays: number | null }[] };
+  referrals?: { funnel: FunnelCell[]; declines: { m: string; reason: string; n: number }[]; waiting: { m: string; urgency: string; n: number; maxDays: number | null }[]; providers?: ProviderCell[] };
   attendance?: { m: string; role: string; registered: number; attended: number }[];
   indicators?: { name: string; points: { date: string; title: string; responses: number; positiveShare: number | null; suppressed: boolean }[] }[];
 }
@@ -122,21 +122,23 @@ export function buildDemand(f: Facts, ctx: BuildContext): Figure[] {
   const demandClients = figure('demand.clients', ctx, 'stacked_bar', columns, d.rows, { hasSuppressed: d.hasSuppressed });
 
   // Needs by city × service type.
-  const needCols = [...muniCols, col('serviceType', 'サービスの種類', 'label'), col('serviceTypeCode', '種類のコード', 'code'), col('planned', '計画にある人数', 'count', true), col('unmet', 'うち提供先未定', 'count', true), col('requested', '紹介で希望（期間内）', 'count', true), col('waiting', '待機中の紹介', 'count', true)];
+  const needCols = [...muniCols, col('serviceType', 'サービスの種類', 'label'), col('serviceTypeCode', '種類のコード', 'code'), col('planned', '計画にある人数', 'count', true), col('unmet', 'うち提供先未定', 'count', true), col('requested', '紹介で希望（期間内）', 'count', true), col('waiting', '担当者待ちの紹介（基準日）', 'count', true),
+    col('providerSent', '事業所へ紹介（期間内）', 'count', true), col('providerFound', '受け入れ先決定', 'count', true), col('providerWaiting', '受け入れ先待ち（基準日）', 'count', true)];
+  const needKeys = ['planned', 'unmet', 'requested', 'waiting', 'providerSent', 'providerFound', 'providerWaiting'] as const;
   const needs = new Map<string, Row>();
   const needRow = (m: string, t: string) => {
     const k = `${m}|${t}`;
-    if (!needs.has(k)) needs.set(k, { municipality: nm.get(m) ?? m, municipalityCode: m, serviceType: typeLabel(t), serviceTypeCode: t, planned: 0, unmet: 0, requested: 0, waiting: 0 });
+    if (!needs.has(k)) needs.set(k, { municipality: nm.get(m) ?? m, municipalityCode: m, serviceType: typeLabel(t), serviceTypeCode: t, ...Object.fromEntries(needKeys.map((k) => [k, 0])) });
     return needs.get(k)!;
   };
   for (const p of f.planNeeds ?? []) Object.assign(needRow(p.m, p.t), { planned: p.planned, unmet: p.unmet });
-  for (const p of f.referralNeeds ?? []) Object.assign(needRow(p.m, p.t), { requested: p.requested, waiting: p.waiting });
+  for (const p of f.referralNeeds ?? []) Object.assign(needRow(p.m, p.t), { requested: p.requested, waiting: p.waiting, providerSent: p.providerSent, providerFound: p.providerFound, providerWaiting: p.providerWaiting });
   const needRows = [...needs.values()].sort((a, b) => String(a.serviceTypeCode).localeCompare(String(b.serviceTypeCode)) || String(a.municipalityCode).localeCompare(String(b.municipalityCode)));
   const types = [...new Set(needRows.map((r) => String(r.serviceTypeCode)))];
   const withTotals: Row[] = [];
   for (const t of types) {
     const rs = needRows.filter((r) => r.serviceTypeCode === t);
-    withTotals.push(...rs, { municipality: TOTAL, municipalityCode: null, serviceType: typeLabel(t), serviceTypeCode: t, planned: sum(rs.map((r) => r.planned as number)), unmet: sum(rs.map((r) => r.unmet as number)), requested: sum(rs.map((r) => r.requested as number)), waiting: sum(rs.map((r) => r.waiting as number)) });
+    withTotals.push(...rs, { municipality: TOTAL, municipalityCode: null, serviceType: typeLabel(t), serviceTypeCode: t, ...Object.fromEntries(needKeys.map((k) => [k, sum(rs.map((r) => r[k] as number))])) });
   }
   const n = suppressRows(withTotals, needCols, ctx.viewer, { groupKeys: ['serviceTypeCode'] });
   return [demandClients, figure('demand.needs', ctx, 'bar', needCols, n.rows, { hasSuppressed: n.hasSuppressed })];
@@ -267,12 +269,53 @@ export function buildReferrals(f: Facts, ctx: BuildContext): Figure[] {
   const waitTotal = sum(allWaits.map((w) => w.n));
   waitRaw.push({ municipality: TOTAL, municipalityCode: null, urgent: sum(allWaits.filter((w) => w.urgency === 'urgent').map((w) => w.n)), soon: sum(allWaits.filter((w) => w.urgency === 'soon').map((w) => w.n)), normal: sum(allWaits.filter((w) => w.urgency === 'normal').map((w) => w.n)), total: waitTotal, maxDays: suppressStat(allWaits.length ? round(Math.max(...allWaits.map((w) => Number(w.maxDays ?? 0))), 0) : null, waitTotal, null, ctx.viewer) });
   const waiting = suppressRows(waitRaw, waitCols, ctx.viewer);
+  const providers = buildProviders(rf.providers ?? [], ctx);
   return [
     figure('referrals.funnel', ctx, 'funnel', funnelCols, funnel.rows, { hasSuppressed: funnel.hasSuppressed }),
     figure('referrals.time', ctx, 'bar', timeCols, time.rows, { hasSuppressed: time.hasSuppressed, stats: { median: time.rows.at(-1)!.median ?? null, p90: time.rows.at(-1)!.p90 ?? null } }),
     figure('referrals.declines', ctx, 'bar', declineCols, declines.rows, { hasSuppressed: declines.hasSuppressed }),
     figure('referrals.waiting', ctx, 'stacked_bar', waitCols, waiting.rows, { hasSuppressed: waiting.hasSuppressed, notes: [`待機日数の基準: ${ctx.r.waitingDays}日`] }),
+    providers,
   ];
+}
+
+/** Requests to service offices by type (per unit, then the area's total per type): answers and decline reasons. */
+function buildProviders(cells: ProviderCell[], ctx: BuildContext): Figure {
+  const nm = names(ctx);
+  const reasonKey = (c: string) => `reason_${c}`;
+  const cols = [
+    ...muniCols,
+    col('serviceType', 'サービスの種類', 'label'),
+    col('serviceTypeCode', '種類のコード', 'code'),
+    col('sent', '紹介（期間内に送付）', 'count', true),
+    col('accepted', '受け入れ', 'count', true),
+    col('declined', '辞退', 'count', true),
+    col('expired', '期限切れ', 'count', true),
+    col('acceptedShare', '受け入れの割合', 'share'),
+    col('medianDays', '回答までの日数（中央値）', 'days'),
+    ...SERVICE_DECLINE_REASONS.map((c) => col(reasonKey(c), `辞退: ${SERVICE_DECLINE_REASON_LABELS[c]}`, 'count', true)),
+  ];
+  const rowOf = (x: ProviderCell): Row => ({
+    municipality: x.m === null ? TOTAL : (nm.get(x.m) ?? x.m),
+    municipalityCode: x.m,
+    serviceType: typeLabel(x.t),
+    serviceTypeCode: x.t,
+    sent: x.sent,
+    accepted: x.accepted,
+    declined: x.declined,
+    expired: x.expired,
+    medianDays: suppressStat(round(x.medianDays, 1), x.responded, x.m, ctx.viewer),
+    ...Object.fromEntries(SERVICE_DECLINE_REASONS.map((c) => [reasonKey(c), x.reasons[c] ?? 0])),
+  });
+  const raw: Row[] = [];
+  for (const t of [...new Set(cells.map((x) => x.t))].sort()) {
+    const rs = cells.filter((x) => x.t === t && x.m !== null).sort((a, b) => String(a.m).localeCompare(String(b.m)));
+    raw.push(...rs.map(rowOf));
+    const total = cells.find((x) => x.t === t && x.m === null);
+    if (total) raw.push(rowOf(total));
+  }
+  const s = suppressRows(raw, cols, ctx.viewer, { groupKeys: ['serviceTypeCode'], derived: { acceptedShare: (r) => cellRatio(r.accepted, r.sent) } });
+  return figure('referrals.providers', ctx, 'table', cols, s.rows, { hasSuppressed: s.hasSuppressed });
 }
 
 // ── preparedness ──

@@ -33,6 +33,9 @@ export const TREND_METRIC_INFO: Record<TrendMetric, Info> = {
   referrals_accepted: i('referrals_accepted', '承諾された紹介（月内の受付）', 'referrals', 'additive', true),
   referrals_assigned: i('referrals_assigned', '担当が決まった紹介（月内の受付）', 'referrals', 'additive', true),
   referrals_waiting: i('referrals_waiting', '担当が決まらず待っている紹介', 'referrals', 'additive', true),
+  needs_provider_waiting: i('needs_provider_waiting', '受け入れ先待ちの紹介（サービスの種類ごと）', 'demand', 'additive', true),
+  provider_requests_sent: i('provider_requests_sent', '事業所への紹介（月内に送付）', 'referrals', 'additive', true),
+  provider_requests_accepted: i('provider_requests_accepted', '事業所が受け入れた紹介（月内に送付）', 'referrals', 'additive', true),
   plans_approved: i('plans_approved', '承認済みの個別避難計画（電源が必要な人）', 'preparedness', 'additive', true),
   gap_cells_zero_supply: i('gap_cells_zero_supply', '対応できるサービスが0か所のギャップ', 'gaps', 'additive', false),
   training_attendance: i('training_attendance', '研修の出席（月内）', 'network', 'additive', false),
@@ -80,6 +83,11 @@ export function additiveValues(f: Facts, r: ResolvedQuery): MetricValues {
     add(x.m, 'referrals_assigned', x.assigned);
   }
   for (const w of f.referrals?.waiting ?? []) add(w.m, 'referrals_waiting', w.n);
+  for (const p of f.referralNeeds ?? []) add(p.m, 'needs_provider_waiting', p.providerWaiting);
+  for (const p of f.referrals?.providers ?? []) {
+    add(p.m, 'provider_requests_sent', p.sent);
+    add(p.m, 'provider_requests_accepted', p.accepted);
+  }
   for (const a of f.attendance ?? []) add(a.m, 'training_attendance', a.attended);
   // Gap cells with no supply, counted on exact data (threshold 1 hides nothing).
   const gaps = buildGaps(f, { r, viewer: { detailMunicipality: null, threshold: 1 } })[0]!;
