@@ -331,7 +331,10 @@ export async function searchDirectory(opts: {
         const share = (await estimateRows(tx, plan.baseWhere)) / Math.max(1, await estimateRows(tx, sql`true`));
         estimate = Math.round(all.estimate * Math.min(1, share));
       }
-      if (estimate !== undefined && estimate > cap) {
+      // Half the cap: the density of the nearest services under-states a radius that reaches
+      // into denser parts (a city hall at the edge of a metropolis), and an overflowing exact
+      // count costs more than the sample.
+      if (estimate !== undefined && estimate > cap / 2) {
         // Broad: the nearest `limit` + 1 matches of the other conditions (the GiST index in
         // distance order, cheap per-row filters), then those within the radius.
         const source = {
