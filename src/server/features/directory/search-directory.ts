@@ -165,7 +165,15 @@ function resolveSort(query: DirectorySearchQuery, plan: SearchPlan): Sort {
   return sort === 'relevance' && !plan.terms.length ? 'name' : sort;
 }
 
-const updatedText = sql<string>`to_char(${service.updatedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+/**
+ * One page of hits from `from` (rows named like the service table) in the order's sort, as
+ * `p` (id, score, dist, sortKana, updated). The cursor's timestamp text is made only for the
+ * page's rows, after the top-N sort (not for every match it ranked).
+ */
+const pageRows = (ord: { score: SQL; dist: SQL; orderBy: SQL }, from: SQL, where: SQL, limit: number) => sql`
+  select p.id, p.score, p.dist, p."sortKana", to_char(p.updated at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as updated
+  from (select ${service.id} as id, ${ord.score} as score, ${ord.dist} as dist, ${service.sortKana} as "sortKana", ${service.updatedAt} as updated
+        from ${from} where ${where} order by ${ord.orderBy} limit ${limit}) p`;
 
 /** ORDER BY and keyset condition for each sort; the cursor is the last row's key. */
 function ordering(sort: Sort, plan: SearchPlan, cursor: unknown[] | undefined) {
@@ -189,6 +197,8 @@ function ordering(sort: Sort, plan: SearchPlan, cursor: unknown[] | undefined) {
           ? sql`(${score} < ${num(cursor[0])} or (${score} = ${num(cursor[0])} and (${service.sortKana}, ${service.id}) > (${str(cursor[1])}, ${str(cursor[2])})))`
           : undefined,
         key: (r: PageRow) => [r.score, r.sortKana, r.id],
+        /** The same order over the page's own columns (a page row `p`). */
+        pageOrder: sql`p.score desc, p."sortKana", p.id`,
         score,
         dist,
       };
@@ -197,6 +207,8 @@ function ordering(sort: Sort, plan: SearchPlan, cursor: unknown[] | undefined) {
         orderBy: sql`${dist} asc, ${service.id} asc`,
         after: cursor ? sql`(${dist}, ${service.id}) > (${num(cursor[0])}::float8, ${str(cursor[1])})` : undefined,
         key: (r: PageRow) => [r.dist, r.id],
+        /** The same order over the page's own columns (a page row `p`). */
+        pageOrder: sql`p.dist, p.id`,
         score,
         dist,
       };
@@ -205,6 +217,8 @@ function ordering(sort: Sort, plan: SearchPlan, cursor: unknown[] | undefined) {
         orderBy: sql`${service.updatedAt} desc, ${service.id} desc`,
         after: cursor ? sql`(${service.updatedAt}, ${service.id}) < (${str(cursor[0])}::timestamptz, ${str(cursor[1])})` : undefined,
         key: (r: PageRow) => [r.updated, r.id],
+        /** The same order over the page's own columns (a page row `p`). */
+        pageOrder: sql`p.updated desc, p.id desc`,
         score,
         dist,
       };
@@ -213,6 +227,8 @@ function ordering(sort: Sort, plan: SearchPlan, cursor: unknown[] | undefined) {
         orderBy: sql`${service.sortKana} asc, ${service.id} asc`,
         after: cursor ? sql`(${service.sortKana}, ${service.id}) > (${str(cursor[0])}, ${str(cursor[1])})` : undefined,
         key: (r: PageRow) => [r.sortKana, r.id],
+        /** The same order over the page's own columns (a page row `p`). */
+        pageOrder: sql`p."sortKana", p.id`,
         score,
         dist,
       };
@@ -288,11 +304,10 @@ export async function searchDirectory(opts: {
     // match) gives way to reading order, walked through its index until the page is full.
     const pageFromTable = async (sort: Sort, exact: boolean) => {
       const ord = ordering(sort, plan, cursorKey);
-      const cols = sql`${service.id} as id, ${ord.score} as score, ${ord.dist} as dist, ${service.sortKana} as "sortKana", ${updatedText} as updated`;
       // Distance order has no index walk: it keeps the index conditions (box, bigrams).
       if (exact || sort === 'distance') {
         const where = ord.after ? sql`${plan.where} and ${ord.after}` : plan.where;
-        return rowsOf<PageRow>(await exec(sql`select ${cols} from ${service} where ${where} order by ${ord.orderBy} limit ${opts.limit + 1}`));
+        return rowsOf<PageRow>(await exec(sql`${pageRows(ord, sql`${service}`, where, opts.limit + 1)} order by ${ord.pageOrder}`));
       }
       // A broad search's page in reading/update order: walk that index with cheap per-row
       // filters, but at most WALK_LIMIT rows (settings.walkLimit) — matches can cluster in that order (an office name
@@ -300,13 +315,12 @@ export async function searchDirectory(opts: {
       // bounded walk does not fill the page, the matches are read through their own indexes
       // (materialised, so the planner cannot turn it back into the walk) and sorted.
       const walked = rowsOf<PageRow>(
-        await exec(sql`select ${cols} from (select * from ${service}${ord.after ? sql` where ${ord.after}` : sql``} order by ${ord.orderBy} limit ${settings.walkLimit ?? WALK_LIMIT}) as ${service}
-          where ${plan.walkWhere} order by ${ord.orderBy} limit ${opts.limit + 1}`),
+        await exec(sql`${pageRows(ord, sql`(select * from ${service}${ord.after ? sql` where ${ord.after}` : sql``} order by ${ord.orderBy} limit ${settings.walkLimit ?? WALK_LIMIT}) as ${service}`, plan.walkWhere, opts.limit + 1)} order by ${ord.pageOrder}`),
       );
       if (walked.length > opts.limit) return walked;
       return rowsOf<PageRow>(
         await exec(sql`with m as materialized (select ${matchColumns(plan)} from ${service} where ${ord.after ? sql`${plan.where} and ${ord.after}` : plan.where})
-          select ${cols} from m as ${service} order by ${ord.orderBy} limit ${opts.limit + 1}`),
+          ${pageRows(ord, sql`m as ${service}`, sql`true`, opts.limit + 1)} order by ${ord.pageOrder}`),
       );
     };
 
@@ -506,11 +520,8 @@ async function countAndPage(
     await exec(sql`
       with ${source.with}
       select (select json_agg(f) from (${facetGroups(opts.withFacets)}) f) as groups,
-             (select coalesce(json_agg(p order by p.rn), '[]'::json) from (
-                select ${service.id} as id, ${ord.score} as score, ${ord.dist} as dist, ${service.sortKana} as "sortKana", ${updatedText} as updated,
-                       row_number() over (order by ${ord.orderBy}) as rn
-                from m as ${service} where ${opts.guarded ? sql`(select count(*) from m) <= ${bound.limit}` : sql`true`}${ord.after ? sql` and ${ord.after}` : sql``}
-                order by ${ord.orderBy} limit ${pageSize + 1}) p) as page,
+             (select coalesce(json_agg(p order by ${ord.pageOrder}), '[]'::json)
+                from (${pageRows(ord, sql`m as ${service}`, sql`${opts.guarded ? sql`(select count(*) from m) <= ${bound.limit}` : sql`true`}${ord.after ? sql` and ${ord.after}` : sql``}`, pageSize + 1)}) p) as page,
              ${source.edge ?? sql`null::float8`} as edge`),
   );
   const groups = parseJson<FacetRow[] | null>(row?.groups) ?? [];
