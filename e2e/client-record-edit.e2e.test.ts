@@ -182,6 +182,25 @@ describe('editing the client record', () => {
     await visible(houday.page.getByRole('table', { name: 'アセスメントの履歴（新しい順）' }));
     expect(await houday.page.getByRole('button', { name: 'アセスメントを作成' }).count()).toBe(0);
     await expectAccessible(houday.page, 'record seen by the added person');
+    const recordPath = new URL(houday.page.url()).pathname;
+
+    // Taken off the team after a confirmation, the person loses the record at once.
+    const again = await openPage(e2e);
+    await openAchan(again.page, 'チームと同意');
+    const teamAgain = again.page.getByRole('table', { name: '支援チームのメンバーと、それぞれが見られる範囲' });
+    await teamAgain.getByRole('row', { name: /山田 しょう/ }).getByRole('button', { name: /チームから外す/ }).click();
+    const confirm = again.page.getByRole('alertdialog', { name: 'チームから外しますか？' });
+    await visible(confirm.getByText(/山田 しょう.*はこの利用者の記録を直ちに見られなくなります。/));
+    await expectAccessible(again.page, 'remove member confirmation');
+    await confirm.getByRole('button', { name: /外す/ }).click();
+    await visible(again.page.getByText(/山田 しょう.* をチームから外しました。/));
+    expect(await teamAgain.getByRole('row', { name: /山田 しょう/ }).count()).toBe(0);
+    await again.context.close();
+    await houday.page.goto(recordPath);
+    await visible(houday.page.getByText(/見つかりません|権限がありません|見られません/).first());
+    await houday.page.goto('/clients');
+    await heading(houday.page, '担当利用者');
+    expect(await houday.page.getByRole('link', { name: '青木 あかり' }).count()).toBe(0);
     await houday.context.close();
   });
 
