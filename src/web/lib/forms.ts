@@ -66,8 +66,21 @@ export function useFormErrors<T extends FieldValues>(form: UseFormReturn<T, unkn
     setFocusKey((k) => k + 1);
   };
   const reset = () => setProblem(null);
+  /**
+   * The form's submit handler: `handleSubmit` validates (errors go to the summary), the last
+   * server problem is cleared, `save` runs, and a server error is shown field by field.
+   */
+  const submit = <V,>(handleSubmit: (onValid: (values: V) => Promise<void>, onInvalid: () => void) => (e?: React.BaseSyntheticEvent) => Promise<void>, save: (values: V) => Promise<unknown>) =>
+    handleSubmit(async (values) => {
+      reset();
+      try {
+        await save(values);
+      } catch (error) {
+        onServerError(error);
+      }
+    }, onInvalid);
 
-  return { problem, items, focusKey, onServerError, onInvalid, reset };
+  return { problem, items, focusKey, onServerError, onInvalid, reset, submit };
 }
 
 /**

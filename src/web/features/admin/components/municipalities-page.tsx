@@ -67,14 +67,9 @@ function MunicipalityForm({ muni, onCancel, onSaved }: { muni: Municipality | nu
   const upsert = useUpsertMunicipality();
   const fe = form.formState.errors;
 
-  const onSubmit = form.handleSubmit(async (input) => {
-    errors.reset();
-    try {
-      onSaved(await upsert.mutateAsync(input));
-    } catch (error) {
-      errors.onServerError(error);
-    }
-  }, errors.onInvalid);
+  const onSubmit = errors.submit(form.handleSubmit, async (input) => {
+    onSaved(await upsert.mutateAsync(input));
+  });
 
   return (
     <form id={formId} onSubmit={onSubmit} noValidate className="form">

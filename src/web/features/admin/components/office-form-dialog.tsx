@@ -53,16 +53,11 @@ function OfficeForm({ office, onCancel, onSaved }: { office: Office | null; onCa
   const organizations = useOrganizationOptions();
   const fe = form.formState.errors;
 
-  const onSubmit = form.handleSubmit(async (input) => {
-    errors.reset();
-    try {
-      const payload = { ...input, organizationId: input.organizationId ?? null };
-      if (office) onSaved(await update.mutateAsync({ id: office.id, input: payload }), 'edit');
-      else onSaved(await create.mutateAsync(payload), 'create');
-    } catch (error) {
-      errors.onServerError(error);
-    }
-  }, errors.onInvalid);
+  const onSubmit = errors.submit(form.handleSubmit, async (input) => {
+    const payload = { ...input, organizationId: input.organizationId ?? null };
+    if (office) onSaved(await update.mutateAsync({ id: office.id, input: payload }), 'edit');
+    else onSaved(await create.mutateAsync(payload), 'create');
+  });
 
   return (
     <form id={formId} onSubmit={onSubmit} noValidate className="form">

@@ -92,16 +92,11 @@ function OrganizationForm({ org, onCancel, onSaved }: { org: Organization | null
   const update = useUpdateOrganization();
   const fe = form.formState.errors;
 
-  const onSubmit = form.handleSubmit(async (input) => {
-    errors.reset();
-    try {
-      const payload = { ...input, corporateNumber: input.corporateNumber ?? null };
-      if (org) onSaved(await update.mutateAsync({ id: org.id, input: payload }), 'edit');
-      else onSaved(await create.mutateAsync(payload), 'create');
-    } catch (error) {
-      errors.onServerError(error);
-    }
-  }, errors.onInvalid);
+  const onSubmit = errors.submit(form.handleSubmit, async (input) => {
+    const payload = { ...input, corporateNumber: input.corporateNumber ?? null };
+    if (org) onSaved(await update.mutateAsync({ id: org.id, input: payload }), 'edit');
+    else onSaved(await create.mutateAsync(payload), 'create');
+  });
 
   return (
     <form id={formId} onSubmit={onSubmit} noValidate className="form">

@@ -65,28 +65,23 @@ function UserForm({ user, onCancel, onSaved }: { user: AdminUser | null; onCance
   const municipalities = useMunicipalities();
   const fe = form.formState.errors;
 
-  const onSubmit = form.handleSubmit(async (input) => {
-    errors.reset();
-    try {
-      if (user) {
-        const saved = await update.mutateAsync({
-          id: user.id,
-          input: {
-            name: input.name,
-            nameKana: input.nameKana ?? null,
-            roles: input.roles,
-            municipalityCode: input.municipalityCode ?? null,
-            officeIds: input.officeIds ?? [],
-          },
-        });
-        onSaved(saved, 'edit');
-      } else {
-        onSaved(await create.mutateAsync(input), 'create');
-      }
-    } catch (error) {
-      errors.onServerError(error);
+  const onSubmit = errors.submit(form.handleSubmit, async (input) => {
+    if (user) {
+      const saved = await update.mutateAsync({
+        id: user.id,
+        input: {
+          name: input.name,
+          nameKana: input.nameKana ?? null,
+          roles: input.roles,
+          municipalityCode: input.municipalityCode ?? null,
+          officeIds: input.officeIds ?? [],
+        },
+      });
+      onSaved(saved, 'edit');
+    } else {
+      onSaved(await create.mutateAsync(input), 'create');
     }
-  }, errors.onInvalid);
+  });
 
   const roleOptions = ROLES.map((r: Role) => ({ value: r, label: t(`roles.${r}`) }));
   const municipalityOptions = (municipalities.data?.items ?? []).map((m) => ({ value: m.code, label: `${m.name}（${m.prefectureName}）` }));

@@ -94,15 +94,10 @@ function ReportBuilder() {
   ]);
   const fe = form.formState.errors;
   const area = form.watch('area');
-  const onSubmit = form.handleSubmit(async (input) => {
-    errors.reset();
-    try {
-      const report = await create.mutateAsync(input);
-      await navigate({ to: '/analytics/reports/$reportId', params: { reportId: report.id } });
-    } catch (error) {
-      errors.onServerError(error);
-    }
-  }, errors.onInvalid);
+  const onSubmit = errors.submit(form.handleSubmit, async (input) => {
+    const report = await create.mutateAsync(input);
+    await navigate({ to: '/analytics/reports/$reportId', params: { reportId: report.id } });
+  });
   const opt = { setValueAs: emptyToUndefined };
   return (
     <Section title={t('an.report.builder')} id="builder">

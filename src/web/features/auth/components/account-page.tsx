@@ -236,16 +236,11 @@ function DisableTwoFactorDialog({ isOpen, onOpenChange, onDisabled }: { isOpen: 
   const errors = useFormErrors(form, formId, [{ name: 'password', label: t('account.currentPassword') }]);
   const disable = useDisableTwoFactor();
 
-  const onSubmit = form.handleSubmit(async (input) => {
-    errors.reset();
-    try {
-      await disable.mutateAsync(input);
-      form.reset();
-      onDisabled();
-    } catch (error) {
-      errors.onServerError(error);
-    }
-  }, errors.onInvalid);
+  const onSubmit = errors.submit(form.handleSubmit, async (input) => {
+    await disable.mutateAsync(input);
+    form.reset();
+    onDisabled();
+  });
 
   return (
     <Dialog isOpen={isOpen} onOpenChange={onOpenChange} title={t('account.disableTwoFactorTitle')} size="sm" isDismissable={!form.formState.isSubmitting}>

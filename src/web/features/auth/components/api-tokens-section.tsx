@@ -120,16 +120,11 @@ function CreateTokenForm({ onCreated }: { onCreated: (created: CreatedToken & { 
   ]);
   const create = useCreateToken();
 
-  const onSubmit = form.handleSubmit(async (input) => {
-    errors.reset();
-    try {
-      const result = await create.mutateAsync(input);
-      form.reset();
-      onCreated({ ...result, name: input.name });
-    } catch (error) {
-      errors.onServerError(error);
-    }
-  }, errors.onInvalid);
+  const onSubmit = errors.submit(form.handleSubmit, async (input) => {
+    const result = await create.mutateAsync(input);
+    form.reset();
+    onCreated({ ...result, name: input.name });
+  });
 
   return (
     <form id={formId} onSubmit={onSubmit} noValidate className="form form--inline">

@@ -200,15 +200,10 @@ function CodeStep({ kind, onSignedIn, onSwitch, onStartOver }: { kind: keyof typ
   const verifyBackupCode = useVerifyBackupCode();
   const verify = kind === 'totp' ? verifyTotp : verifyBackupCode;
 
-  const onSubmit = form.handleSubmit(async (input) => {
-    errors.reset();
-    try {
-      await verify.mutateAsync(input);
-      await onSignedIn();
-    } catch (error) {
-      errors.onServerError(error);
-    }
-  }, errors.onInvalid);
+  const onSubmit = errors.submit(form.handleSubmit, async (input) => {
+    await verify.mutateAsync(input);
+    await onSignedIn();
+  });
 
   return (
     <div className="sign-in__step">

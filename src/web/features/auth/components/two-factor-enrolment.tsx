@@ -40,14 +40,9 @@ function PasswordStep({ H, onStarted, onCancel }: { H: HeadingTag; onStarted: (r
   const errors = useFormErrors(form, formId, [{ name: 'password', label: t('twoFactor.password') }]);
   const enable = useEnableTwoFactor();
 
-  const onSubmit = form.handleSubmit(async (input) => {
-    errors.reset();
-    try {
-      onStarted(await enable.mutateAsync(input));
-    } catch (error) {
-      errors.onServerError(error);
-    }
-  }, errors.onInvalid);
+  const onSubmit = errors.submit(form.handleSubmit, async (input) => {
+    onStarted(await enable.mutateAsync(input));
+  });
 
   return (
     <div className="enrolment-step">
@@ -99,15 +94,10 @@ function VerifyStep({ H, enrolment, onVerified, onCancel }: { H: HeadingTag; enr
 
   // Not the feature's useVerifyTotp: refreshing the account now would show "enabled" and
   // unmount this flow before the recovery codes are seen. The caller refreshes on done.
-  const onSubmit = form.handleSubmit(async (input) => {
-    errors.reset();
-    try {
-      await verifyTotp(input);
-      onVerified();
-    } catch (error) {
-      errors.onServerError(error);
-    }
-  }, errors.onInvalid);
+  const onSubmit = errors.submit(form.handleSubmit, async (input) => {
+    await verifyTotp(input);
+    onVerified();
+  });
 
   return (
     <div className="enrolment-step">

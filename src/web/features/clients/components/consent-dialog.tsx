@@ -33,14 +33,9 @@ export function ConsentDialog({ clientId, onClose, onSaved }: { clientId: string
   const errors = useFormErrors(form, formId, FIELDS.map((name) => ({ name, label: label(name) })));
   const fe = form.formState.errors;
   const type = form.watch('recipientType');
-  const onSubmit = form.handleSubmit(async (input) => {
-    errors.reset();
-    try {
-      onSaved(await record.mutateAsync(input));
-    } catch (error) {
-      errors.onServerError(error);
-    }
-  }, errors.onInvalid);
+  const onSubmit = errors.submit(form.handleSubmit, async (input) => {
+    onSaved(await record.mutateAsync(input));
+  });
   return (
     <Dialog isOpen onOpenChange={(o) => !o && onClose()} title={t('clients.consent.addTitle')} size="lg" isDismissable={!record.isPending}>
       <form id={formId} className="form" noValidate onSubmit={onSubmit}>

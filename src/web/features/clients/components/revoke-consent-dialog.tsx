@@ -16,14 +16,9 @@ export function RevokeConsentDialog({ clientId, consent, onClose, onRevoked }: {
   const revoke = useRevokeConsent(clientId);
   const form = useZodForm(RevokeConsentSchema, { defaultValues: { reason: '' } });
   const errors = useFormErrors(form, formId, [{ name: 'reason', label: contractLabel(RevokeConsentSchema, 'reason') }]);
-  const onSubmit = form.handleSubmit(async (input) => {
-    errors.reset();
-    try {
-      onRevoked(await revoke.mutateAsync({ consentId: consent.id, input }));
-    } catch (error) {
-      errors.onServerError(error);
-    }
-  }, errors.onInvalid);
+  const onSubmit = errors.submit(form.handleSubmit, async (input) => {
+    onRevoked(await revoke.mutateAsync({ consentId: consent.id, input }));
+  });
   const scopes = consent.scopes.map((s) => CONSENT_SCOPE_INFO.find((i) => i.code === s)?.label ?? s).join('・');
   return (
     <Dialog isOpen onOpenChange={(o) => !o && onClose()} title={t('clients.consent.revokeTitle')} role="alertdialog" isDismissable={!revoke.isPending}>

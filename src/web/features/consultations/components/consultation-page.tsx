@@ -124,15 +124,10 @@ function AnswerForm({ id, followUp }: { id: string; followUp: boolean }) {
   const label = followUp ? t('kb.followUp') : t('kb.answer');
   const errors = useFormErrors(form, formId, [{ name: 'body', label }]);
   const answer = useAnswerConsultation(id);
-  const onSubmit = form.handleSubmit(async (input) => {
-    errors.reset();
-    try {
-      await answer.mutateAsync(input);
-      form.reset({ body: '' });
-    } catch (error) {
-      errors.onServerError(error);
-    }
-  }, errors.onInvalid);
+  const onSubmit = errors.submit(form.handleSubmit, async (input) => {
+    await answer.mutateAsync(input);
+    form.reset({ body: '' });
+  });
   return (
     <form id={formId} onSubmit={onSubmit} noValidate className="form">
       <FormErrorSummary id={`${formId}-errors`} problem={errors.problem} items={errors.items} focusKey={errors.focusKey} />

@@ -29,15 +29,10 @@ export function NewConsultationPage() {
   ]);
   const create = useCreateConsultation();
   const fe = form.formState.errors;
-  const onSubmit = form.handleSubmit(async (input) => {
-    errors.reset();
-    try {
-      const c = await create.mutateAsync(input);
-      void navigate({ to: '/consultations/$consultationId', params: { consultationId: c.id } });
-    } catch (error) {
-      errors.onServerError(error);
-    }
-  }, errors.onInvalid);
+  const onSubmit = errors.submit(form.handleSubmit, async (input) => {
+    const c = await create.mutateAsync(input);
+    void navigate({ to: '/consultations/$consultationId', params: { consultationId: c.id } });
+  });
   return (
     <div className="page page--narrow">
       <PageHeader title={t('kb.askTitle')} lead={t('kb.askIntro')} />

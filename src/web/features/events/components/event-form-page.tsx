@@ -131,15 +131,10 @@ function EventForm({ event }: { event: NetworkEvent | null }) {
   const fe = form.formState.errors;
   const id = (name: string) => fieldId(formId, name);
 
-  const onSubmit = form.handleSubmit(async (payload) => {
-    errors.reset();
-    try {
-      const saved = event ? await update.mutateAsync({ id: event.id, input: payload }) : await create.mutateAsync(payload as z.output<typeof CreateForm>);
-      void navigate({ to: '/events/$eventId', params: { eventId: saved.id } });
-    } catch (error) {
-      errors.onServerError(error);
-    }
-  }, errors.onInvalid);
+  const onSubmit = errors.submit(form.handleSubmit, async (payload) => {
+    const saved = event ? await update.mutateAsync({ id: event.id, input: payload }) : await create.mutateAsync(payload as z.output<typeof CreateForm>);
+    void navigate({ to: '/events/$eventId', params: { eventId: saved.id } });
+  });
 
   return (
     <div className="page page--narrow">

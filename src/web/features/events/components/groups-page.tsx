@@ -123,15 +123,10 @@ function GroupsEditor({ eventId, groups, onSaved }: { eventId: string; groups: E
   const errors = useFormErrors(form, formId, rows.fields.map((_, i) => ({ name: `groups.${i}.name` as const, label: t('ev.groupNameN', { n: i + 1 }) })));
   const save = usePutGroups(eventId);
   const fe = form.formState.errors;
-  const onSubmit = form.handleSubmit(async (input) => {
-    errors.reset();
-    try {
-      await save.mutateAsync(input);
-      onSaved();
-    } catch (error) {
-      errors.onServerError(error);
-    }
-  }, errors.onInvalid);
+  const onSubmit = errors.submit(form.handleSubmit, async (input) => {
+    await save.mutateAsync(input);
+    onSaved();
+  });
   return (
     <Section title={t('ev.editGroups')}>
       <form id={formId} onSubmit={onSubmit} noValidate className="form">

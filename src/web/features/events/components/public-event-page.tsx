@@ -112,14 +112,9 @@ function PublicRegistrationForm({ token, event, onDone }: { token: string; event
   ]);
   const register = useRegisterPublic(token);
   const fe = form.formState.errors;
-  const onSubmit = form.handleSubmit(async (input) => {
-    errors.reset();
-    try {
-      onDone(await register.mutateAsync(input));
-    } catch (error) {
-      errors.onServerError(error);
-    }
-  }, errors.onInvalid);
+  const onSubmit = errors.submit(form.handleSubmit, async (input) => {
+    onDone(await register.mutateAsync(input));
+  });
 
   return (
     <Section title={t('pub.formTitle')} id="register">

@@ -251,14 +251,9 @@ function AddRegistrationForm({ eventId, onCancel, onAdded }: { eventId: string; 
   ]);
   const add = useAddRegistration(eventId);
   const fe = form.formState.errors;
-  const onSubmit = form.handleSubmit(async (input) => {
-    errors.reset();
-    try {
-      onAdded(await add.mutateAsync(input));
-    } catch (error) {
-      errors.onServerError(error);
-    }
-  }, errors.onInvalid);
+  const onSubmit = errors.submit(form.handleSubmit, async (input) => {
+    onAdded(await add.mutateAsync(input));
+  });
   return (
     <form id={formId} onSubmit={onSubmit} noValidate className="form">
       <FormErrorSummary id={`${formId}-errors`} problem={errors.problem} items={errors.items} focusKey={errors.focusKey} />

@@ -100,15 +100,10 @@ function TermForm({ term, onReload }: { term: GlossaryTerm | null; onReload?: ()
   const fe = form.formState.errors;
   const id = (name: string) => fieldId(formId, name);
 
-  const onSubmit = form.handleSubmit(async (payload) => {
-    errors.reset();
-    try {
-      const saved = term ? await update.mutateAsync({ id: term.id, input: payload as z.output<ReturnType<typeof editForm>> }) : await create.mutateAsync(payload as z.output<typeof CreateForm>);
-      void navigate({ to: '/glossary/$termId', params: { termId: saved.id } });
-    } catch (error) {
-      errors.onServerError(error);
-    }
-  }, errors.onInvalid);
+  const onSubmit = errors.submit(form.handleSubmit, async (payload) => {
+    const saved = term ? await update.mutateAsync({ id: term.id, input: payload as z.output<ReturnType<typeof editForm>> }) : await create.mutateAsync(payload as z.output<typeof CreateForm>);
+    void navigate({ to: '/glossary/$termId', params: { termId: saved.id } });
+  });
 
   return (
     <div className="page page--narrow">

@@ -73,15 +73,10 @@ function ProfileForm({ person, isSelf }: { person: PersonProfile; isSelf: boolea
   const errors = useFormErrors(form, formId, fields);
   const fe = form.formState.errors;
 
-  const onSubmit = form.handleSubmit(async (input) => {
-    errors.reset();
-    try {
-      await update.mutateAsync({ id: person.userId, input });
-      void navigate({ to: '/people/$userId', params: { userId: person.userId } });
-    } catch (error) {
-      errors.onServerError(error);
-    }
-  }, errors.onInvalid);
+  const onSubmit = errors.submit(form.handleSubmit, async (input) => {
+    await update.mutateAsync({ id: person.userId, input });
+    void navigate({ to: '/people/$userId', params: { userId: person.userId } });
+  });
 
   return (
     <div className="page page--narrow">

@@ -96,15 +96,10 @@ export function IntakePage({ existing }: { existing?: ReferralCase } = {}) {
   const errors = useFormErrors(form, FORM_ID, fields);
   const fe = form.formState.errors;
 
-  const onSubmit = form.handleSubmit(async (input) => {
-    errors.reset();
-    try {
-      const saved = existing ? await update.mutateAsync({ caseId: existing.id, input }) : await create.mutateAsync(input);
-      void navigate({ to: '/cases/$caseId', params: { caseId: saved.id } });
-    } catch (error) {
-      errors.onServerError(error);
-    }
-  }, errors.onInvalid);
+  const onSubmit = errors.submit(form.handleSubmit, async (input) => {
+    const saved = existing ? await update.mutateAsync({ caseId: existing.id, input }) : await create.mutateAsync(input);
+    void navigate({ to: '/cases/$caseId', params: { caseId: saved.id } });
+  });
 
   const id = (name: string) => fieldId(FORM_ID, name);
 

@@ -203,15 +203,10 @@ export function DeclineReasonForm<R extends string>(props: {
   ]);
   // react-hook-form cannot resolve paths through the generic reason type R; the fields are fixed.
   const fe = form.formState.errors as { reason?: { message?: string }; note?: { message?: string } };
-  const onSubmit = form.handleSubmit(async (input) => {
-    errors.reset();
-    try {
-      await props.submit(input);
-      props.onDone();
-    } catch (error) {
-      errors.onServerError(error);
-    }
-  }, errors.onInvalid);
+  const onSubmit = errors.submit(form.handleSubmit, async (input) => {
+    await props.submit(input);
+    props.onDone();
+  });
   return (
     <form id={formId} onSubmit={onSubmit} noValidate className="form">
       <FormErrorSummary id={`${formId}-errors`} problem={errors.problem} items={errors.items} focusKey={errors.focusKey} />

@@ -252,14 +252,9 @@ function IndicatorForm({ indicator, onCancel, onSaved }: { indicator: Indicator 
   const update = useUpdateIndicator();
   const fe = form.formState.errors;
   const optionLabels = lines(form.watch('options'));
-  const onSubmit = form.handleSubmit(async (payload) => {
-    errors.reset();
-    try {
-      onSaved(indicator ? await update.mutateAsync({ id: indicator.id, input: payload }) : await create.mutateAsync(payload as z.output<typeof CreateForm>));
-    } catch (error) {
-      errors.onServerError(error);
-    }
-  }, errors.onInvalid);
+  const onSubmit = errors.submit(form.handleSubmit, async (payload) => {
+    onSaved(indicator ? await update.mutateAsync({ id: indicator.id, input: payload }) : await create.mutateAsync(payload as z.output<typeof CreateForm>));
+  });
   return (
     <form id={formId} onSubmit={onSubmit} noValidate className="form">
       <FormErrorSummary id={`${formId}-errors`} problem={errors.problem} items={errors.items} focusKey={errors.focusKey} />

@@ -212,20 +212,15 @@ function SurveyBuilderForm({ survey, eventId, events }: { survey: Survey | null;
   const watched = form.watch('questions');
   const withEvent = Boolean(form.watch('eventId'));
 
-  const onSubmit = form.handleSubmit(async (input) => {
-    errors.reset();
-    try {
-      if (survey) {
-        await update.mutateAsync({ id: survey.id, input });
-        form.reset(form.getValues());
-      } else {
-        const s = await create.mutateAsync(input);
-        void navigate({ to: '/surveys/$surveyId/edit', params: { surveyId: s.id } });
-      }
-    } catch (error) {
-      errors.onServerError(error);
+  const onSubmit = errors.submit(form.handleSubmit, async (input) => {
+    if (survey) {
+      await update.mutateAsync({ id: survey.id, input });
+      form.reset(form.getValues());
+    } else {
+      const s = await create.mutateAsync(input);
+      void navigate({ to: '/surveys/$surveyId/edit', params: { surveyId: s.id } });
     }
-  }, errors.onInvalid);
+  });
 
   return (
     <form id={formId} onSubmit={onSubmit} noValidate className="form">
