@@ -1,6 +1,6 @@
 // Who is calling: a personal API token or a better-auth session. Also enforces what
 // better-auth does not: the absolute session lifetime, disabled accounts, required 2FA.
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Deps } from '../../deps.js';
 import { officeMembership, session as sessionTable, user } from '../../db/schema/index.js';
 import type { Actor } from '../../lib/access.js';
@@ -45,12 +45,15 @@ export async function resolveActor(deps: Deps, headers: Headers, audit: AuditCon
 }
 
 async function loadResolution(deps: Deps, userId: string, via: Actor['via'], audit: AuditContext): Promise<Resolution> {
-  const [u] = await deps.db.select().from(user).where(eq(user.id, userId)).limit(1);
+  // The account and its office memberships in one statement: this runs on every request.
+  const [row] = await deps.db
+    .select({ u: user, officeIds: sql<string[]>`array(select ${officeMembership.officeId} from ${officeMembership} where ${officeMembership.userId} = ${user.id})` })
+    .from(user)
+    .where(eq(user.id, userId))
+    .limit(1);
+  const u = row?.u;
   if (!u || u.banned) throw new AppError('UNAUTHENTICATED', 'このアカウントは無効化されています。管理者に連絡してください。');
-  const offices = await deps.db
-    .select({ officeId: officeMembership.officeId })
-    .from(officeMembership)
-    .where(eq(officeMembership.userId, userId));
+  const offices = (row.officeIds ?? []).map((officeId) => ({ officeId }));
   const roles = parseRoles(u.role);
   const required = deps.env.require2fa && roles.some((r) => deps.env.rolesRequiring2fa.includes(r));
   // Demo accounts may skip enrolment, and only while the deployment runs in demo mode.

@@ -4,17 +4,17 @@
 //   (terms of ≥3 characters) · bigram tsvector GIN (1–2 characters) · GiST on point(lon, lat)
 //   (bounding box, then exact haversine) · partial btree on vacancy_confirmed_at.
 // Total and facets come from one grouped query (GROUPING SETS) over the same conditions.
-import { inArray, sql, type SQL } from 'drizzle-orm';
+import { getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
 import type { DirectorySearchQuery } from '../../../shared/contracts/directory.js';
 import { CARE_ITEM_CODES, getCareItem } from '../../../shared/domain/care-items.js';
 import { findServiceType } from '../../../shared/domain/service-types.js';
 import { escapeLike, normalizeForSearch } from '../../../shared/text/normalize.js';
 import type { Db, DbOrTx } from '../../db/client.js';
-import { municipality, office, organization, service } from '../../db/schema/index.js';
+import { municipality, office, organization, service, serviceCareCapability } from '../../db/schema/index.js';
 import { AppError } from '../../lib/errors.js';
 import { decodeCursor, encodeCursor } from '../../lib/pagination.js';
 import { ageTag } from './listing-search.js';
-import { DEFAULT_COUNT_CAP, capabilitiesOf, toServiceView, type DirectorySettings } from './listing-view.js';
+import { DEFAULT_COUNT_CAP, toServiceView, type DirectorySettings } from './listing-view.js';
 
 export const DEFAULT_RADIUS_KM = 10;
 const MAX_TERMS = 8;
@@ -86,6 +86,14 @@ export interface SearchPlan {
   walkBaseWhere: SQL;
   /** The distance conditions alone (`true` without near). */
   geoWhere: SQL;
+  /**
+   * `where` with each term of 3+ characters as its bigrams (bigram index) and `strpos` instead of
+   * LIKE — the same rows. A broad search's sample of its first matches reads with this: the
+   * bigram condition's `jp_bigrams()` (COST 200) makes every row-by-row plan dear, so the planner
+   * reads the sample through a bitmap instead of walking the primary key past tens of thousands
+   * of non-matching rows (「そよかぜ」: 24,000 rows for 1,001 matches).
+   */
+  sampleWhere: SQL;
   terms: string[];
   near?: { lat: number; lon: number; radiusKm: number };
 }
@@ -115,9 +123,15 @@ export function buildSearchConditions(query: DirectorySearchQuery, settings: Dir
   }
   const terms = searchTerms(query.q);
   const walkConds = [...conds];
+  const sampleConds = [...conds];
   for (const t of terms) {
     conds.push(termCondition(t, 'index'));
     walkConds.push(termCondition(t, 'walk'));
+    // Long terms in the sample: their bigrams through the bigram index (exact per bigram, no
+    // recheck), the term itself by strpos per row — not LIKE, whose lossy trigram index would
+    // make the heap scan recheck jp_bigrams() on every row.
+    if ([...t].length >= 3) sampleConds.push(sql`jp_bigrams(${service.searchText}) @@ ${bigramQuery(t)}::tsquery`, sql`strpos(${service.searchText}, ${t}) > 0`);
+    else sampleConds.push(termCondition(t, 'index'));
   }
   const walkBase = [...walkConds];
   const geo: SQL[] = [];
@@ -141,7 +155,16 @@ export function buildSearchConditions(query: DirectorySearchQuery, settings: Dir
     });
   }
   const and = (xs: SQL[]) => (xs.length ? sql.join(xs, sql` and `) : sql`true`);
-  return { where: and([...conds, ...geo]), walkWhere: and(walkConds), baseWhere: and(conds), walkBaseWhere: and(walkBase), geoWhere: and(geo), terms, near };
+  return {
+    where: and([...conds, ...geo]),
+    walkWhere: and(walkConds),
+    baseWhere: and(conds),
+    walkBaseWhere: and(walkBase),
+    geoWhere: and(geo),
+    sampleWhere: and([...sampleConds, ...geo]),
+    terms,
+    near,
+  };
 }
 
 const toTextArray = (values: string[]) => sql`array[${sql.join(values.map((v) => sql`${v}`), sql`, `)}]::text[]`;
@@ -276,6 +299,10 @@ export async function searchDirectory(opts: {
   // the matches nearest the point through the GiST index's distance order, and its
   // distance-sorted page comes from them when it provably can (nearSampleBounds).
   return opts.db.transaction(async (tx) => {
+    // No parallel workers for a search (decision 006): each statement reads at most ~10,000
+    // rows; starting workers costs more than it saves on a 2-core machine shared with the app.
+    // PGlite has none anyway, so both databases run the same plans.
+    await tx.execute(sql`set local max_parallel_workers_per_gather = 0`);
     const exec = async (stmt: SQL) => {
       if (opts.plans) opts.plans.push(planText(await tx.execute(opts.analyze ? sql`explain (analyze, timing off, summary off) ${stmt}` : sql`explain ${stmt}`)));
       return tx.execute(stmt);
@@ -330,7 +357,11 @@ export async function searchDirectory(opts: {
     }
     const facetsOfSet = async (r: { groups: FacetRow[]; complete: boolean }) => (wantFacets ? await facetsOf(tx, r.groups, r.complete) : null);
     const sort = fromCursor ?? requested;
-    const whenBroad: Sort = fromCursor ?? (requested === 'relevance' ? 'name' : requested);
+    // A search too broad to rank by relevance (ranking reads every match) is answered in update
+    // order: its index walk fills a page after a few hundred rows whatever the term, where reading
+    // order can meet a term's matches only after tens of thousands of rows — office-name words
+    // (「ひだまり」) sort together. The answer's `sort` says which order it took.
+    const whenBroad: Sort = fromCursor ?? (requested === 'relevance' ? 'updated' : requested);
     let estimate: number | undefined;
     if (plan.near) {
       // The planner cannot estimate a distance condition (a fixed guess), so a near search is
@@ -378,9 +409,12 @@ export async function searchDirectory(opts: {
       // More matches than the planner expected: the page cannot come from the truncated set.
       return finish(whenBroad, await pageFromTable(whenBroad, false), counts);
     }
-    const shortTerm = plan.terms.some((t) => [...t].length < 3);
-    const bound: CountBound = estimate <= cap ? { limit: cap, estimate } : { limit: Math.min(cap, BROAD_SAMPLE), sampled: !shortTerm, estimate };
-    const counts = wantFacets ? await countFacets(tx, plan.where, bound, exec) : await countOnly(exec, plan.where, bound);
+    // Estimated broad: a sample of the first matches. With a text term, the bigram index reads it
+    // (sampleWhere); without one, in id order (a primary-key walk or a bitmap, as the planner finds cheaper).
+    const broad = estimate > cap;
+    const bound: CountBound = broad ? { limit: Math.min(cap, BROAD_SAMPLE), sampled: !plan.terms.length, estimate } : { limit: cap, estimate };
+    const where = broad && plan.terms.length ? plan.sampleWhere : plan.where;
+    const counts = wantFacets ? await countFacets(tx, where, bound, exec) : await countOnly(tx, exec, where, bound);
     const pageSort: Sort = counts.totalExact ? sort : whenBroad;
     return finish(pageSort, await pageFromTable(pageSort, counts.totalExact), counts);
   });
@@ -409,9 +443,12 @@ const planText = (r: unknown) => rowsOf<Record<string, string>>(r).map((x) => Ob
 
 /**
  * How many matches a count reads: `limit` + 1 at most. `sampled`: the planner expects more
- * than the cap, so the rows are taken in id order (an index walk that stops early, or a
- * bitmap scan, whichever the planner finds cheaper — a bare LIMIT would make it pick a
- * sequential scan that stops early). Beyond `limit` the total is the estimate.
+ * than the cap and the search has no text term, so the matches are looked for among the first
+ * SAMPLE_WALK_ROWS services in id order (a primary-key walk of bounded length: ids are random
+ * with respect to every attribute, so this is a uniform sample of the directory). An unbounded
+ * walk would read limit ÷ density rows — 40,000 for a filter matching 2.5 % — and a bare LIMIT
+ * would make the planner pick a sequential scan that stops early. Beyond `limit` (or when the
+ * walk did not cover the table) the total is the estimate.
  */
 export interface CountBound {
   limit: number;
@@ -421,17 +458,28 @@ export interface CountBound {
 
 type Exec = (stmt: SQL) => Promise<unknown>;
 
+/** A sampled count looks for matches among this many services in id order (see CountBound). */
+export const SAMPLE_WALK_ROWS = 5_000;
+
 const boundedRows = (select: SQL, where: SQL, bound: CountBound) =>
-  sql`select ${select} from ${service} where ${where}${bound.sampled ? sql` order by ${service.id}` : sql``} limit ${bound.limit + 1}`;
+  bound.sampled
+    ? sql`select ${select} from (select * from ${service} order by ${service.id} limit ${SAMPLE_WALK_ROWS}) as ${service} where ${where} limit ${bound.limit + 1}`
+    : sql`select ${select} from ${service} where ${where} limit ${bound.limit + 1}`;
+
+/** Whether a count that found at most `limit` rows saw every match: a sampled walk only if it covered the table. */
+async function countComplete(db: DbOrTx, n: number, bound: CountBound) {
+  if (n > bound.limit) return false;
+  return !bound.sampled || (await estimateRows(db, sql`true`)) <= SAMPLE_WALK_ROWS;
+}
 
 async function totalBeyond(db: DbOrTx, where: SQL, bound: CountBound) {
   return Math.max(bound.limit + 1, bound.estimate ?? (await estimateRows(db, where)));
 }
 
-async function countOnly(exec: Exec, where: SQL, bound: CountBound) {
+async function countOnly(db: DbOrTx, exec: Exec, where: SQL, bound: CountBound) {
   const [row] = rowsOf<{ n: number }>(await exec(sql`select count(*)::int as n from (${boundedRows(sql`1`, where, bound)}) m`));
   const n = row?.n ?? 0;
-  return n > bound.limit ? { total: Math.max(bound.limit + 1, bound.estimate ?? 0), totalExact: false, facets: null } : { total: n, totalExact: true, facets: null };
+  return (await countComplete(db, n, bound)) ? { total: n, totalExact: true, facets: null } : { total: Math.max(n + 1, bound.estimate ?? 0), totalExact: false, facets: null };
 }
 
 /** The facet keys, in byte order: codes need no linguistic collation to be grouped (cheaper sorts). */
@@ -470,10 +518,11 @@ async function facetsOf(db: DbOrTx, rows: FacetRow[], exact: boolean) {
   const topMuni = muni.slice(0, MUNICIPALITY_FACET_LIMIT);
   const names = new Map<string, string>();
   if (topMuni.length) {
-    const ms = await db
-      .select({ code: municipality.code, name: municipality.name })
-      .from(municipality)
-      .where(inArray(municipality.code, topMuni.map((m) => m.code)));
+    // One array parameter, not 100 (planning a 100-element IN list costs more than the lookup);
+    // the codes are the service table's own (digits), so the array literal needs no quoting.
+    const ms = rowsOf<{ code: string; name: string }>(
+      await db.execute(sql`select code, name from ${municipality} where code = any(${`{${topMuni.map((m) => m.code).join(',')}}`}::text[])`),
+    );
     for (const m of ms) names.set(m.code, m.name);
   }
   types.sort((a, b) => b.count - a.count || a.code.localeCompare(b.code));
@@ -498,7 +547,7 @@ export async function countFacets(db: DbOrTx, where: SQL, bound: CountBound | nu
     await exec(sql`with m as (${boundedRows(sql`${facetKeys}, ${service.careMask}`, where, b)}) ${facetGroups(true)}`),
   );
   const total = grandTotal(rows);
-  const exact = total <= b.limit;
+  const exact = await countComplete(db, total, b);
   return { total: exact ? total : await totalBeyond(db, where, b), totalExact: exact, facets: await facetsOf(db, rows, exact) };
 }
 
@@ -567,43 +616,70 @@ export function nearSampleBounds(near: { lat: number; lon: number; radiusKm: num
   };
 }
 
-/** Office + service details of one page of hits, in page order. */
+type HitJson = {
+  s: Record<string, unknown>;
+  officeName: string;
+  officeKana: string;
+  sector: (typeof office.$inferSelect)['sector'];
+  municipalityName: string;
+  prefectureName: string;
+  address: string | null;
+  lat: number | null;
+  lon: number | null;
+  phone: string | null;
+  organizationId: string | null;
+  organizationName: string | null;
+  caps: [string, string, string | null][];
+};
+
+/** A service row from its `row_to_json` form (column names → properties, driver values mapped as drizzle would). */
+function serviceFromJson(json: Record<string, unknown>): typeof service.$inferSelect {
+  return Object.fromEntries(
+    Object.entries(getTableColumns(service)).map(([key, col]) => {
+      const v = json[col.name];
+      return [key, v === null || v === undefined ? null : col.mapFromDriverValue(v)];
+    }),
+  ) as typeof service.$inferSelect;
+}
+
+/**
+ * Office + service details of one page of hits, in page order. One statement that returns one
+ * JSON value (the rows as `row_to_json`, the care capabilities as an array per row): a page
+ * costs one round trip and no per-column decoding in the driver — on PGlite every statement
+ * and every decoded field has a fixed cost of its own (decision 006).
+ */
 export async function hitsFor(db: DbOrTx, page: { id: string; score?: number; dist?: number | null }[], settings: DirectorySettings) {
   if (page.length === 0) return [];
   const ids = page.map((p) => p.id);
-  const rows = await db
-    .select({
-      s: service,
-      officeName: office.name,
-      officeKana: office.nameKana,
-      sector: office.sector,
-      municipalityName: municipality.name,
-      prefectureName: municipality.prefectureName,
-      address: office.address,
-      lat: office.lat,
-      lon: office.lon,
-      phone: office.phone,
-      organizationId: office.organizationId,
-      organizationName: organization.name,
-    })
-    .from(service)
-    .innerJoin(office, sql`${office.id} = ${service.officeId}`)
-    .innerJoin(municipality, sql`${municipality.code} = ${office.municipalityCode}`)
-    .leftJoin(organization, sql`${organization.id} = ${office.organizationId}`)
-    .where(inArray(service.id, ids));
-  const caps = await capabilitiesOf(db, ids);
-  const byId = new Map(rows.map((r) => [r.s.id, r]));
+  const [row] = rowsOf<{ hits: unknown }>(
+    await db.execute(sql`
+      select coalesce(json_agg(json_build_object(
+               's', row_to_json(s), 'officeName', o.name, 'officeKana', o.name_kana, 'sector', o.sector,
+               'municipalityName', m.name, 'prefectureName', m.prefecture_name, 'address', o.address,
+               'lat', o.lat, 'lon', o.lon, 'phone', o.phone, 'organizationId', o.organization_id, 'organizationName', g.name,
+               'caps', (select coalesce(json_agg(json_build_array(c.care_item, c.level, c.note)), '[]'::json)
+                          from ${serviceCareCapability} c where c.service_id = s.id))), '[]'::json) as hits
+      from ${service} s
+      join ${office} o on o.id = s.office_id
+      join ${municipality} m on m.code = o.municipality_code
+      left join ${organization} g on g.id = o.organization_id
+      where s.id = any(${toTextArray(ids)})`),
+  );
+  const rows = parseJson<HitJson[]>(row?.hits ?? '[]');
+  const byId = new Map(rows.map((r) => [r.s.id as string, r]));
   const now = Date.now();
   return page.flatMap((p) => {
     const r = byId.get(p.id);
     if (!r) return [];
+    const s = serviceFromJson(r.s);
+    const caps = r.caps.map(([careItem, level, note]) => ({ serviceId: s.id, careItem, level, note }));
     return [
       {
-        officeId: r.s.officeId,
+        officeId: s.officeId,
         officeName: r.officeName,
         officeKana: r.officeKana,
         sector: r.sector,
-        municipalityCode: r.s.municipalityCode,
+        municipalityCode: s.municipalityCode,
         municipalityName: r.municipalityName,
         prefectureName: r.prefectureName,
         address: r.address,
@@ -612,7 +688,7 @@ export async function hitsFor(db: DbOrTx, page: { id: string; score?: number; di
         phone: r.phone,
         organizationId: r.organizationId,
         organizationName: r.organizationName,
-        service: toServiceView(r.s, caps.get(r.s.id) ?? [], settings, now),
+        service: toServiceView(s, caps, settings, now),
         distanceKm: p.dist === null || p.dist === undefined ? null : Math.round(p.dist * 1000) / 1000,
         score: p.score ? p.score : null,
       },
