@@ -4,7 +4,7 @@
 //   (terms of ≥3 characters) · bigram tsvector GIN (1–2 characters) · GiST on point(lon, lat)
 //   (bounding box, then exact haversine) · partial btree on vacancy_confirmed_at.
 // Total and facets come from one grouped query (GROUPING SETS) over the same conditions.
-import { getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
+import { getTableColumns, sql, type SQL } from 'drizzle-orm';
 import type { DirectorySearchQuery } from '../../../shared/contracts/directory.js';
 import { CARE_ITEM_CODES, getCareItem } from '../../../shared/domain/care-items.js';
 import { findServiceType } from '../../../shared/domain/service-types.js';
