@@ -154,6 +154,14 @@ async function main() {
     REQUIRE_2FA: '0',
     LOG_LEVEL: 'silent',
     WEB_DIST_DIR: 'tmp/no-web-build',
+    // Background jobs off: they are not part of a search, and on the embedded database they
+    // share its one connection — the hourly analytics snapshot of a national directory takes
+    // seconds, and whichever search arrives meanwhile waits (docs/performance.md).
+    MAIL_SWEEP_SECONDS: '0',
+    EVENT_REMINDER_SWEEP_SECONDS: '0',
+    REFERRAL_SWEEP_SECONDS: '0',
+    EVACUATION_TICK_SECONDS: '0',
+    ANALYTICS_SNAPSHOT_TICK_SECONDS: '0',
     DATA_DIR: 'tmp/bench-env',
     ...(url ? { DATABASE_URL: url } : {}),
     ...(process.env.DIRECTORY_COUNT_CAP ? { DIRECTORY_COUNT_CAP: process.env.DIRECTORY_COUNT_CAP } : {}),

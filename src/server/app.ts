@@ -89,34 +89,23 @@ export function createApp(deps: Deps) {
       );
   });
 
-  // One body limit for every API call, except material uploads, which get the material size
-  // limit (plus room for the multipart envelope). The upload service checks the file size again.
-  const defaultBodyLimit = bodyLimit({
-    maxSize: deps.env.bodyLimitBytes,
-    onError: () => {
-      throw new AppError('PAYLOAD_TOO_LARGE', `送信データが大きすぎます（上限 ${Math.round(deps.env.bodyLimitBytes / 1024)} KB）。`);
-    },
-  });
-  const uploadBodyLimit = bodyLimit({
-    maxSize: deps.env.materialMaxBytes + 64 * 1024,
-    onError: () => {
-      throw new AppError('PAYLOAD_TOO_LARGE', `ファイルが大きすぎます（上限 ${Math.round(deps.env.materialMaxBytes / 1024 / 1024)} MB）。`);
-    },
-  });
-  app.use('/api/*', (c, next) =>
-    (c.req.method === 'POST' && MATERIAL_UPLOAD_PATH.test(c.req.path) ? uploadBodyLimit : defaultBodyLimit)(c, next),
-  );
+  // One body limit for every API call, except the two uploads: event materials get the material
+  // size limit (plus room for the multipart envelope; the upload service checks the file size
+  // again), national WAM NET files (4–15 MB) the WAM upload limit. Exactly one limit applies to a
+  // request: a second, smaller one would refuse a material the first allowed.
   const limitTo = (maxSize: number) =>
     bodyLimit({
       maxSize,
       onError: () => {
-        throw new AppError('PAYLOAD_TOO_LARGE', `送信データが大きすぎます（上限 ${Math.round(maxSize / 1024)} KB）。`);
+        throw new AppError('PAYLOAD_TOO_LARGE', `送信データが大きすぎます（上限 ${maxSize >= 1024 * 1024 ? `${Math.round(maxSize / 1024 / 1024)} MB` : `${Math.round(maxSize / 1024)} KB`}）。`);
       },
     });
   const apiBodyLimit = limitTo(deps.env.bodyLimitBytes);
-  // National WAM NET files are 4–15 MB: the upload endpoint has its own, larger limit.
+  const materialBodyLimit = limitTo(deps.env.materialMaxBytes + 64 * 1024);
   const wamBodyLimit = limitTo(deps.env.directory.wamUploadMaxBytes);
-  app.use('/api/*', (c, next) => (c.req.path === WAM_UPLOAD_PATH ? wamBodyLimit(c, next) : apiBodyLimit(c, next)));
+  app.use('/api/*', (c, next) =>
+    (c.req.method === 'POST' && MATERIAL_UPLOAD_PATH.test(c.req.path) ? materialBodyLimit : c.req.path === WAM_UPLOAD_PATH ? wamBodyLimit : apiBodyLimit)(c, next),
+  );
 
   // Authentication for every API path except the public ones.
   app.use('/api/*', async (c, next) => {

@@ -83,7 +83,7 @@ const EnvSchema = z.object({
   /** Directory: a listing not confirmed or changed for this many days is flagged stale. */
   DIRECTORY_STALE_DAYS: int(30, 1, 3650),
   /** Directory: counts and facets are exact up to this many matches (decision 006). */
-  DIRECTORY_COUNT_CAP: int(5_000, 100, 10_000_000),
+  DIRECTORY_COUNT_CAP: int(3_000, 100, 10_000_000),
   /** Directory: largest WAM NET CSV upload accepted by the admin endpoint (bytes). */
   WAM_UPLOAD_MAX_BYTES: int(64 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
   /** Seconds between evacuation-plan ticks (review reminders, runtime recompute); 0 = off (default off under NODE_ENV=test). */

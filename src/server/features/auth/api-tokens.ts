@@ -77,14 +77,19 @@ export async function revokeAllApiTokens(tx: Pick<Db, 'update'>, userId: string)
     .where(and(eq(apiToken.userId, userId), isNull(apiToken.revokedAt)));
 }
 
-/** The owner's user id, or null for an unknown, revoked or expired token. */
-export async function verifyApiToken(db: Db, token: string): Promise<string | null> {
-  if (!token.startsWith(TOKEN_PREFIX) || token.length > 100) return null;
-  const [row] = await db.select().from(apiToken).where(eq(apiToken.tokenHash, hashToken(token))).limit(1);
-  if (!row || row.revokedAt || (row.expiresAt && row.expiresAt < new Date())) return null;
-  // Record use at most once a minute per token to avoid a write per request.
+/** SHA-256 of a presented token, as stored (null when it cannot be one of ours). */
+export function apiTokenHash(token: string): string | null {
+  return token.startsWith(TOKEN_PREFIX) && token.length <= 100 ? hashToken(token) : null;
+}
+
+/**
+ * Whether a stored token may be used now; records the use at most once a minute per token (no
+ * write per request). The caller looked the row up by apiTokenHash().
+ */
+export async function acceptApiToken(db: Db, row: typeof apiToken.$inferSelect): Promise<boolean> {
+  if (row.revokedAt || (row.expiresAt && row.expiresAt < new Date())) return false;
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
     await db.update(apiToken).set({ lastUsedAt: new Date() }).where(eq(apiToken.id, row.id));
   }
-  return row.userId;
+  return true;
 }

@@ -2,11 +2,11 @@
 // better-auth does not: the absolute session lifetime, disabled accounts, required 2FA.
 import { eq, sql } from 'drizzle-orm';
 import type { Deps } from '../../deps.js';
-import { officeMembership, session as sessionTable, user } from '../../db/schema/index.js';
+import { apiToken, officeMembership, session as sessionTable, user } from '../../db/schema/index.js';
 import type { Actor } from '../../lib/access.js';
 import type { AuditContext } from '../../lib/audit.js';
 import { AppError } from '../../lib/errors.js';
-import { TOKEN_PREFIX, verifyApiToken } from './api-tokens.js';
+import { acceptApiToken, apiTokenHash } from './api-tokens.js';
 import { parseRoles } from './roles.js';
 
 export interface Resolution {
@@ -28,9 +28,18 @@ export const usesBearer = (headers: Headers): boolean => /^Bearer(\s|$)/i.test(h
 export async function resolveActor(deps: Deps, headers: Headers, audit: AuditContext): Promise<Resolution | null> {
   if (usesBearer(headers)) {
     const bearer = headers.get('authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1];
-    const userId = bearer?.startsWith(TOKEN_PREFIX) ? await verifyApiToken(deps.db, bearer) : null;
-    if (!userId) throw new AppError('UNAUTHENTICATED', 'API トークンが無効です（失効・期限切れ・誤り）。');
-    return loadResolution(deps, userId, 'token', audit);
+    const hash = bearer ? apiTokenHash(bearer) : null;
+    // The token, its owner and the owner's offices in one statement: this runs on every call.
+    const [row] = hash
+      ? await deps.db
+          .select({ token: apiToken, u: user, officeIds: officeIdsOf })
+          .from(apiToken)
+          .innerJoin(user, eq(user.id, apiToken.userId))
+          .where(eq(apiToken.tokenHash, hash))
+          .limit(1)
+      : [];
+    if (!row || !(await acceptApiToken(deps.db, row.token))) throw new AppError('UNAUTHENTICATED', 'API トークンが無効です（失効・期限切れ・誤り）。');
+    return resolutionOf(deps, row, 'token', audit);
   }
   const found = await deps.auth.api.getSession({ headers, query: { disableCookieCache: true } });
   if (!found) return null;
@@ -44,16 +53,18 @@ export async function resolveActor(deps: Deps, headers: Headers, audit: AuditCon
   return loadResolution(deps, found.user.id, 'session', audit);
 }
 
+/** The office ids of the selected user (a subquery: one statement per request). */
+const officeIdsOf = sql<string[]>`array(select ${officeMembership.officeId} from ${officeMembership} where ${officeMembership.userId} = ${user.id})`;
+
 async function loadResolution(deps: Deps, userId: string, via: Actor['via'], audit: AuditContext): Promise<Resolution> {
   // The account and its office memberships in one statement: this runs on every request.
-  const [row] = await deps.db
-    .select({ u: user, officeIds: sql<string[]>`array(select ${officeMembership.officeId} from ${officeMembership} where ${officeMembership.userId} = ${user.id})` })
-    .from(user)
-    .where(eq(user.id, userId))
-    .limit(1);
+  const [row] = await deps.db.select({ u: user, officeIds: officeIdsOf }).from(user).where(eq(user.id, userId)).limit(1);
+  return resolutionOf(deps, row, via, audit);
+}
+
+function resolutionOf(deps: Deps, row: { u: typeof user.$inferSelect; officeIds: string[] | null } | undefined, via: Actor['via'], audit: AuditContext): Resolution {
   const u = row?.u;
   if (!u || u.banned) throw new AppError('UNAUTHENTICATED', 'このアカウントは無効化されています。管理者に連絡してください。');
-  const offices = (row.officeIds ?? []).map((officeId) => ({ officeId }));
   const roles = parseRoles(u.role);
   const required = deps.env.require2fa && roles.some((r) => deps.env.rolesRequiring2fa.includes(r));
   // Demo accounts may skip enrolment, and only while the deployment runs in demo mode.
@@ -65,7 +76,7 @@ async function loadResolution(deps: Deps, userId: string, via: Actor['via'], aud
       name: u.name,
       roles,
       municipalityCode: u.municipalityCode,
-      officeIds: offices.map((o) => o.officeId),
+      officeIds: row.officeIds ?? [],
       via,
       audit: { ...audit, userId: u.id, label: u.email },
     },

@@ -15,7 +15,7 @@ export interface DirectorySettings {
   walkLimit?: number;
 }
 
-export const DEFAULT_COUNT_CAP = 5_000;
+export const DEFAULT_COUNT_CAP = 3_000;
 export const DEFAULT_DIRECTORY_SETTINGS: DirectorySettings = { vacancyFreshDays: 14, staleDays: 30, countCap: DEFAULT_COUNT_CAP };
 
 const DAY_MS = 86_400_000;

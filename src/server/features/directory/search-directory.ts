@@ -112,9 +112,20 @@ export function buildSearchConditions(query: DirectorySearchQuery, settings: Dir
   anyOf('s', query.sector);
   anyOf('t', query.service);
   for (const c of new Set(query.care ?? [])) all.push(`c:${c}`);
-  for (const d of new Set(query.open ?? [])) all.push(`o:${d}`);
+  // Open days and age bands match a quarter to half of all services: as index conditions they
+  // cost a long GIN posting list each (o:sat 92,000 entries, ~15 ms to intersect) and narrow
+  // little. With a selective condition beside them they are checked per row instead; alone,
+  // they stay index conditions so that no search needs a sequential scan.
+  const selective = Boolean(
+    query.municipality?.length || query.sector?.length || query.service?.length || query.care?.length || searchTerms(query.q).length || query.vacancy === true || query.near,
+  );
+  const openColumn = { sat: service.openSaturday, sun: service.openSunday, holiday: service.openHoliday } as const;
+  for (const d of new Set(query.open ?? [])) {
+    if (selective) conds.push(sql`${openColumn[d]}`);
+    else all.push(`o:${d}`);
+  }
   if (query.age !== undefined) {
-    all.push(ageTag(query.age));
+    if (!selective) all.push(ageTag(query.age));
     conds.push(sql`(${service.ageMin} is null or ${service.ageMin} <= ${query.age}) and (${service.ageMax} is null or ${service.ageMax} >= ${query.age})`);
   }
   if (all.length) conds.unshift(sql`${service.tags} @> ${toTextArray(all)}`);
@@ -168,6 +179,12 @@ export function buildSearchConditions(query: DirectorySearchQuery, settings: Dir
 }
 
 const toTextArray = (values: string[]) => sql`array[${sql.join(values.map((v) => sql`${v}`), sql`, `)}]::text[]`;
+
+/**
+ * A text array as ONE parameter (an array literal, every element quoted): for lists of ids and
+ * codes, where an `array[$1, …, $n]` of 21–100 parameters costs more to plan than the lookup.
+ */
+const textArrayParam = (values: string[]) => sql`${`{${values.map((v) => `"${v.replace(/[\\"]/g, '\\$&')}"`).join(',')}}`}::text[]`;
 
 function scoreExpr(terms: string[]): SQL<number> {
   if (!terms.length) return sql<number>`0`;
@@ -518,10 +535,8 @@ async function facetsOf(db: DbOrTx, rows: FacetRow[], exact: boolean) {
   const topMuni = muni.slice(0, MUNICIPALITY_FACET_LIMIT);
   const names = new Map<string, string>();
   if (topMuni.length) {
-    // One array parameter, not 100 (planning a 100-element IN list costs more than the lookup);
-    // the codes are the service table's own (digits), so the array literal needs no quoting.
     const ms = rowsOf<{ code: string; name: string }>(
-      await db.execute(sql`select code, name from ${municipality} where code = any(${`{${topMuni.map((m) => m.code).join(',')}}`}::text[])`),
+      await db.execute(sql`select code, name from ${municipality} where code = any(${textArrayParam(topMuni.map((m) => m.code))})`),
     );
     for (const m of ms) names.set(m.code, m.name);
   }
@@ -644,7 +659,7 @@ function serviceFromJson(json: Record<string, unknown>): typeof service.$inferSe
 
 /**
  * Office + service details of one page of hits, in page order. One statement that returns one
- * JSON value (the rows as `row_to_json`, the care capabilities as an array per row): a page
+ * JSON value (the rows without their search columns, the care capabilities as an array per row): a page
  * costs one round trip and no per-column decoding in the driver — on PGlite every statement
  * and every decoded field has a fixed cost of its own (decision 006).
  */
@@ -654,7 +669,7 @@ export async function hitsFor(db: DbOrTx, page: { id: string; score?: number; di
   const [row] = rowsOf<{ hits: unknown }>(
     await db.execute(sql`
       select coalesce(json_agg(json_build_object(
-               's', row_to_json(s), 'officeName', o.name, 'officeKana', o.name_kana, 'sector', o.sector,
+               's', to_jsonb(s) - 'search_text' - 'search_name' - 'tags', 'officeName', o.name, 'officeKana', o.name_kana, 'sector', o.sector,
                'municipalityName', m.name, 'prefectureName', m.prefecture_name, 'address', o.address,
                'lat', o.lat, 'lon', o.lon, 'phone', o.phone, 'organizationId', o.organization_id, 'organizationName', g.name,
                'caps', (select coalesce(json_agg(json_build_array(c.care_item, c.level, c.note)), '[]'::json)
@@ -663,7 +678,7 @@ export async function hitsFor(db: DbOrTx, page: { id: string; score?: number; di
       join ${office} o on o.id = s.office_id
       join ${municipality} m on m.code = o.municipality_code
       left join ${organization} g on g.id = o.organization_id
-      where s.id = any(${toTextArray(ids)})`),
+      where s.id = any(${textArrayParam(ids)})`),
   );
   const rows = parseJson<HitJson[]>(row?.hits ?? '[]');
   const byId = new Map(rows.map((r) => [r.s.id as string, r]));

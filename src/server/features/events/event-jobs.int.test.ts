@@ -93,6 +93,25 @@ describe('materials in a configured directory', () => {
     expect(readdirSync(dir)).not.toContain(row!.storageKey);
   });
 
+  it('accepts a material larger than the body limit of other API calls (the material limit applies alone)', async () => {
+    const small = await startTestApp({ BODY_LIMIT_BYTES: '2048', MATERIAL_MAX_BYTES: '8192' });
+    try {
+      const { client } = await small.signedIn(['coordinator']);
+      const res = await client.post('/api/events', { kind: 'training', title: '資料の上限', startsAt: inHours(48), endsAt: inHours(50), venue: '会議室', capacity: 5, publicRegistration: false });
+      const ev = (await res.json()) as { id: string };
+      const ok = await upload(client, ev.id, 'handout.txt', new Uint8Array(6000).fill(0x41));
+      expect(ok.status).toBe(201);
+      // Above the material limit: refused, with the limit in the message.
+      const big = await upload(client, ev.id, 'big.txt', new Uint8Array(100_000).fill(0x41));
+      expect(big.status).toBe(413);
+      // Other calls keep the small limit.
+      const p = await client.post('/api/events', { kind: 'training', title: 'x'.repeat(3000), startsAt: inHours(48), endsAt: inHours(50), venue: '会議室', capacity: 5, publicRegistration: false });
+      expect(p.status).toBe(413);
+    } finally {
+      await small.close();
+    }
+  });
+
   it('refuses oversized and wrong-type files before writing anything, and detects a file changed on disk', async () => {
     const ev = await createEvent(24 * 30);
     const before = readdirSync(dir).length;
