@@ -16,7 +16,7 @@ import { count, sql } from 'drizzle-orm';
 import pg from 'pg';
 import { loadGeneratedDirectory } from '../scripts/lib/load-directory.js';
 import { startServer } from '../src/server/boot.js';
-import { openDatabase, type Database } from '../src/server/db/client.js';
+import { openDatabase, optimizeEmbeddedEngine, type Database } from '../src/server/db/client.js';
 import { service } from '../src/server/db/schema/index.js';
 import { createUser } from '../src/server/features/admin/users.js';
 import { createApiToken } from '../src/server/features/auth/api-tokens.js';
@@ -46,6 +46,8 @@ const RUNS = Number(values.runs);
 const url = process.env.DATABASE_URL;
 
 async function openBenchDatabase(): Promise<{ database: Database; fresh: boolean; drop: () => Promise<void>; label: string }> {
+  // The embedded engine as `npm start` runs it: compiled fully optimised (optimizeEmbeddedEngine).
+  if (!url) optimizeEmbeddedEngine();
   if (url && values.db) {
     const u = new URL(url);
     u.pathname = `/${values.db}`;

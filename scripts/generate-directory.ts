@@ -4,6 +4,7 @@
 import { parseArgs } from 'node:util';
 import { count } from 'drizzle-orm';
 import { openConfiguredDatabase } from '../src/server/boot.js';
+import { optimizeEmbeddedEngine } from '../src/server/db/client.js';
 import { office } from '../src/server/db/schema/index.js';
 import { seedMunicipalities } from '../src/server/demo/seed-demo.js';
 import { loadEnv } from '../src/server/env.js';
@@ -15,6 +16,7 @@ const { values } = parseArgs({
 const offices = Number(values.offices);
 if (!Number.isInteger(offices) || offices < 1) throw new Error('--offices は正の整数です');
 const env = loadEnv();
+if (env.embedded) optimizeEmbeddedEngine();
 const database = await openConfiguredDatabase(env);
 try {
   await database.migrate();

@@ -16,7 +16,7 @@ import pg from 'pg';
 import { EvacuationPlanBodySchema, type EvacuationPlanBody } from '../src/shared/contracts/evacuation.js';
 import { addMonths } from '../src/shared/calendar-date.js';
 import { tokyoDate } from '../src/shared/dates.js';
-import { openDatabase, type Database } from '../src/server/db/client.js';
+import { openDatabase, optimizeEmbeddedEngine, type Database } from '../src/server/db/client.js';
 import { client, evacuationConsent, evacuationPlan, evacuationPlanVersion, municipality } from '../src/server/db/schema/index.js';
 import { seedMunicipalities } from '../src/server/demo/seed-demo.js';
 import { withSystemContext } from '../src/server/features/clients/client-access.js';
@@ -39,7 +39,10 @@ function prng(seed: number) {
 
 /** Opens the target database: --pglite dir, --url / DATABASE_URL, or the local bench database (created if missing). */
 export async function openTarget(opts: { url?: string; pglite?: string }): Promise<Database> {
-  if (opts.pglite) return openDatabase({ dataDir: opts.pglite });
+  if (opts.pglite) {
+    optimizeEmbeddedEngine();
+    return openDatabase({ dataDir: opts.pglite });
+  }
   const url = opts.url ?? process.env.DATABASE_URL ?? DEFAULT_BENCH_URL;
   const u = new URL(url);
   const name = u.pathname.slice(1);

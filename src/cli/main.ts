@@ -2,6 +2,7 @@
 // the embedded database — sends the command to that server, which runs the same function.
 import { loadEnv, EnvError } from '../server/env.js';
 import { openConfiguredDatabase } from '../server/boot.js';
+import { optimizeEmbeddedEngine } from '../server/db/client.js';
 import { acquireLock, readLock, LockHeldError } from '../server/db/embedded-lock.js';
 import { COMMANDS, helpText, runCommand } from './commands.js';
 
@@ -33,6 +34,7 @@ async function main(): Promise<number> {
     if (holder) throw new LockHeldError(holder);
   }
   const release = env.embedded ? acquireLock(env.dataDir, { kind: 'cli' }) : () => undefined;
+  if (env.embedded) optimizeEmbeddedEngine();
   const database = await openConfiguredDatabase(env);
   try {
     if (name !== 'db:restore') await database.migrate();

@@ -1,12 +1,14 @@
 // `npm start`: configuration → database → migrations → demo data (embedded) → listen.
 import { loadEnv, EnvError } from './env.js';
 import { startServer } from './boot.js';
+import { optimizeEmbeddedEngine } from './db/client.js';
 import { LockHeldError } from './db/embedded-lock.js';
 import { DEMO_PASSWORD } from './demo/demo-data.js';
 
 const started = performance.now();
 try {
   const env = loadEnv();
+  if (env.embedded) optimizeEmbeddedEngine();
   const running = await startServer(env);
   const ms = Math.round(performance.now() - started);
   console.log(`\ntsunagu つなぐ を起動しました: ${running.url}  （${ms} ms、データベース: ${env.embedded ? `埋め込み PGlite ${env.pgliteDir}` : 'PostgreSQL'}）`);
