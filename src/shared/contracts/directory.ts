@@ -152,7 +152,7 @@ export const DirectoryHitSchema = z
 export const FacetCountSchema = z.object({ code: z.string(), label: z.string(), count: z.number().int() }).meta({ id: 'FacetCount' });
 export const FacetsSchema = z
   .object({
-    exact: z.boolean().describe('false: 一致件数が上限（既定 10,000）を超えたため、件数は一部の一致（上限まで、または推定で上限を超える検索は id 順の先頭 1,000 件）から数えた下限値'),
+    exact: z.boolean().describe('false: 一致件数が上限（既定 3,000）を超えたため、件数は一部の一致（上限まで、または推定で上限を超える検索は標本: キーワードがあれば索引の先頭 1,001 件、なければ id 順の先頭 5,000 事業所サービス中の一致）から数えた下限値'),
     municipality: z.array(FacetCountSchema).describe('市区町村ごとの件数（多い順、上位 100）'),
     serviceType: z.array(FacetCountSchema),
     careItem: z.array(FacetCountSchema).describe('yes または conditional のサービス数'),
@@ -163,8 +163,8 @@ export const DirectorySearchResultSchema = z
   .object({
     items: z.array(DirectoryHitSchema),
     total: z.number().int(),
-    totalExact: z.boolean().describe('false: 一致件数が上限を超えたため total は推定値（数えた件数 + 1 以上）'),
-    sort: z.enum(SEARCH_SORTS).describe('実際の並び順。relevance を求めても一致が上限を超えると name（よみ順）になる'),
+    totalExact: z.boolean().describe('false: 一致件数が上限を超えたため total は推定値（約 N 件）'),
+    sort: z.enum(SEARCH_SORTS).describe('実際の並び順。relevance を求めても一致が上限を超えると updated（更新が新しい順）になる'),
     nextCursor: z.string().nullable(),
     facets: FacetsSchema.nullable(),
     vacancyFreshDays: z.number().int(),

@@ -18,14 +18,13 @@ import { exportCsvUrl, useDirectorySearch, type DirectoryFilters, type Directory
 import { LevelBadge, VacancyText, agesText } from './labels';
 import { MyListings } from './my-listings';
 import { ResultsMap } from './results-map';
+import { searchNotes, withCount } from '../search-notes';
 
 export interface DirectoryPageProps {
   filters: DirectoryFilters;
   onFiltersChange: (filters: DirectoryFilters, replace?: boolean) => void;
 }
 
-/** A filter label with its facet count; `atLeast`: the count is a lower bound (a broad search counted part of its matches). */
-const withCount = (label: string, count: number | undefined, atLeast = false) => (count == null ? label : `${label}（${count}${atLeast && count > 0 ? '+' : ''}）`);
 
 /** Centre points offered for a distance search: the region's city halls (plus the browser's position). */
 const CITY_HALL_POINTS = TOKATSU_MUNICIPALITIES.map((m) => ({ value: `${m.cityHall.lat},${m.cityHall.lon}`, name: m.name }));
@@ -70,11 +69,14 @@ export function DirectoryPage({ filters, onFiltersChange }: DirectoryPageProps) 
     onFiltersChange(next);
   };
   const facets = first?.facets;
+  // A broad search too costly to rank by relevance comes back in another order, and is counted
+  // from a sample: the page says so (decision 006).
+  const notes = searchNotes(first, filters);
   const facetCount = (list: { code: string; count: number }[] | undefined, code: string) => list?.find((f) => f.code === code)?.count ?? (list ? 0 : undefined);
-  const muniOptions = (facets?.municipality ?? []).map((m) => ({ value: m.code, label: withCount(m.label, m.count, facets?.exact === false) }));
+  const muniOptions = (facets?.municipality ?? []).map((m) => ({ value: m.code, label: withCount(m.label, m.count, notes.facetsApprox) }));
   // Keep chosen cities visible even when they have no hit now.
   for (const code of filters.municipality ?? []) if (!muniOptions.some((o) => o.value === code)) muniOptions.push({ value: code, label: withCount(code, 0) });
-  const serviceOptions = (facets?.serviceType ?? []).map((s) => ({ value: s.code, label: withCount(s.label, s.count, facets?.exact === false) }));
+  const serviceOptions = (facets?.serviceType ?? []).map((s) => ({ value: s.code, label: withCount(s.label, s.count, notes.facetsApprox) }));
   for (const code of filters.service ?? []) if (!serviceOptions.some((o) => o.value === code)) serviceOptions.push({ value: code, label: withCount(code, 0) });
   // Distance search: a centre (city hall or the browser's position) and a radius; choosing no
   // centre also drops the radius and a distance sort, which the API refuses without one.
@@ -101,11 +103,8 @@ export function DirectoryPage({ filters, onFiltersChange }: DirectoryPageProps) 
     { value: 'name', label: t('dir.sortName') },
     { value: 'updated', label: t('dir.sortUpdated') },
   ];
-  // The order the search asked for (the server's default) and the one it answered in: a broad
-  // search too costly to rank by relevance comes back in another order, and says so.
-  const requestedSort = filters.sort ?? (filters.q ? 'relevance' : filters.near ? 'distance' : 'name');
   const sortLabel = (s: string) => sortOptions.find((o) => o.value === s)?.label ?? s;
-  const careOptions = CARE_ITEMS.map((c) => ({ value: c.code, label: withCount(c.label, facetCount(facets?.careItem, c.code), facets?.exact === false) }));
+  const careOptions = CARE_ITEMS.map((c) => ({ value: c.code, label: withCount(c.label, facetCount(facets?.careItem, c.code), notes.facetsApprox) }));
 
   return (
     <div className="page">
@@ -211,8 +210,8 @@ export function DirectoryPage({ filters, onFiltersChange }: DirectoryPageProps) 
           <div className="dir-results__bar">
             <p role="status" aria-live="polite">
               {first ? (first.totalExact ? t('dir.total', { total: first.total }) : t('dir.totalApprox', { total: first.total })) : null}
-              {first && first.sort !== requestedSort ? <span className="dir-results__note">{t('dir.sortFallback', { actual: sortLabel(first.sort), requested: sortLabel(requestedSort) })}</span> : null}
-              {first?.facets?.exact === false ? <span className="dir-results__note">{t('dir.facetsApprox')}</span> : null}
+              {notes.sortFallback ? <span className="dir-results__note">{t('dir.sortFallback', { actual: sortLabel(notes.sortFallback.actual), requested: sortLabel(notes.sortFallback.requested) })}</span> : null}
+              {notes.facetsApprox ? <span className="dir-results__note">{t('dir.facetsApprox')}</span> : null}
             </p>
             <SelectField
               className="dir-sort"
