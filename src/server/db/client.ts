@@ -51,7 +51,8 @@ export interface OpenOptions {
  * finds hot; in a database engine most code paths stay baseline for a long time, at ~2× the cost
  * (a directory count: 6.6 → 3.8 ms median, p95 18 → 6 ms; docs/performance.md). Costs ~2.5 s
  * once per process, when the first PGlite opens. Call before the first openDatabase() in
- * long-running processes (server, CLI, benches); tests skip it (each worker would pay the compile).
+ * long-running processes (server, long CLI commands, benches, generators); tests skip it (each
+ * worker would pay the compile), and so do short CLI commands.
  */
 export function optimizeEmbeddedEngine(): void {
   v8.setFlagsFromString('--no-liftoff');
