@@ -305,19 +305,20 @@ export async function searchDirectory(opts: {
   const cap = settings.countCap ?? DEFAULT_COUNT_CAP;
   const wantFacets = query.facets !== false;
 
-  // One read-only transaction (count and page see the same snapshot). No planner settings: the
-  // work is shaped by the planner's own row estimate (decision 006). An estimated-narrow search
+  // One read-only transaction (count and page see the same snapshot). No plan hints: the work
+  // is shaped by the planner's own row estimate (decision 006). An estimated-narrow search
   // (≤ cap) reads its matches once: count, facets and the page come from one statement over
-  // the materialised matches. An estimated-broad one counts a sample (1,000 matches: in id
-  // order — a primary key walk or a bitmap scan, never a full scan — or, with a 1–2-character
-  // term, as the bigram index yields them), its total is the estimate, and its page walks the
-  // reading-order index with cheap per-row filters (walkWhere). A near search is sized from
-  // the density around its point (the planner cannot estimate a distance); a broad one reads
-  // the matches nearest the point through the GiST index's distance order, and its
-  // distance-sorted page comes from them when it provably can (nearSampleBounds).
+  // the materialised matches. An estimated-broad one counts a sample (with a text term, the
+  // first 1,001 matches the bigram index yields — sampleWhere; without one, the matches among
+  // the first SAMPLE_WALK_ROWS services in id order), its total is the estimate, and its page
+  // walks an index in the order asked for — update order when relevance was asked — with cheap
+  // per-row filters (walkWhere). A near search is sized from the density around its point (the
+  // planner cannot estimate a distance); a broad one reads the matches nearest the point
+  // through the GiST index's distance order, and its distance-sorted page comes from them when
+  // it provably can (nearSampleBounds).
   return opts.db.transaction(async (tx) => {
-    // No parallel workers for a search (decision 006): each statement reads at most ~10,000
-    // rows; starting workers costs more than it saves on a 2-core machine shared with the app.
+    // No parallel workers for a search (decision 006): a statement reads a few thousand rows at
+    // most; starting workers costs more than it saves on a 2-core machine shared with the app.
     // PGlite has none anyway, so both databases run the same plans.
     await tx.execute(sql`set local max_parallel_workers_per_gather = 0`);
     const exec = async (stmt: SQL) => {
@@ -426,8 +427,8 @@ export async function searchDirectory(opts: {
       // More matches than the planner expected: the page cannot come from the truncated set.
       return finish(whenBroad, await pageFromTable(whenBroad, false), counts);
     }
-    // Estimated broad: a sample of the first matches. With a text term, the bigram index reads it
-    // (sampleWhere); without one, in id order (a primary-key walk or a bitmap, as the planner finds cheaper).
+    // Estimated broad: a sample. With a text term, the first matches the bigram index yields
+    // (sampleWhere); without one, the matches among the first SAMPLE_WALK_ROWS services (CountBound).
     const broad = estimate > cap;
     const bound: CountBound = broad ? { limit: Math.min(cap, BROAD_SAMPLE), sampled: !plan.terms.length, estimate } : { limit: cap, estimate };
     const where = broad && plan.terms.length ? plan.sampleWhere : plan.where;
