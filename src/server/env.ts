@@ -181,6 +181,7 @@ function buildEnv(e: z.infer<typeof EnvSchema>) {
       vacancyFreshDays: e.DIRECTORY_VACANCY_FRESH_DAYS,
       staleDays: e.DIRECTORY_STALE_DAYS,
       countCap: e.DIRECTORY_COUNT_CAP,
+      embedded,
       wamUploadMaxBytes: e.WAM_UPLOAD_MAX_BYTES,
     },
     evacuationTickSeconds: e.EVACUATION_TICK_SECONDS ?? (e.NODE_ENV === 'test' ? 0 : 3600),

@@ -13,6 +13,8 @@ export interface DirectorySettings {
   countCap?: number;
   /** A broad search's reading-order page walks at most this many rows before it sorts the matches instead (default 10,000). */
   walkLimit?: number;
+  /** The database is the embedded PGlite: it has no parallel workers to turn off (one statement less per search). */
+  embedded?: boolean;
 }
 
 export const DEFAULT_COUNT_CAP = 3_000;

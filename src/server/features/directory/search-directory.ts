@@ -319,8 +319,8 @@ export async function searchDirectory(opts: {
   return opts.db.transaction(async (tx) => {
     // No parallel workers for a search (decision 006): a statement reads a few thousand rows at
     // most; starting workers costs more than it saves on a 2-core machine shared with the app.
-    // PGlite has none anyway, so both databases run the same plans.
-    await tx.execute(sql`set local max_parallel_workers_per_gather = 0`);
+    // PGlite has none (settings.embedded), so both databases run the same plans.
+    if (!settings.embedded) await tx.execute(sql`set local max_parallel_workers_per_gather = 0`);
     const exec = async (stmt: SQL) => {
       if (opts.plans) opts.plans.push(planText(await tx.execute(opts.analyze ? sql`explain (analyze, timing off, summary off) ${stmt}` : sql`explain ${stmt}`)));
       return tx.execute(stmt);
@@ -487,7 +487,10 @@ const boundedRows = (select: SQL, where: SQL, bound: CountBound) =>
 /** Whether a count that found at most `limit` rows saw every match: a sampled walk only if it covered the table. */
 async function countComplete(db: DbOrTx, n: number, bound: CountBound) {
   if (n > bound.limit) return false;
-  return !bound.sampled || (await estimateRows(db, sql`true`)) <= SAMPLE_WALK_ROWS;
+  if (!bound.sampled) return true;
+  // The planner's table size is at least its estimate of the matches: no need to ask for it.
+  if ((bound.estimate ?? 0) > SAMPLE_WALK_ROWS) return false;
+  return (await estimateRows(db, sql`true`)) <= SAMPLE_WALK_ROWS;
 }
 
 async function totalBeyond(db: DbOrTx, where: SQL, bound: CountBound) {
