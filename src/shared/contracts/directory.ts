@@ -16,6 +16,18 @@ export const CapabilityLevelSchema = z
   .meta({ title: '対応可否', description: 'yes=対応可, conditional=条件付きで可（note に条件）, no=不可, unknown=未確認' });
 export const OPEN_DAYS = ['sat', 'sun', 'holiday'] as const;
 export const SEARCH_SORTS = ['relevance', 'distance', 'updated', 'name'] as const;
+export type SearchSort = (typeof SEARCH_SORTS)[number];
+
+/**
+ * The order a search answers in when it is not too broad: the one asked for, else relevance for
+ * a text search, distance around a point, reading order otherwise; relevance without a text term
+ * is reading order. Shared by the server (which then may fall back for a broad search) and the
+ * page (which says when it did).
+ */
+export function defaultSearchSort(q: { sort?: SearchSort; hasTerms: boolean; hasNear: boolean }): SearchSort {
+  const sort = q.sort ?? (q.hasTerms ? 'relevance' : q.hasNear ? 'distance' : 'name');
+  return sort === 'relevance' && !q.hasTerms ? 'name' : sort;
+}
 
 /** A query parameter that may be repeated (`?x=a&x=b`) or comma-separated (`?x=a,b`). */
 const repeatable = <T extends z.ZodType<unknown, string>>(item: T, title: string, max = 50) =>

@@ -5,7 +5,7 @@
 //   (bounding box, then exact haversine) · partial btree on vacancy_confirmed_at.
 // Total and facets come from one grouped query (GROUPING SETS) over the same conditions.
 import { getTableColumns, sql, type SQL } from 'drizzle-orm';
-import type { DirectorySearchQuery } from '../../../shared/contracts/directory.js';
+import { defaultSearchSort, type DirectorySearchQuery, type SearchSort } from '../../../shared/contracts/directory.js';
 import { CARE_ITEM_CODES, getCareItem } from '../../../shared/domain/care-items.js';
 import { findServiceType } from '../../../shared/domain/service-types.js';
 import { escapeLike, normalizeForSearch } from '../../../shared/text/normalize.js';
@@ -102,11 +102,12 @@ export interface SearchPlan {
 export function buildSearchConditions(query: DirectorySearchQuery, settings: DirectorySettings): SearchPlan {
   const conds: SQL[] = [];
   const all: string[] = [];
+  const terms = searchTerms(query.q);
   const anyOf = (prefix: string, values: string[] | undefined) => {
     if (!values?.length) return;
     const tags = [...new Set(values)].map((v) => `${prefix}:${v}`);
     if (tags.length === 1) all.push(tags[0]!);
-    else conds.push(sql`${service.tags} && ${toTextArray(tags)}`);
+    else conds.push(sql`${service.tags} && ${textArrayParam(tags)}`);
   };
   anyOf('m', query.municipality);
   anyOf('s', query.sector);
@@ -117,7 +118,7 @@ export function buildSearchConditions(query: DirectorySearchQuery, settings: Dir
   // little. With a selective condition beside them they are checked per row instead; alone,
   // they stay index conditions so that no search needs a sequential scan.
   const selective = Boolean(
-    query.municipality?.length || query.sector?.length || query.service?.length || query.care?.length || searchTerms(query.q).length || query.vacancy === true || query.near,
+    query.municipality?.length || query.sector?.length || query.service?.length || query.care?.length || terms.length || query.vacancy === true || query.near,
   );
   const openColumn = { sat: service.openSaturday, sun: service.openSunday, holiday: service.openHoliday } as const;
   for (const d of new Set(query.open ?? [])) {
@@ -128,11 +129,10 @@ export function buildSearchConditions(query: DirectorySearchQuery, settings: Dir
     if (!selective) all.push(ageTag(query.age));
     conds.push(sql`(${service.ageMin} is null or ${service.ageMin} <= ${query.age}) and (${service.ageMax} is null or ${service.ageMax} >= ${query.age})`);
   }
-  if (all.length) conds.unshift(sql`${service.tags} @> ${toTextArray(all)}`);
+  if (all.length) conds.unshift(sql`${service.tags} @> ${textArrayParam(all)}`);
   if (query.vacancy === true) {
     conds.push(sql`${service.vacancyCount} > 0 and ${service.vacancyConfirmedAt} >= now() - make_interval(days => ${settings.vacancyFreshDays})`);
   }
-  const terms = searchTerms(query.q);
   const walkConds = [...conds];
   const sampleConds = [...conds];
   for (const t of terms) {
@@ -178,11 +178,9 @@ export function buildSearchConditions(query: DirectorySearchQuery, settings: Dir
   };
 }
 
-const toTextArray = (values: string[]) => sql`array[${sql.join(values.map((v) => sql`${v}`), sql`, `)}]::text[]`;
-
 /**
- * A text array as ONE parameter (an array literal, every element quoted): for lists of ids and
- * codes, where an `array[$1, …, $n]` of 21–100 parameters costs more to plan than the lookup.
+ * A text array as ONE parameter (an array literal, every element quoted): tags, codes, ids — an
+ * `array[$1, …, $n]` of 21–100 parameters costs more to plan than the lookup it serves.
  */
 const textArrayParam = (values: string[]) => sql`${`{${values.map((v) => `"${v.replace(/[\\"]/g, '\\$&')}"`).join(',')}}`}::text[]`;
 
@@ -194,15 +192,15 @@ function scoreExpr(terms: string[]): SQL<number> {
   return sql<number>`(${sql.join(parts, sql` + `)})::int`;
 }
 
-type Sort = 'relevance' | 'distance' | 'updated' | 'name';
+type Sort = SearchSort;
 
 function resolveSort(query: DirectorySearchQuery, plan: SearchPlan): Sort {
-  const sort = query.sort ?? (plan.terms.length ? 'relevance' : plan.near ? 'distance' : 'name');
+  const sort = defaultSearchSort({ sort: query.sort, hasTerms: plan.terms.length > 0, hasNear: Boolean(plan.near) });
   if (sort === 'distance' && !plan.near)
     throw new AppError('VALIDATION_FAILED', '距離順には中心地点（near）が必要です。', {
       fields: [{ field: 'sort', label: '並び順', message: '並び順: distance には near が必要です' }],
     });
-  return sort === 'relevance' && !plan.terms.length ? 'name' : sort;
+  return sort;
 }
 
 /**
@@ -652,9 +650,11 @@ type HitJson = {
 };
 
 /** A service row from its `row_to_json` form (column names → properties, driver values mapped as drizzle would). */
+const SERVICE_COLUMNS = Object.entries(getTableColumns(service));
+
 function serviceFromJson(json: Record<string, unknown>): typeof service.$inferSelect {
   return Object.fromEntries(
-    Object.entries(getTableColumns(service)).map(([key, col]) => {
+    SERVICE_COLUMNS.map(([key, col]) => {
       const v = json[col.name];
       return [key, v === null || v === undefined ? null : col.mapFromDriverValue(v)];
     }),

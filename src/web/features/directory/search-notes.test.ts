@@ -7,6 +7,8 @@ describe('directory search notes', () => {
     expect(requestedSortOf({ q: '   ', near: '35.7,139.9' })).toBe('distance');
     expect(requestedSortOf({})).toBe('name');
     expect(requestedSortOf({ q: '看護', sort: 'updated' })).toBe('updated');
+    // Relevance without a text term is reading order (the server answers so, no note).
+    expect(requestedSortOf({ sort: 'relevance' })).toBe('name');
   });
 
   it('says when a broad search came back in another order or was counted from a sample', () => {

@@ -1,12 +1,11 @@
 // What the directory page says about an answer that is not the plain exact one: a broad search
 // counted from a sample, or answered in another order than asked (decision 006).
+import { defaultSearchSort, type SearchSort } from '../../../shared/contracts/directory';
 import type { DirectoryFilters } from './api/search-directory';
 
-type Sort = 'relevance' | 'distance' | 'updated' | 'name';
-
-/** The order the server uses when none is chosen (mirrors resolveSort in search-directory.ts). */
-export function requestedSortOf(filters: Pick<DirectoryFilters, 'sort' | 'q' | 'near'>): Sort {
-  return filters.sort ?? (filters.q?.trim() ? 'relevance' : filters.near ? 'distance' : 'name');
+/** The order the server answers in unless the search is too broad (the shared rule). */
+export function requestedSortOf(filters: Pick<DirectoryFilters, 'sort' | 'q' | 'near'>): SearchSort {
+  return defaultSearchSort({ sort: filters.sort, hasTerms: Boolean(filters.q?.trim()), hasNear: Boolean(filters.near) });
 }
 
 /** A filter label with its facet count; `atLeast`: the count is a lower bound (counted from part of the matches). */
@@ -15,7 +14,7 @@ export function withCount(label: string, count: number | undefined, atLeast = fa
 }
 
 /** The notes to show under the total, if any. */
-export function searchNotes(answer: { sort: Sort; facets: { exact: boolean } | null } | undefined, filters: Pick<DirectoryFilters, 'sort' | 'q' | 'near'>) {
+export function searchNotes(answer: { sort: SearchSort; facets: { exact: boolean } | null } | undefined, filters: Pick<DirectoryFilters, 'sort' | 'q' | 'near'>) {
   if (!answer) return { sortFallback: null, facetsApprox: false };
   const requested = requestedSortOf(filters);
   return {
