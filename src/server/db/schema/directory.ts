@@ -109,6 +109,12 @@ export const service = pgTable(
     index('service_vacancy_idx').on(t.vacancyConfirmedAt).where(sql`${t.vacancyCount} > 0`),
     // Covering index for counting the unfiltered directory by index-only scan (browse all).
     index('service_facet_idx').on(t.municipalityCode, t.serviceType, t.careMask),
+    // The directory's standing sample (1 service in 64, chosen by a hash of its id) with every
+    // column a filter-only search tests or counts: a broad search is sized and its facets
+    // counted from it by an index-only scan (search-directory.ts, SAMPLE_SHARE; decision 006).
+    index('service_sample_idx')
+      .on(t.id, t.municipalityCode, t.sector, t.serviceType, t.careMask, t.openSaturday, t.openSunday, t.openHoliday, t.ageMin, t.ageMax, t.vacancyCount, t.vacancyConfirmedAt)
+      .where(sql`(hashtext(${t.id}) & 63) = 0`),
     index('service_updated_idx').on(t.updatedAt, t.id),
     index('service_kana_idx').on(t.sortKana, t.id),
     index('service_listing_confirmed_idx').on(t.listingConfirmedAt),

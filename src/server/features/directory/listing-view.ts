@@ -13,6 +13,12 @@ export interface DirectorySettings {
   countCap?: number;
   /** A broad search's reading-order page walks at most this many rows before it sorts the matches instead (default 10,000). */
   walkLimit?: number;
+  /**
+   * The directory sample is 1 service in this many (default 64, the share service_sample_idx
+   * holds; any other value reads the table without that index). Tests set 1: the sample is then
+   * the whole directory, so the sampled path can be checked on a few rows.
+   */
+  sampleShare?: number;
   /** The database is the embedded PGlite: it has no parallel workers to turn off (one statement less per search). */
   embedded?: boolean;
 }

@@ -5,6 +5,7 @@
 //   (bounding box, then exact haversine) · partial btree on vacancy_confirmed_at.
 // Total and facets come from one grouped query (GROUPING SETS) over the same conditions.
 import { getTableColumns, sql, type SQL } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
 import { defaultSearchSort, type DirectorySearchQuery, type SearchSort } from '../../../shared/contracts/directory.js';
 import { CARE_ITEM_CODES, getCareItem } from '../../../shared/domain/care-items.js';
 import { findServiceType } from '../../../shared/domain/service-types.js';
@@ -13,7 +14,7 @@ import type { Db, DbOrTx } from '../../db/client.js';
 import { municipality, office, organization, service, serviceCareCapability } from '../../db/schema/index.js';
 import { AppError } from '../../lib/errors.js';
 import { decodeCursor, encodeCursor } from '../../lib/pagination.js';
-import { ageTag } from './listing-search.js';
+import { ageTag, careBit } from './listing-search.js';
 import { DEFAULT_COUNT_CAP, toServiceView, type DirectorySettings } from './listing-view.js';
 
 export const DEFAULT_RADIUS_KM = 10;
@@ -94,6 +95,14 @@ export interface SearchPlan {
    * of non-matching rows (「そよかぜ」: 24,000 rows for 1,001 matches).
    */
   sampleWhere: SQL;
+  /**
+   * A search without a text term or a point: its conditions over the columns of the directory
+   * sample (service_sample_idx) — codes, care mask, open days, ages, vacancy — so the sample is
+   * read by an index-only scan (countSample). Null for any other search.
+   */
+  sampleFilter: SQL | null;
+  /** More than one filter is combined (the planner's estimate of their conjunction can be far off). */
+  combinedFilters: boolean;
   terms: string[];
   near?: { lat: number; lon: number; radiusKm: number };
 }
@@ -102,17 +111,26 @@ export interface SearchPlan {
 export function buildSearchConditions(query: DirectorySearchQuery, settings: DirectorySettings): SearchPlan {
   const conds: SQL[] = [];
   const all: string[] = [];
+  // The same conditions over the sample's columns (tags are not in the sample index).
+  const scalar: SQL[] = [];
   const terms = searchTerms(query.q);
-  const anyOf = (prefix: string, values: string[] | undefined) => {
+  const anyOf = (prefix: string, column: PgColumn, values: string[] | undefined) => {
     if (!values?.length) return;
-    const tags = [...new Set(values)].map((v) => `${prefix}:${v}`);
+    const distinct = [...new Set(values)];
+    const tags = distinct.map((v) => `${prefix}:${v}`);
     if (tags.length === 1) all.push(tags[0]!);
     else conds.push(sql`${service.tags} && ${textArrayParam(tags)}`);
+    scalar.push(distinct.length === 1 ? sql`${column} = ${distinct[0]}` : sql`${column} = any(${textArrayParam(distinct)})`);
   };
-  anyOf('m', query.municipality);
-  anyOf('s', query.sector);
-  anyOf('t', query.service);
-  for (const c of new Set(query.care ?? [])) all.push(`c:${c}`);
+  anyOf('m', service.municipalityCode, query.municipality);
+  anyOf('s', service.sector, query.sector);
+  anyOf('t', service.serviceType, query.service);
+  let careBits = 0;
+  for (const c of new Set(query.care ?? [])) {
+    all.push(`c:${c}`);
+    careBits |= careBit(c);
+  }
+  if (careBits) scalar.push(sql`(${service.careMask} & ${careBits}::int) = ${careBits}::int`);
   // Open days and age bands match a quarter to half of all services: as index conditions they
   // cost a long GIN posting list each (o:sat 92,000 entries, ~15 ms to intersect) and narrow
   // little. With a selective condition beside them they are checked per row instead; alone,
@@ -124,14 +142,19 @@ export function buildSearchConditions(query: DirectorySearchQuery, settings: Dir
   for (const d of new Set(query.open ?? [])) {
     if (selective) conds.push(sql`${openColumn[d]}`);
     else all.push(`o:${d}`);
+    scalar.push(sql`${openColumn[d]}`);
   }
   if (query.age !== undefined) {
     if (!selective) all.push(ageTag(query.age));
-    conds.push(sql`(${service.ageMin} is null or ${service.ageMin} <= ${query.age}) and (${service.ageMax} is null or ${service.ageMax} >= ${query.age})`);
+    const ages = sql`(${service.ageMin} is null or ${service.ageMin} <= ${query.age}) and (${service.ageMax} is null or ${service.ageMax} >= ${query.age})`;
+    conds.push(ages);
+    scalar.push(ages);
   }
   if (all.length) conds.unshift(sql`${service.tags} @> ${textArrayParam(all)}`);
   if (query.vacancy === true) {
-    conds.push(sql`${service.vacancyCount} > 0 and ${service.vacancyConfirmedAt} >= now() - make_interval(days => ${settings.vacancyFreshDays})`);
+    const fresh = sql`${service.vacancyCount} > 0 and ${service.vacancyConfirmedAt} >= now() - make_interval(days => ${settings.vacancyFreshDays})`;
+    conds.push(fresh);
+    scalar.push(fresh);
   }
   const walkConds = [...conds];
   const sampleConds = [...conds];
@@ -173,6 +196,9 @@ export function buildSearchConditions(query: DirectorySearchQuery, settings: Dir
     walkBaseWhere: and(walkBase),
     geoWhere: and(geo),
     sampleWhere: and([...sampleConds, ...geo]),
+    sampleFilter: terms.length || near ? null : and(scalar),
+    // Each tag (a care item, a code) and each other condition counts as one filter.
+    combinedFilters: all.length + conds.length - (all.length ? 1 : 0) - terms.length > 1,
     terms,
     near,
   };
@@ -306,9 +332,10 @@ export async function searchDirectory(opts: {
   // One read-only transaction (count and page see the same snapshot). No plan hints: the work
   // is shaped by the planner's own row estimate (decision 006). An estimated-narrow search
   // (≤ cap) reads its matches once: count, facets and the page come from one statement over
-  // the materialised matches. An estimated-broad one counts a sample (with a text term, the
-  // first 1,001 matches the bigram index yields — sampleWhere; without one, the matches among
-  // the first SAMPLE_WALK_ROWS services in id order), its total is the estimate, and its page
+  // the materialised matches. A filter-only search that may be broad is sized from the
+  // directory sample (countSample: 1 service in 64, index-only); with a text term, a broad one
+  // counts the first 1,001 matches the bigram index yields (sampleWhere). A broad search's
+  // total is the estimate, its facets are lower bounds, and its page
   // walks an index in the order asked for — update order when relevance was asked — with cheap
   // per-row filters (walkWhere). A near search is sized from the density around its point (the
   // planner cannot estimate a distance); a broad one reads the matches nearest the point
@@ -371,7 +398,7 @@ export async function searchDirectory(opts: {
       const sort = fromCursor ?? requested;
       return finish(sort, await pageFromTable(sort, true), { total: -1, totalExact: true, facets: null });
     }
-    const facetsOfSet = async (r: { groups: FacetRow[]; complete: boolean }) => (wantFacets ? await facetsOf(tx, r.groups, r.complete) : null);
+    const facetsOfSet = (r: { summary: FacetSummary; complete: boolean }) => (wantFacets ? facetsOf(r.summary, r.complete) : null);
     const sort = fromCursor ?? requested;
     // A search too broad to rank by relevance (ranking reads every match) is answered in update
     // order: its index walk fills a page after a few hundred rows whatever the term, where reading
@@ -406,30 +433,44 @@ export async function searchDirectory(opts: {
         };
         const r = await countAndPage(exec, source, { limit }, ordering(sort, plan, cursorKey), opts.limit, { withFacets: wantFacets, guarded: false });
         const b = nearSampleBounds(near, limit, r.edge ?? 0);
-        if (b.safeKm >= near.radiusKm) return finish(sort, r.page, { total: r.n, totalExact: true, facets: await facetsOfSet({ groups: r.groups, complete: true }) });
-        const counts = { total: Math.max(r.n + 1, b.estimate), totalExact: false, facets: await facetsOfSet({ groups: r.groups, complete: false }) };
+        if (b.safeKm >= near.radiusKm) return finish(sort, r.page, { total: r.n, totalExact: true, facets: facetsOfSet({ summary: r.summary, complete: true }) });
+        const counts = { total: Math.max(r.n + 1, b.estimate), totalExact: false, facets: facetsOfSet({ summary: r.summary, complete: false }) };
         const last = r.page[opts.limit];
         if (whenBroad === 'distance' && last && (last.dist ?? Infinity) < b.safeKm) return finish('distance', r.page, counts);
         return finish(whenBroad, await pageFromTable(whenBroad, false), counts);
       }
     }
     estimate ??= await estimateRows(tx, plan.where);
-    if (estimate <= cap && (sort === 'relevance' || sort === 'distance')) {
-      // These orders read every match anyway (no index gives them), so the count and the
-      // page share one read. Reading and update order have index walks that stop after a page.
+    if (plan.sampleFilter && (estimate > cap || (plan.combinedFilters && estimate > cap / SAMPLE_PROBE_SHARE))) {
+      // A filter-only search that may be broad is sized from the directory sample: the planner
+      // multiplies the shares of combined filters as if they were independent, and care items
+      // are not (ventilator + suction: 1,746 expected, 7,172 real), so it would read cap + 1
+      // rows only to learn the search is broad. The sample's count answers that for 3,170 index
+      // entries, and a broad search's facets come from it too. One filter's estimate comes from
+      // the planner's per-value statistics and is trusted.
+      const sampled = await countSample(exec, plan.sampleFilter, wantFacets, settings.sampleShare);
+      if (sampled.estimate > cap) {
+        const counts = { total: sampled.estimate, totalExact: false, facets: facetsOfSet({ summary: sampled.summary, complete: false }) };
+        return finish(whenBroad, await pageFromTable(whenBroad, false), counts);
+      }
+      estimate = sampled.estimate;
+    }
+    if (estimate <= cap) {
+      // Estimated narrow: the count reads every match, so the page is taken from the same read
+      // (a top-N sort of at most cap rows) instead of a second statement.
       const bound = { limit: cap, estimate };
       const source = { with: sql`m as materialized (${boundedRows(matchColumns(plan), plan.where, bound)})` };
       const r = await countAndPage(exec, source, bound, ordering(sort, plan, cursorKey), opts.limit, { withFacets: wantFacets, guarded: true });
-      const counts = { total: r.complete ? r.n : await totalBeyond(tx, plan.where, bound), totalExact: r.complete, facets: await facetsOfSet(r) };
+      const counts = { total: r.complete ? r.n : await totalBeyond(tx, plan.where, bound), totalExact: r.complete, facets: facetsOfSet(r) };
       if (r.complete) return finish(sort, r.page, counts);
       // More matches than the planner expected: the page cannot come from the truncated set.
       return finish(whenBroad, await pageFromTable(whenBroad, false), counts);
     }
-    // Estimated broad: a sample. With a text term, the first matches the bigram index yields
-    // (sampleWhere); without one, the matches among the first SAMPLE_WALK_ROWS services (CountBound).
-    const broad = estimate > cap;
-    const bound: CountBound = broad ? { limit: Math.min(cap, BROAD_SAMPLE), sampled: !plan.terms.length, estimate } : { limit: cap, estimate };
-    const where = broad && plan.terms.length ? plan.sampleWhere : plan.where;
+    // Estimated broad (a search with a text term; filter-only ones were sized by the sample): the
+    // first matches the bigram index yields (sampleWhere) are counted, and the estimate stands
+    // for the total unless they are all there is.
+    const bound: CountBound = { limit: Math.min(cap, BROAD_SAMPLE), estimate };
+    const where = plan.terms.length ? plan.sampleWhere : plan.where;
     const counts = wantFacets ? await countFacets(tx, where, bound, exec) : await countOnly(tx, exec, where, bound);
     const pageSort: Sort = counts.totalExact ? sort : whenBroad;
     return finish(pageSort, await pageFromTable(pageSort, counts.totalExact), counts);
@@ -457,39 +498,44 @@ export async function estimateRows(db: DbOrTx, where: SQL): Promise<number> {
 
 const planText = (r: unknown) => rowsOf<Record<string, string>>(r).map((x) => Object.values(x)[0]).join('\n');
 
-/**
- * How many matches a count reads: `limit` + 1 at most. `sampled`: the planner expects more
- * than the cap and the search has no text term, so the matches are looked for among the first
- * SAMPLE_WALK_ROWS services in id order (a primary-key walk of bounded length: ids are random
- * with respect to every attribute, so this is a uniform sample of the directory). An unbounded
- * walk would read limit ÷ density rows — 40,000 for a filter matching 2.5 % — and a bare LIMIT
- * would make the planner pick a sequential scan that stops early. Beyond `limit` (or when the
- * walk did not cover the table) the total is the estimate.
- */
+/** How many matches a count reads: `limit` + 1 at most; beyond that the total is the estimate. */
 export interface CountBound {
   limit: number;
-  sampled?: boolean;
   estimate?: number;
 }
 
 type Exec = (stmt: SQL) => Promise<unknown>;
 
-/** A sampled count looks for matches among this many services in id order (see CountBound). */
-export const SAMPLE_WALK_ROWS = 5_000;
+const boundedRows = (select: SQL, where: SQL, bound: CountBound) => sql`select ${select} from ${service} where ${where} limit ${bound.limit + 1}`;
 
-const boundedRows = (select: SQL, where: SQL, bound: CountBound) =>
-  bound.sampled
-    ? sql`select ${select} from (select * from ${service} order by ${service.id} limit ${SAMPLE_WALK_ROWS}) as ${service} where ${where} limit ${bound.limit + 1}`
-    : sql`select ${select} from ${service} where ${where} limit ${bound.limit + 1}`;
+/**
+ * The directory sample: the services whose id hashes to 0 mod SAMPLE_SHARE — a fixed, uniform
+ * 1/64 of the directory (ids are random UUIDs, and the hash spreads any id scheme), kept
+ * current by the partial index service_sample_idx, which holds every column a filter-only
+ * search tests or counts. Reading it is an index-only scan of ~N/64 narrow entries (3,170 at
+ * 202,901 services): no heap page, whatever the filter.
+ */
+export const SAMPLE_SHARE = 64;
+const inSample = (share: number) => (share <= 1 ? sql`true` : sql`(hashtext(${service.id}) & ${sql.raw(String(share - 1))}) = 0`);
+/** A filter-only search whose estimate exceeds cap ÷ this is sized from the sample first. */
+const SAMPLE_PROBE_SHARE = 8;
 
-/** Whether a count that found at most `limit` rows saw every match: a sampled walk only if it covered the table. */
-async function countComplete(db: DbOrTx, n: number, bound: CountBound) {
-  if (n > bound.limit) return false;
-  if (!bound.sampled) return true;
-  // The planner's table size is at least its estimate of the matches: no need to ask for it.
-  if ((bound.estimate ?? 0) > SAMPLE_WALK_ROWS) return false;
-  return (await estimateRows(db, sql`true`)) <= SAMPLE_WALK_ROWS;
+/**
+ * A filter-only search counted in the directory sample: the total its matches imply (matches ×
+ * SAMPLE_SHARE; standard error √matches × 64 — ±8 % at the default cap) and facets (lower
+ * bounds) from the first BROAD_SAMPLE of them, like a broad text search's.
+ */
+export async function countSample(exec: Exec, filter: SQL, withFacets: boolean, share = SAMPLE_SHARE) {
+  const [row] = rowsOf<{ n: number; f: unknown }>(
+    await exec(sql`with s as materialized (select ${facetKeys}, ${service.careMask} from ${service} where ${inSample(share)} and ${filter}),
+      m as (select * from s limit ${BROAD_SAMPLE}), ${facetGroups(withFacets)}
+      select (select count(*) from s)::int as n, ${facetSummary} as f`),
+  );
+  return { summary: parseJson<FacetSummary>(row?.f), estimate: Number(row?.n ?? 0) * share };
 }
+
+/** Whether a count saw every match: it read at most `limit` rows. */
+const countComplete = (n: number, bound: CountBound) => n <= bound.limit;
 
 async function totalBeyond(db: DbOrTx, where: SQL, bound: CountBound) {
   return Math.max(bound.limit + 1, bound.estimate ?? (await estimateRows(db, where)));
@@ -498,60 +544,58 @@ async function totalBeyond(db: DbOrTx, where: SQL, bound: CountBound) {
 async function countOnly(db: DbOrTx, exec: Exec, where: SQL, bound: CountBound) {
   const [row] = rowsOf<{ n: number }>(await exec(sql`select count(*)::int as n from (${boundedRows(sql`1`, where, bound)}) m`));
   const n = row?.n ?? 0;
-  return (await countComplete(db, n, bound)) ? { total: n, totalExact: true, facets: null } : { total: Math.max(n + 1, bound.estimate ?? 0), totalExact: false, facets: null };
+  return countComplete(n, bound) ? { total: n, totalExact: true, facets: null } : { total: Math.max(n + 1, bound.estimate ?? 0), totalExact: false, facets: null };
 }
 
 /** The facet keys, in byte order: codes need no linguistic collation to be grouped (cheaper sorts). */
 const facetKeys = sql`${service.municipalityCode} collate "C" as municipality_code, ${service.serviceType} collate "C" as service_type`;
 
-type FacetRow = { gm: number; gt: number; m: string | null; t: string | null; n: number; care: number[] | null };
+/** The counts of a set of matches (facetSummary): municipalities as [code, count, name] (top 100), types as [code, count]. */
+type FacetSummary = { total: number; care: number[] | null; municipality: [string, number, string | null][] | null; serviceType: [string, number][] | null };
 
 /**
- * Total and all three facets over the rows of `m` (columns municipality_code, service_type,
- * care_mask): GROUPING SETS over municipality and type, and the care-item counts as bit tests
- * on care_mask in the grand-total row (no unnest). `withFacets` false: the grand total only.
+ * The CTE `g`: total and all three facets over the rows of `m` (columns municipality_code,
+ * service_type, care_mask) — GROUPING SETS over municipality and type, and the care-item
+ * counts as bit tests on care_mask in the grand-total row (no unnest). `withFacets` false:
+ * the grand total only.
  */
 function facetGroups(withFacets: boolean) {
-  if (!withFacets) return sql`select 1 as gm, 1 as gt, null as m, null as t, count(*)::int as n, null as care from m`;
+  if (!withFacets) return sql`g as (select 1 as gm, 1 as gt, null::text as m, null::text as t, count(*)::int as n, null::int[] as care from m)`;
   const careCounts = CARE_ITEM_CODES.map((_, i) => sql`count(*) filter (where m.care_mask & ${1 << i} <> 0)::int`);
-  return sql`select grouping(m.municipality_code)::int as gm, grouping(m.service_type)::int as gt,
+  return sql`g as (select grouping(m.municipality_code)::int as gm, grouping(m.service_type)::int as gt,
              m.municipality_code as m, m.service_type as t, count(*)::int as n,
              case when grouping(m.municipality_code) = 1 and grouping(m.service_type) = 1
                   then array[${sql.join(careCounts, sql`, `)}] end as care
-      from m group by grouping sets ((m.municipality_code), (m.service_type), ())`;
+      from m group by grouping sets ((m.municipality_code), (m.service_type), ()))`;
 }
 
-export type Facets = Awaited<ReturnType<typeof facetsOf>>;
+/**
+ * The groups of `g` as one JSON value (FacetSummary): the top municipalities already named and
+ * cut to MUNICIPALITY_FACET_LIMIT in the database — a national search has ~1,000 municipality
+ * groups, and on PGlite each row returned costs more than its grouping.
+ */
+const facetSummary = sql`json_build_object(
+  'total', (select n from g where gm = 1 and gt = 1),
+  'care', (select care from g where gm = 1 and gt = 1),
+  'municipality', (select json_agg(json_build_array(x.m, x.n, mu.name) order by x.n desc, x.m)
+                     from (select m, n from g where gm = 0 order by n desc, m limit ${MUNICIPALITY_FACET_LIMIT}) x
+                     left join ${municipality} mu on mu.code = x.m),
+  'serviceType', (select json_agg(json_build_array(t, n)) from g where gt = 0))`;
 
-/** The facet lists of the grouped rows: municipalities (top 100, named), service types, care items. */
-async function facetsOf(db: DbOrTx, rows: FacetRow[], exact: boolean) {
-  const muni: { code: string; count: number }[] = [];
-  const types: { code: string; count: number }[] = [];
-  let care: number[] = [];
-  for (const r of rows) {
-    if (r.gm === 1 && r.gt === 1) care = r.care ?? [];
-    else if (r.gm === 0 && r.m) muni.push({ code: r.m, count: r.n });
-    else if (r.gt === 0 && r.t) types.push({ code: r.t, count: r.n });
-  }
-  muni.sort((a, b) => b.count - a.count || a.code.localeCompare(b.code));
-  const topMuni = muni.slice(0, MUNICIPALITY_FACET_LIMIT);
-  const names = new Map<string, string>();
-  if (topMuni.length) {
-    const ms = rowsOf<{ code: string; name: string }>(
-      await db.execute(sql`select code, name from ${municipality} where code = any(${textArrayParam(topMuni.map((m) => m.code))})`),
-    );
-    for (const m of ms) names.set(m.code, m.name);
-  }
+export type Facets = ReturnType<typeof facetsOf>;
+
+/** The facet lists of a summary: municipalities (top 100, named), service types, care items. */
+function facetsOf(f: FacetSummary, exact: boolean) {
+  const types = (f.serviceType ?? []).filter(([code]) => code !== null).map(([code, count]) => ({ code, count }));
   types.sort((a, b) => b.count - a.count || a.code.localeCompare(b.code));
+  const care = f.care ?? [];
   return {
     exact,
-    municipality: topMuni.map((m) => ({ ...m, label: names.get(m.code) ?? m.code })),
+    municipality: (f.municipality ?? []).map(([code, count, name]) => ({ code, count, label: name ?? code })),
     serviceType: types.map((t) => ({ ...t, label: findServiceType(t.code)?.label ?? t.code })),
     careItem: CARE_ITEM_CODES.map((code, i) => ({ code, label: getCareItem(code).label, count: Number(care[i] ?? 0) })).filter((c) => c.count > 0),
   };
 }
-
-const grandTotal = (rows: FacetRow[]) => rows.find((r) => r.gm === 1 && r.gt === 1)?.n ?? 0;
 
 /**
  * Total and all three facets in one pass. The pass reads at most limit + 1 matching rows:
@@ -560,12 +604,13 @@ const grandTotal = (rows: FacetRow[]) => rows.find((r) => r.gm === 1 && r.gt ===
  */
 export async function countFacets(db: DbOrTx, where: SQL, bound: CountBound | number = DEFAULT_COUNT_CAP, exec: Exec = (s) => db.execute(s)) {
   const b: CountBound = typeof bound === 'number' ? { limit: bound } : bound;
-  const rows = rowsOf<FacetRow>(
-    await exec(sql`with m as (${boundedRows(sql`${facetKeys}, ${service.careMask}`, where, b)}) ${facetGroups(true)}`),
+  const [row] = rowsOf<{ f: unknown }>(
+    await exec(sql`with m as (${boundedRows(sql`${facetKeys}, ${service.careMask}`, where, b)}), ${facetGroups(true)} select ${facetSummary} as f`),
   );
-  const total = grandTotal(rows);
-  const exact = await countComplete(db, total, b);
-  return { total: exact ? total : await totalBeyond(db, where, b), totalExact: exact, facets: await facetsOf(db, rows, exact) };
+  const summary = parseJson<FacetSummary>(row?.f);
+  const total = summary.total;
+  const exact = countComplete(total, b);
+  return { total: exact ? total : await totalBeyond(db, where, b), totalExact: exact, facets: facetsOf(summary, exact) };
 }
 
 const parseJson = <T>(v: unknown): T => (typeof v === 'string' ? (JSON.parse(v) as T) : (v as T));
@@ -585,17 +630,17 @@ async function countAndPage(
   pageSize: number,
   opts: { withFacets: boolean; guarded: boolean },
 ) {
-  const [row] = rowsOf<{ groups: unknown; page: unknown; edge: number | null }>(
+  const [row] = rowsOf<{ f: unknown; page: unknown; edge: number | null }>(
     await exec(sql`
-      with ${source.with}
-      select (select json_agg(f) from (${facetGroups(opts.withFacets)}) f) as groups,
+      with ${source.with}, ${facetGroups(opts.withFacets)}
+      select ${facetSummary} as f,
              (select coalesce(json_agg(p order by ${ord.pageOrder}), '[]'::json)
                 from (${pageRows(ord, sql`m as ${service}`, sql`${opts.guarded ? sql`(select count(*) from m) <= ${bound.limit}` : sql`true`}${ord.after ? sql` and ${ord.after}` : sql``}`, pageSize + 1)}) p) as page,
              ${source.edge ?? sql`null::float8`} as edge`),
   );
-  const groups = parseJson<FacetRow[] | null>(row?.groups) ?? [];
-  const n = grandTotal(groups);
-  return { groups, n, complete: n <= bound.limit, page: parseJson<PageRow[]>(row?.page), edge: row?.edge === null || row?.edge === undefined ? null : Number(row.edge) };
+  const summary = parseJson<FacetSummary>(row?.f);
+  const n = summary.total;
+  return { summary, n, complete: n <= bound.limit, page: parseJson<PageRow[]>(row?.page), edge: row?.edge === null || row?.edge === undefined ? null : Number(row.edge) };
 }
 
 /** The columns of the materialised matches: what the grouping, the page's sort and its key read. */
@@ -649,8 +694,19 @@ type HitJson = {
   caps: [string, string, string | null][];
 };
 
-/** A service row from its `row_to_json` form (column names → properties, driver values mapped as drizzle would). */
+/** A service row from its JSON form (column names → properties, driver values mapped as drizzle would). */
 const SERVICE_COLUMNS = Object.entries(getTableColumns(service));
+/**
+ * The JSON form of a service row `s` without its search columns, column by column: converting
+ * the whole row (`to_jsonb(s)`) and dropping the search columns after cost ~4 ms a page on
+ * PGlite — the search text and tags are most of a row.
+ */
+const SEARCH_ONLY_COLUMNS = new Set([service.searchText.name, service.searchName.name, service.tags.name]);
+const serviceJson = sql.raw(
+  `json_build_object(${SERVICE_COLUMNS.filter(([, c]) => !SEARCH_ONLY_COLUMNS.has(c.name))
+    .map(([, c]) => `'${c.name}', s."${c.name}"`)
+    .join(', ')})`,
+);
 
 function serviceFromJson(json: Record<string, unknown>): typeof service.$inferSelect {
   return Object.fromEntries(
@@ -673,7 +729,7 @@ export async function hitsFor(db: DbOrTx, page: { id: string; score?: number; di
   const [row] = rowsOf<{ hits: unknown }>(
     await db.execute(sql`
       select coalesce(json_agg(json_build_object(
-               's', to_jsonb(s) - 'search_text' - 'search_name' - 'tags', 'officeName', o.name, 'officeKana', o.name_kana, 'sector', o.sector,
+               's', ${serviceJson}, 'officeName', o.name, 'officeKana', o.name_kana, 'sector', o.sector,
                'municipalityName', m.name, 'prefectureName', m.prefecture_name, 'address', o.address,
                'lat', o.lat, 'lon', o.lon, 'phone', o.phone, 'organizationId', o.organization_id, 'organizationName', g.name,
                'caps', (select coalesce(json_agg(json_build_array(c.care_item, c.level, c.note)), '[]'::json)

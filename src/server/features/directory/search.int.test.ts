@@ -1,10 +1,11 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DirectorySearchQuery } from '../../../shared/contracts/directory.js';
 import { TOKATSU_MUNICIPALITIES } from '../../../shared/domain/municipalities.js';
 import { startTestApp, type TestApp, type TestClient } from '../../test/harness.js';
 import { ageService, createFixtureOffice } from './directory-fixtures.js';
 import { DEFAULT_DIRECTORY_SETTINGS } from './listing-view.js';
-import { buildSearchConditions, countFacets, nearSampleBounds, searchDirectory } from './search-directory.js';
+import { buildSearchConditions, countFacets, countSample, nearSampleBounds, searchDirectory } from './search-directory.js';
 
 interface Hit {
   officeId: string;
@@ -235,12 +236,61 @@ describe('facets, flags and paging', () => {
     expect(capped.facets.exact).toBe(false);
     expect(capped.facets.serviceType.reduce((a, x) => a + x.count, 0)).toBe(3);
     expect((await countFacets(t.db, where, 6)).totalExact).toBe(true);
-    // An estimated-broad search counts a sample in id order: the estimate stands in for the
-    // total, and a sample that holds every match is exact after all.
-    const sampled = await countFacets(t.db, where, { limit: 2, sampled: true, estimate: 500 });
-    expect(sampled).toMatchObject({ total: 500, totalExact: false, facets: { exact: false } });
-    expect(sampled.facets.serviceType.reduce((a, x) => a + x.count, 0)).toBe(3);
-    expect(await countFacets(t.db, where, { limit: 10, sampled: true, estimate: 500 })).toMatchObject({ total: 6, totalExact: true });
+  });
+
+  it('sizes a filter-only search from the directory sample, whose filter selects what the search does', async () => {
+    // The sample's conditions (codes, care mask, open days, ages, vacancy over the sample
+    // index's columns) must select exactly the rows the search's own conditions select.
+    const idsWhere = async (where: SQL) => ((await t.db.execute(sql`select id from service where ${where} order by id`)) as unknown as { rows: { id: string }[] }).rows.map((r) => r.id);
+    const queries: DirectorySearchQuery[] = [
+      {},
+      { municipality: ['12217'] },
+      { municipality: ['12217', '12207'], sector: ['welfare'] },
+      { service: ['24', '63'] },
+      { care: ['suction'] },
+      { care: ['ventilator', 'suction'] },
+      { open: ['sat'] },
+      { open: ['sat', 'holiday'], age: 4 },
+      { age: 17 },
+      { vacancy: true },
+      { care: ['suction'], vacancy: true, age: 8 },
+    ];
+    let matched = 0;
+    for (const q of queries) {
+      const plan = buildSearchConditions(q, DEFAULT_DIRECTORY_SETTINGS);
+      const expected = await idsWhere(plan.where);
+      matched += expected.length;
+      expect(await idsWhere(plan.sampleFilter!), JSON.stringify(q)).toEqual(expected);
+    }
+    expect(matched).toBeGreaterThan(20); // the queries select something
+    // Combined filters (whose conjunction the planner may misjudge) are sized from the sample even when estimated narrow.
+    const combined = (q: DirectorySearchQuery) => buildSearchConditions(q, DEFAULT_DIRECTORY_SETTINGS).combinedFilters;
+    expect([combined({ care: ['ventilator', 'suction'] }), combined({ care: ['suction'], vacancy: true }), combined({ service: ['24'], open: ['sat'] })]).toEqual([true, true, true]);
+    expect([combined({ care: ['suction'] }), combined({ service: ['24', '63'] }), combined({}), combined({ vacancy: true })]).toEqual([false, false, false, false]);
+    expect(buildSearchConditions({ q: '柏' }, DEFAULT_DIRECTORY_SETTINGS).sampleFilter).toBeNull();
+    expect(buildSearchConditions({ near: '35.8,139.9' }, DEFAULT_DIRECTORY_SETTINGS).sampleFilter).toBeNull();
+
+    // The sample is the services whose id hashes to 0 mod 64; its count stands for 64 each.
+    const { sampleFilter } = buildSearchConditions({ care: ['suction'] }, DEFAULT_DIRECTORY_SETTINGS);
+    const inSample = await idsWhere(sql`(hashtext(id) & 63) = 0 and ${sampleFilter!}`);
+    const exec = (s: SQL) => t.db.execute(s);
+    expect((await countSample(exec, sampleFilter!, true)).estimate).toBe(inSample.length * 64);
+    // Share 1 (tests): the sample is the whole directory, so the estimate is the count.
+    const whole = await countSample(exec, sampleFilter!, true, 1);
+    expect(whole.estimate).toBe((await search('care=suction')).total);
+  });
+
+  it('answers a filter-only search the sample finds broad with an estimate and lower-bound facets', async () => {
+    // Share 1: the sample is all 6 services. A count capped at 2 would read 3 rows; the sample
+    // reads all 6, so its facets count every service.
+    const settings = { ...DEFAULT_DIRECTORY_SETTINGS, countCap: 2, sampleShare: 1 };
+    const r = await searchDirectory({ db: t.db, query: {}, limit: 20, settings });
+    expect(r).toMatchObject({ total: 6, totalExact: false, facets: { exact: false } });
+    expect(r.facets!.serviceType.reduce((a, x) => a + x.count, 0)).toBe(6);
+    expect(r.facets!.careItem.find((c) => c.code === 'suction')!.count).toBe(3);
+    expect(r.items.map((i) => i.service.id).sort()).toEqual((await search('')).items.map((i) => i.service.id).sort());
+    // Below the cap: an exact count as before.
+    expect(await searchDirectory({ db: t.db, query: { care: ['suction'] }, limit: 20, settings: { ...settings, countCap: 3 } })).toMatchObject({ total: 3, totalExact: true });
   });
 
   it('flags stale listings and old vacancies', async () => {
@@ -294,7 +344,10 @@ describe('broad searches (more matches than the count cap)', () => {
   ];
   const all = async (query: Record<string, unknown>, countCap: number) => {
     // walkLimit 3: reading-order walks give up early, so the sorted fallback is taken too.
-    const settings = { ...DEFAULT_DIRECTORY_SETTINGS, countCap, walkLimit: 3 };
+    // Cap 2 with the whole directory as the sample: filter-only searches are found broad by the
+    // sample; cap 3 with the real 1-in-64 sample, which on a few rows finds nothing: they are
+    // found broad by the count overflowing.
+    const settings = { ...DEFAULT_DIRECTORY_SETTINGS, countCap, walkLimit: 3, sampleShare: countCap === 2 ? 1 : undefined };
     const first = await searchDirectory({ db: t.db, query, limit: 2, settings });
     const seen = first.items.map((i) => i.service.id);
     let cursor = first.nextCursor;

@@ -1,0 +1,1 @@
+CREATE INDEX "service_sample_idx" ON "service" USING btree ("id","municipality_code","sector","service_type","care_mask","open_saturday","open_sunday","open_holiday","age_min","age_max","vacancy_count","vacancy_confirmed_at") WHERE (hashtext("service"."id") & 63) = 0;
