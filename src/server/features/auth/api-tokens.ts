@@ -86,7 +86,7 @@ export function apiTokenHash(token: string): string | null {
  * Whether a stored token may be used now; records the use at most once a minute per token (no
  * write per request). The caller looked the row up by apiTokenHash().
  */
-export async function acceptApiToken(db: Db, row: typeof apiToken.$inferSelect): Promise<boolean> {
+export async function acceptApiToken(db: Db, row: Pick<typeof apiToken.$inferSelect, 'id' | 'revokedAt' | 'expiresAt' | 'lastUsedAt'>): Promise<boolean> {
   if (row.revokedAt || (row.expiresAt && row.expiresAt < new Date())) return false;
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
     await db.update(apiToken).set({ lastUsedAt: new Date() }).where(eq(apiToken.id, row.id));

@@ -238,9 +238,10 @@ describe('facets, flags and paging', () => {
     expect((await countFacets(t.db, where, 6)).totalExact).toBe(true);
   });
 
-  it('sizes a filter-only search from the directory sample, whose filter selects what the search does', async () => {
+  it('sizes a search from the directory sample, whose filter selects what the search does', async () => {
     // The sample's conditions (codes, care mask, open days, ages, vacancy over the sample
-    // index's columns) must select exactly the rows the search's own conditions select.
+    // index's columns; text terms by strpos) must select exactly the rows the search's own
+    // conditions select.
     const idsWhere = async (where: SQL) => ((await t.db.execute(sql`select id from service where ${where} order by id`)) as unknown as { rows: { id: string }[] }).rows.map((r) => r.id);
     const queries: DirectorySearchQuery[] = [
       {},
@@ -254,6 +255,10 @@ describe('facets, flags and paging', () => {
       { age: 17 },
       { vacancy: true },
       { care: ['suction'], vacancy: true, age: 8 },
+      { q: '柏' },
+      { q: 'ほうもんかんご' },
+      { q: '訪問 看護', care: ['suction'] },
+      { q: '%_\\' },
     ];
     let matched = 0;
     for (const q of queries) {
@@ -267,7 +272,7 @@ describe('facets, flags and paging', () => {
     const combined = (q: DirectorySearchQuery) => buildSearchConditions(q, DEFAULT_DIRECTORY_SETTINGS).combinedFilters;
     expect([combined({ care: ['ventilator', 'suction'] }), combined({ care: ['suction'], vacancy: true }), combined({ service: ['24'], open: ['sat'] })]).toEqual([true, true, true]);
     expect([combined({ care: ['suction'] }), combined({ service: ['24', '63'] }), combined({}), combined({ vacancy: true })]).toEqual([false, false, false, false]);
-    expect(buildSearchConditions({ q: '柏' }, DEFAULT_DIRECTORY_SETTINGS).sampleFilter).toBeNull();
+    expect(combined({ q: '柏' })).toBe(false);
     expect(buildSearchConditions({ near: '35.8,139.9' }, DEFAULT_DIRECTORY_SETTINGS).sampleFilter).toBeNull();
 
     // The sample is the services whose id hashes to 0 mod 64; its count stands for 64 each.
