@@ -102,8 +102,13 @@ export interface SearchPlan {
    * for a near search (sized from the density around its point instead).
    */
   sampleFilter: SQL | null;
-  /** More than one filter is combined (the planner's estimate of their conjunction can be far off). */
-  combinedFilters: boolean;
+  /**
+   * The planner's row estimate may be far off: filters combined (it multiplies their shares as
+   * if they were independent; care items are not) or a one-character term (a prefix over every
+   * bigram starting with it: 2,824 expected for 結, 8,375 real). Two-character terms are exact
+   * lexemes with their own statistics, and longer terms' trigram estimates hold when broad.
+   */
+  roughEstimate: boolean;
   terms: string[];
   near?: { lat: number; lon: number; radiusKm: number };
 }
@@ -198,8 +203,8 @@ export function buildSearchConditions(query: DirectorySearchQuery, settings: Dir
     geoWhere: and(geo),
     sampleWhere: and([...sampleConds, ...geo]),
     sampleFilter: near ? null : and([...scalar, ...terms.map((t) => sql`strpos(${service.searchText}, ${t}) > 0`)]),
-    // Each tag (a care item, a code) and each other condition counts as one filter.
-    combinedFilters: all.length + conds.length - (all.length ? 1 : 0) - terms.length > 1,
+    // Each tag (a care item, a code), each term and each other condition counts as one filter.
+    roughEstimate: all.length + conds.length - (all.length ? 1 : 0) > 1 || terms.some((t) => [...t].length === 1),
     terms,
     near,
   };
@@ -441,14 +446,14 @@ export async function searchDirectory(opts: {
       }
     }
     estimate ??= await estimateRows(tx, plan.where);
-    if (plan.sampleFilter && (estimate > cap || (!plan.terms.length && plan.combinedFilters && estimate > cap / SAMPLE_PROBE_SHARE))) {
+    if (plan.sampleFilter && (estimate > cap || (plan.roughEstimate && estimate > cap / SAMPLE_PROBE_SHARE))) {
       // A filter-only search that may be broad is sized from the directory sample: the planner
       // multiplies the shares of combined filters as if they were independent, and care items
       // are not (ventilator + suction: 1,746 expected, 7,172 real), so it would read cap + 1
       // rows only to learn the search is broad. The sample's count answers that for 3,170 index
       // entries, and a broad search's facets come from it too. One filter's estimate comes from
-      // the planner's per-value statistics and is trusted. A text search the planner expects to
-      // be broad is checked in the sample too (each sampled row read, its text tested with
+      // the planner's per-value statistics and is trusted (SearchPlan.roughEstimate). A text
+      // search that may be broad is checked in the sample too (each sampled row read, its text tested with
       // strpos): ~10 ms on PGlite where the first 1,001 matches through the bigram index cost
       // 16–25 ms (a one-character prefix merges every bigram starting with it), and the total
       // becomes a sample estimate instead of the planner's guess for a text condition.

@@ -268,11 +268,12 @@ describe('facets, flags and paging', () => {
       expect(await idsWhere(plan.sampleFilter!), JSON.stringify(q)).toEqual(expected);
     }
     expect(matched).toBeGreaterThan(20); // the queries select something
-    // Combined filters (whose conjunction the planner may misjudge) are sized from the sample even when estimated narrow.
-    const combined = (q: DirectorySearchQuery) => buildSearchConditions(q, DEFAULT_DIRECTORY_SETTINGS).combinedFilters;
+    // Combined filters and one-character terms (whose estimates the planner may misjudge) are
+    // sized from the sample even when estimated narrow.
+    const combined = (q: DirectorySearchQuery) => buildSearchConditions(q, DEFAULT_DIRECTORY_SETTINGS).roughEstimate;
     expect([combined({ care: ['ventilator', 'suction'] }), combined({ care: ['suction'], vacancy: true }), combined({ service: ['24'], open: ['sat'] })]).toEqual([true, true, true]);
     expect([combined({ care: ['suction'] }), combined({ service: ['24', '63'] }), combined({}), combined({ vacancy: true })]).toEqual([false, false, false, false]);
-    expect(combined({ q: '柏' })).toBe(false);
+    expect([combined({ q: '柏' }), combined({ q: '看護' }), combined({ q: '訪問看護' }), combined({ q: '看護', care: ['suction'] })]).toEqual([true, false, false, true]);
     expect(buildSearchConditions({ near: '35.8,139.9' }, DEFAULT_DIRECTORY_SETTINGS).sampleFilter).toBeNull();
 
     // The sample is the services whose id hashes to 0 mod 64; its count stands for 64 each.
