@@ -475,9 +475,10 @@ export async function searchDirectory(opts: {
       // More matches than the planner expected: the page cannot come from the truncated set.
       return finish(whenBroad, await pageFromTable(whenBroad, false), counts);
     }
-    // Estimated broad (a search with a text term; filter-only ones were sized by the sample): the
-    // first matches the bigram index yields (sampleWhere) are counted, and the estimate stands
-    // for the total unless they are all there is.
+    // Estimated broad and not sized by the sample: only a near search whose directory is smaller
+    // than the near sample while the estimate exceeds the cap (a tiny cap, as in tests). The
+    // first matches (through the bigram index for a text term: sampleWhere) are counted, and
+    // the estimate stands for the total unless they are all there is.
     const bound: CountBound = { limit: Math.min(cap, BROAD_SAMPLE), estimate };
     const where = plan.terms.length ? plan.sampleWhere : plan.where;
     const counts = wantFacets ? await countFacets(tx, where, bound, exec) : await countOnly(tx, exec, where, bound);
@@ -526,11 +527,11 @@ const boundedRows = (select: SQL, where: SQL, bound: CountBound) => sql`select $
  */
 export const SAMPLE_SHARE = 64;
 const inSample = (share: number) => (share <= 1 ? sql`true` : sql`(hashtext(${service.id}) & ${sql.raw(String(share - 1))}) = 0`);
-/** A filter-only search whose estimate exceeds cap ÷ this is sized from the sample first. */
+/** A search whose estimate is rough (SearchPlan.roughEstimate) and exceeds cap ÷ this is sized from the sample first. */
 const SAMPLE_PROBE_SHARE = 8;
 
 /**
- * A filter-only search counted in the directory sample: the total its matches imply (matches ×
+ * A search counted in the directory sample: the total its matches imply (matches ×
  * SAMPLE_SHARE; standard error √matches × 64 — ±8 % at the default cap) and facets (lower
  * bounds) from the first BROAD_SAMPLE of them, like a broad text search's.
  */

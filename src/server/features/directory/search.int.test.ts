@@ -350,9 +350,9 @@ describe('broad searches (more matches than the count cap)', () => {
   ];
   const all = async (query: Record<string, unknown>, countCap: number) => {
     // walkLimit 3: reading-order walks give up early, so the sorted fallback is taken too.
-    // Cap 2 with the whole directory as the sample: filter-only searches are found broad by the
-    // sample; cap 3 with the real 1-in-64 sample, which on a few rows finds nothing: they are
-    // found broad by the count overflowing.
+    // Cap 2 with the whole directory as the sample: searches are found broad by the sample; cap 3
+    // with the real 1-in-64 sample, which on six services usually holds none: they are found
+    // broad by the count overflowing (and when it holds one, by the sample — either is right).
     const settings = { ...DEFAULT_DIRECTORY_SETTINGS, countCap, walkLimit: 3, sampleShare: countCap === 2 ? 1 : undefined };
     const first = await searchDirectory({ db: t.db, query, limit: 2, settings });
     const seen = first.items.map((i) => i.service.id);
