@@ -130,7 +130,8 @@ describe('directory', () => {
         }).observe(document.body, { subtree: true, childList: true, characterData: true });
       });
       await page.getByRole('button', { name: '確認する' }).click();
-      await visible(page.getByText('確認のみ行いました（変更していません）。'));
+      // 1,500 rows on the embedded database: seconds, more on a slow machine.
+      await page.getByText('確認のみ行いました（変更していません）。').first().waitFor({ state: 'visible', timeout: 60_000 });
       const seen = await page.evaluate(() => (window as unknown as { wamSeen: string[] }).wamSeen);
       expect(seen.some((x) => /^取り込みの進み具合: 読み込み中… 1,000 \/ 約 1,500 行/.test(x)), seen.join('\n')).toBe(true);
       await visible(page.getByRole('table', { name: 'ファイル' }).getByRole('cell', { name: 'big-67.csv' }));

@@ -49,7 +49,8 @@ export async function startE2E(env: Record<string, string> = {}): Promise<E2E> {
       LOG_LEVEL: 'silent',
       ...env,
     }),
-    { database, logger: createLogger('silent') },
+    // E2E_LOG=info prints the server's request log (debugging a journey).
+    { database, logger: createLogger(process.env.E2E_LOG ?? 'silent') },
   );
   const browser = await chromium.launch({
     executablePath: CHROMIUM,

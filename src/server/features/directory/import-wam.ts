@@ -336,6 +336,9 @@ async function upsertRow(tx: Tx, u: Upserter, r: ParsedRow, report: WamImportRep
   u.touchedOffices.add(officeId);
 }
 
+/** An import yields to the event loop after this many rows (see the loop in importWam). */
+const YIELD_EVERY_ROWS = 50;
+
 export async function importWam(opts: {
   db: Db;
   sources: WamSource[];
@@ -394,6 +397,10 @@ export async function importWam(opts: {
           }
           fileReport.rows++;
           if (fileReport.rows % 1000 === 0) opts.onProgress?.({ file: src.name, rows: fileReport.rows });
+          // Let the event loop run between rows now and then: on the embedded database every
+          // statement resolves without waiting for I/O, so a long import would otherwise hold the
+          // loop — its own progress lines unsent, every other request unanswered — until it ends.
+          if (fileReport.rows % YIELD_EVERY_ROWS === 0) await new Promise((resolve) => setImmediate(resolve));
           if (only) {
             // Out-of-scope rows are skipped before validation: a national file imported for a
             // few cities is not failed by a bad row elsewhere.
