@@ -8,7 +8,7 @@ import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import iconv from 'iconv-lite';
 import { PREFECTURES } from '../../../shared/domain/municipalities.js';
 import { SERVICE_TYPES, findServiceType } from '../../../shared/domain/service-types.js';
@@ -241,7 +241,33 @@ interface Upserter {
   /** Offices already written in this run: one office appears in several service files, whose
    *  names may differ; the first row wins, so re-running the same files changes nothing. */
   seenOffices: Set<string>;
+  /** Offices created by this run: their services are only those this run inserted (no lookup). */
+  newOffices: Set<string>;
+  /** `officeId service_type` of the services this run inserted. */
+  insertedServices: Set<string>;
+  /** History rows waiting to be written in bulk (flushChanges): one statement per 500 rows, not one per row. */
+  changes: (typeof listingChange.$inferInsert)[];
 }
+
+/** Writes the buffered history rows. */
+async function flushChanges(tx: Tx, u: Upserter) {
+  while (u.changes.length) await tx.insert(listingChange).values(u.changes.splice(0, 500));
+}
+
+/** The office columns an import compares (officeValues) and its id: not the whole row. */
+const officeCompared = {
+  id: office.id,
+  name: office.name,
+  nameKana: office.nameKana,
+  municipalityCode: office.municipalityCode,
+  address: office.address,
+  lat: office.lat,
+  lon: office.lon,
+  phone: office.phone,
+  fax: office.fax,
+  url: office.url,
+  organizationId: office.organizationId,
+};
 
 async function upsertRow(tx: Tx, u: Upserter, r: ParsedRow, report: WamImportReport, actorLabel: string, now: Date) {
   let orgId: string | null = null;
@@ -271,13 +297,14 @@ async function upsertRow(tx: Tx, u: Upserter, r: ParsedRow, report: WamImportRep
     url: r.url,
     organizationId: orgId,
   };
-  const [o] = await tx.select().from(office).where(eq(office.wamOfficeNumber, r.officeNumber));
+  const [o] = await tx.select(officeCompared).from(office).where(eq(office.wamOfficeNumber, r.officeNumber));
   let officeId: string;
   if (!o) {
     officeId = newId();
     await tx.insert(office).values({ id: officeId, ...officeValues, sector: findServiceType(r.serviceType)?.sector ?? 'welfare', wamOfficeNumber: r.officeNumber });
     report.officesInserted++;
     u.touchedOffices.add(officeId);
+    u.newOffices.add(officeId);
   } else if (u.seenOffices.has(o.id)) {
     officeId = o.id;
   } else {
@@ -302,9 +329,17 @@ async function upsertRow(tx: Tx, u: Upserter, r: ParsedRow, report: WamImportRep
     closedDays: r.closedDays,
     availabilityNote: r.availabilityNote,
   };
-  const [s] = await tx.select().from(service).where(eq(service.officeId, officeId)).then((rows) => rows.filter((x) => x.serviceType === r.serviceType));
+  const key = `${officeId} ${r.serviceType}`;
+  const [s] =
+    u.newOffices.has(officeId) && !u.insertedServices.has(key)
+      ? []
+      : await tx
+          .select()
+          .from(service)
+          .where(and(eq(service.officeId, officeId), eq(service.serviceType, r.serviceType)));
   if (!s) {
     const id = newId();
+    u.insertedServices.add(key);
     await tx.insert(service).values({
       id,
       officeId,
@@ -316,7 +351,7 @@ async function upsertRow(tx: Tx, u: Upserter, r: ParsedRow, report: WamImportRep
       municipalityCode: r.municipalityCode!,
       sector: findServiceType(r.serviceType)?.sector ?? 'welfare',
     });
-    await tx.insert(listingChange).values({ officeId, serviceId: id, actorName: actorLabel, action: 'wam.import', changes: { serviceType: { from: null, to: r.serviceType } } });
+    u.changes.push({ officeId, serviceId: id, actorName: actorLabel, action: 'wam.import', changes: { serviceType: { from: null, to: r.serviceType } } });
     report.inserted++;
     u.touchedOffices.add(officeId);
     return;
@@ -331,7 +366,7 @@ async function upsertRow(tx: Tx, u: Upserter, r: ParsedRow, report: WamImportRep
     return;
   }
   await tx.update(service).set({ ...wamFields, wamSyncedAt: now, updatedAt: now }).where(eq(service.id, s.id));
-  await tx.insert(listingChange).values({ officeId, serviceId: s.id, actorName: actorLabel, action: 'wam.import', changes });
+  u.changes.push({ officeId, serviceId: s.id, actorName: actorLabel, action: 'wam.import', changes });
   report.updated++;
   u.touchedOffices.add(officeId);
 }
@@ -375,7 +410,15 @@ export async function importWam(opts: {
   try {
     await opts.db.transaction(async (tx) => {
       const munis = await municipalityIndex(tx);
-      const u: Upserter = { orgIdByNumber: new Map(), orgIdByName: new Map(), touchedOffices: new Set(), seenOffices: new Set() };
+      const u: Upserter = {
+        orgIdByNumber: new Map(),
+        orgIdByName: new Map(),
+        touchedOffices: new Set(),
+        seenOffices: new Set(),
+        newOffices: new Set(),
+        insertedServices: new Set(),
+        changes: [],
+      };
       const now = new Date();
       for (const src of opts.sources) {
         const { stream, encoding } = await openText(src);
@@ -421,6 +464,7 @@ export async function importWam(opts: {
             continue;
           }
           await upsertRow(tx, u, parsed, report, opts.actorLabel, now);
+          if (u.changes.length >= 500) await flushChanges(tx, u);
         }
         opts.onProgress?.({ file: src.name, rows: fileReport.rows });
       }
@@ -428,6 +472,7 @@ export async function importWam(opts: {
         report.error = `${report.rejected} 行に誤りがあるため、何も取り込みませんでした（誤りのある行を除いて取り込むには allowRejections を指定）。`;
         throw new RollbackForReport();
       }
+      await flushChanges(tx, u);
       const touched = [...u.touchedOffices];
       for (let i = 0; i < touched.length; i += 500) await refreshListingSearch(tx, touched.slice(i, i + 500));
       if (opts.dryRun) throw new RollbackForReport();
