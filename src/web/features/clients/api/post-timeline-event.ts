@@ -16,6 +16,6 @@ export function usePostTimelineEvent(clientId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: CreateTimelineEventInput) => postTimelineEvent(clientId, input),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: clientKeys.timeline(clientId) }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: clientKeys.timeline(clientId) }),
   });
 }

@@ -9,6 +9,6 @@ export function useRemoveTeamMember(clientId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (memberId: string) => removeTeamMember(clientId, memberId),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: clientKeys.team(clientId) }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: clientKeys.team(clientId) }),
   });
 }

@@ -16,6 +16,6 @@ export function useRevokeConsent(clientId: string) {
   return useMutation({
     mutationFn: ({ consentId, input }: { consentId: string; input: RevokeConsentInput }) => revokeConsent(clientId, consentId, input),
     // Revocation takes effect at once: the record itself may now show less (or nothing).
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: clientKeys.all }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: clientKeys.all }),
   });
 }

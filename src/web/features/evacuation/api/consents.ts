@@ -11,7 +11,7 @@ export function useRecordPlanConsent(clientId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: z.input<typeof EvacuationConsentInputSchema>) => apiFetch<PlanConsent>(`${planPath(clientId)}/consents`, { method: 'POST', body: input }),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: evacuationKeys.consents(clientId) }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: evacuationKeys.consents(clientId) }),
   });
 }
 
@@ -21,6 +21,6 @@ export function useRevokePlanConsent(clientId: string) {
   return useMutation({
     mutationFn: ({ consentId, input }: { consentId: string; input: z.input<typeof RevokeConsentSchema> }) =>
       apiFetch<PlanConsent>(`${planPath(clientId)}/consents/${encodeURIComponent(consentId)}/revoke`, { method: 'POST', body: input }),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: evacuationKeys.consents(clientId) }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: evacuationKeys.consents(clientId) }),
   });
 }

@@ -15,6 +15,6 @@ export function useAddRegistration(eventId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: AddRegistrationInput) => addRegistration({ eventId, input }),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: eventKeys.detail(eventId) }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: eventKeys.detail(eventId) }),
   });
 }

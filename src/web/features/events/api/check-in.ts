@@ -15,6 +15,6 @@ export function useCheckIn(eventId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: CheckInInput) => checkIn({ eventId, input }),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: eventKeys.detail(eventId) }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: eventKeys.detail(eventId) }),
   });
 }

@@ -15,6 +15,6 @@ export function useUpdateRegistration(eventId: string) {
   return useMutation({
     mutationFn: ({ id, input }: { id: string; input: UpdateRegistrationInput }) => updateRegistration({ eventId, id, input }),
     // Counts, groups and the waiting list all follow a change of one registration.
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: eventKeys.detail(eventId) }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: eventKeys.detail(eventId) }),
   });
 }

@@ -6,5 +6,5 @@ export const markAllNotificationsRead = () => apiFetch<{ updated: number }>('/ap
 
 export function useMarkAllNotificationsRead() {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn: markAllNotificationsRead, onSuccess: () => void queryClient.invalidateQueries({ queryKey: notificationKeys.all }) });
+  return useMutation({ mutationFn: markAllNotificationsRead, onSuccess: () => queryClient.invalidateQueries({ queryKey: notificationKeys.all }) });
 }

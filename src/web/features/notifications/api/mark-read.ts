@@ -6,5 +6,5 @@ export const markNotificationRead = (id: string) => apiFetch<void>(`/api/notific
 
 export function useMarkNotificationRead() {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn: markNotificationRead, onSuccess: () => void queryClient.invalidateQueries({ queryKey: notificationKeys.all }) });
+  return useMutation({ mutationFn: markNotificationRead, onSuccess: () => queryClient.invalidateQueries({ queryKey: notificationKeys.all }) });
 }

@@ -15,6 +15,6 @@ export function useCreateAssessment(clientId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: AssessmentInput) => createAssessment(clientId, input),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: planKeys.assessments(clientId) }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: planKeys.assessments(clientId) }),
   });
 }

@@ -15,6 +15,6 @@ export function useCreateConference(clientId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: ConferenceInput) => createConference(clientId, input),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: planKeys.conferences(clientId) }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: planKeys.conferences(clientId) }),
   });
 }

@@ -15,6 +15,6 @@ export function useCreatePlan(clientId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: CreatePlanInput) => createPlan(clientId, input),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: planKeys.client(clientId) }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: planKeys.client(clientId) }),
   });
 }

@@ -16,6 +16,6 @@ export function useUpdateAssessment(clientId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, input }: { id: string; input: UpdateAssessmentInput }) => updateAssessment(clientId, id, input),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: planKeys.assessments(clientId) }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: planKeys.assessments(clientId) }),
   });
 }

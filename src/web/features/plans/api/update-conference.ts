@@ -15,6 +15,6 @@ export function useUpdateConference(clientId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, input }: { id: string; input: UpdateConferenceInput }) => updateConference(clientId, id, input),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: planKeys.conferences(clientId) }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: planKeys.conferences(clientId) }),
   });
 }

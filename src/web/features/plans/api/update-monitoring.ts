@@ -15,6 +15,6 @@ export function useUpdateMonitoring(clientId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, input }: { id: string; input: UpdateMonitoringInput }) => updateMonitoring(clientId, id, input),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: planKeys.client(clientId) }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: planKeys.client(clientId) }),
   });
 }

@@ -15,6 +15,6 @@ export function useCreateInvitations(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: CreateInvitationsInput) => createInvitations({ id, input }),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: surveyKeys.detail(id) }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: surveyKeys.detail(id) }),
   });
 }
