@@ -1,11 +1,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { count, eq } from 'drizzle-orm';
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+import { count, eq, inArray, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../../cli/commands.js';
 import { office, service, wamImportRun } from '../../db/schema/index.js';
 import { startTestApp, type TestApp, type TestClient } from '../../test/harness.js';
-import type { WamImportReport } from './import-wam.js';
+import { WAM_HEADER, type WamImportReport } from './import-wam.js';
+import { refreshListingSearch } from './listing-search.js';
 
 const WAM_DIR = path.resolve(process.cwd(), '../shared/reference/wam');
 const file = (name: string) => readFileSync(path.join(WAM_DIR, name));
@@ -126,6 +129,60 @@ describe('WAM NET import', () => {
     const res = await admin.request('/api/admin/directory/wam-import?filename=malformed-24.csv', { method: 'POST', headers: { 'content-type': 'text/csv', accept: 'application/x-ndjson' }, body: file('malformed-24.csv') });
     const last = JSON.parse((await res.text()).trim().split('\n').at(-1)!) as { type: string; report: WamImportReport };
     expect(last).toMatchObject({ type: 'report', report: { status: 'failed', rejected: 2 } });
+  });
+
+  it('writes large files in batches: repeated rows, an office in two files, search columns as a refresh makes them', async () => {
+    const [head, row] = parse(file('sample-67.csv'), { bom: true }) as string[][] as [string[], string[]];
+    const at = (h: string) => WAM_HEADER.indexOf(h as (typeof WAM_HEADER)[number]);
+    const make = (i: number, patch: Record<string, string> = {}) => {
+      const r = [...row];
+      r[at('事業所番号')] = `15${String(i).padStart(8, '0')}`;
+      r[at('事業所の名称')] = `バッチ訪問サポート${i}`;
+      r[at('事業所の名称_かな')] = `ばっちほうもんさぽーと${i}`;
+      r[at('法人番号')] = String(9_000_000_000_000 + (i % 7));
+      r[at('法人の名称')] = `株式会社　バッチ${i % 7}`;
+      r[at('定員')] = '3';
+      for (const [k, v] of Object.entries(patch)) r[at(k)] = v;
+      return r;
+    };
+    // 600 offices (more than one batch); office 10 again at the end with another 定員 (an
+    // update of the row this run inserted); office 300 also in a 短期入所 file under another name.
+    const visits = [head, ...Array.from({ length: 600 }, (_, i) => make(i)), make(10, { 定員: '9' })];
+    const shortStay = [head, make(300, { サービス種別: '短期入所', 事業所の名称: '別名の短期入所' })];
+    const form = new FormData();
+    form.append('file', new Blob([stringify(visits)]), 'batch-67.csv');
+    form.append('file', new Blob([stringify(shortStay)]), 'batch-24.csv');
+    const res = await admin.request('/api/admin/directory/wam-import', { method: 'POST', body: form });
+    const r = (await res.json()) as WamImportReport;
+    expect(r).toMatchObject({ status: 'succeeded', inserted: 601, updated: 1, unchanged: 0, officesInserted: 600, rejected: 0 });
+
+    const ids = (await t.db.select({ id: office.id }).from(office).where(like(office.wamOfficeNumber, '15%'))).map((o) => o.id);
+    expect(ids).toHaveLength(600);
+    const [ten] = await t.db.select({ capacity: service.capacity }).from(service).innerJoin(office, eq(office.id, service.officeId)).where(eq(office.wamOfficeNumber, '1500000010'));
+    expect(ten!.capacity).toBe(9);
+    const [three] = await t.db.select({ name: office.name }).from(office).where(eq(office.wamOfficeNumber, '1500000300'));
+    expect(three!.name).toBe('バッチ訪問サポート300'); // the first row wins
+
+    // The search columns written with each new row are exactly what a refresh computes.
+    const searchColumns = async () =>
+      t.db
+        .select({ id: service.id, tags: service.tags, searchText: service.searchText, searchName: service.searchName, sortKana: service.sortKana, careMask: service.careMask, municipalityCode: service.municipalityCode, sector: service.sector, lat: service.lat, lon: service.lon })
+        .from(service)
+        .where(inArray(service.officeId, ids))
+        .orderBy(service.id);
+    const written = await searchColumns();
+    expect(written).toHaveLength(601);
+    await refreshListingSearch(t.db, ids);
+    expect(await searchColumns()).toEqual(written);
+
+    // Renaming the corporation (same 法人番号) reaches offices the file does not list.
+    const renamed = [head, make(7, { 法人の名称: '株式会社　改名ホールディングス' })]; // 法人番号 …0000, like office 0
+    const again = await upload(stringify(renamed), '', 'rename-67.csv');
+    expect(again).toMatchObject({ status: 'succeeded', updated: 0, officesUpdated: 0 });
+    const viewer = (await t.signedIn(['viewer'])).client;
+    const hit = (await (await viewer.get(`/api/offices?q=${encodeURIComponent('改名ホールディングス')}&limit=100`)).json()) as { total: number; items: { officeName: string }[] };
+    expect(hit.total).toBe(86); // offices 0, 7, 14, … 595
+    expect(hit.items.map((h) => h.officeName)).toContain('バッチ訪問サポート0');
   });
 
   it('is for admins only', async () => {

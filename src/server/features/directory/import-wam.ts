@@ -8,7 +8,7 @@ import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
-import { and, eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import iconv from 'iconv-lite';
 import { PREFECTURES } from '../../../shared/domain/municipalities.js';
 import { SERVICE_TYPES, findServiceType } from '../../../shared/domain/service-types.js';
@@ -17,7 +17,7 @@ import type { Db, Tx } from '../../db/client.js';
 import { listingChange, municipality, office, organization, service, wamImportRun } from '../../db/schema/index.js';
 import { canonicalJson, writeAudit, type AuditContext } from '../../lib/audit.js';
 import { newId } from '../../lib/ids.js';
-import { refreshListingSearch } from './listing-search.js';
+import { listingSearchColumns, refreshListingSearch, type ListingOfficeFacts } from './listing-search.js';
 
 export const WAM_HEADER = [
   '都道府県コード又は市区町村コード',
@@ -154,20 +154,27 @@ function toNumber(v: string | undefined): number | null | 'bad' {
   return Number.isFinite(n) ? n : 'bad';
 }
 
-type MunicipalityIndex = Map<string, string>;
+interface MunicipalityIndex {
+  /** normalizeForSearch(都道府県名 + 市区町村名) → code */
+  byName: Map<string, string>;
+  byCode: Map<string, { name: string; prefectureName: string }>;
+}
 
 async function municipalityIndex(db: Db | Tx): Promise<MunicipalityIndex> {
   const rows = await db.select({ code: municipality.code, name: municipality.name, pref: municipality.prefectureName }).from(municipality);
-  return new Map(rows.map((r) => [normalizeForSearch(r.pref + r.name), r.code]));
+  return {
+    byName: new Map(rows.map((r) => [normalizeForSearch(r.pref + r.name), r.code])),
+    byCode: new Map(rows.map((r) => [r.code, { name: r.name, prefectureName: r.pref }])),
+  };
 }
 
 /** 「千葉県松戸市」→ '12207' when registered; wards of designated cities fall back to the city. */
-export function resolveMunicipality(index: MunicipalityIndex, value: string): string | null {
+export function resolveMunicipality(byName: Map<string, string>, value: string): string | null {
   const key = normalizeForSearch(value);
-  const direct = index.get(key);
+  const direct = byName.get(key);
   if (direct) return direct;
   const city = key.match(/^(.+?市).+区$/u)?.[1];
-  if (city) return index.get(city) ?? null;
+  if (city) return byName.get(city) ?? null;
   return null;
 }
 
@@ -200,7 +207,7 @@ function parseRecord(rec: string[], line: number, file: string, munis: Municipal
     officeNumber,
     officeName,
     officeKana: text(rec[COL['事業所の名称_かな']]) ?? officeName,
-    municipalityCode: resolveMunicipality(munis, municipalityText),
+    municipalityCode: resolveMunicipality(munis.byName, municipalityText),
     municipalityText,
     address: text(rec[COL['事業所住所（番地以降）']]),
     phone: text(rec[COL['事業所電話番号']]),
@@ -234,17 +241,45 @@ function defaultAges(type: string): { ageMin: number | null; ageMax: number | nu
 // Key order independent: jsonb returns object keys in its own order.
 const same = (a: unknown, b: unknown) => canonicalJson(a ?? null) === canonicalJson(b ?? null);
 
+/** Rows written together: a batch reads its organisations, offices and services in one statement
+ *  each and inserts what is new in one statement per table (not 2–5 statements per row). */
+const BATCH_ROWS = 250;
+
+/** The WAM fields of a service: only what WAM publishes (capabilities, vacancy, ages and areas stay as the office keeps them). */
+function wamFieldsOf(r: ParsedRow) {
+  return {
+    name: r.officeName,
+    capacity: r.capacity,
+    hours: r.hours,
+    openSaturday: r.hours.saturday !== null,
+    openSunday: r.hours.sunday !== null,
+    openHoliday: r.hours.holiday !== null,
+    closedDays: r.closedDays,
+    availabilityNote: r.availabilityNote,
+  };
+}
+type WamFields = ReturnType<typeof wamFieldsOf>;
+/** WAM fields a service's search columns are made of (listingSearchColumns): changing one means a refresh. */
+const SEARCHED_WAM_FIELDS = new Set(['name', 'openSaturday', 'openSunday', 'openHoliday']);
+
 interface Upserter {
+  munis: MunicipalityIndex;
   orgIdByNumber: Map<string, string>;
   orgIdByName: Map<string, string>;
-  touchedOffices: Set<string>;
-  /** Offices already written in this run: one office appears in several service files, whose
-   *  names may differ; the first row wins, so re-running the same files changes nothing. */
-  seenOffices: Set<string>;
+  /** Organisations renamed by this run: their offices' search columns are refreshed at the end. */
+  renamedOrgs: Set<string>;
+  /** Offices already written in this run, by 事業所番号, with the facts their services' search
+   *  columns are computed from. One office appears in several service files, whose names may
+   *  differ; the first row wins, so re-running the same files changes nothing. */
+  offices: Map<string, { id: string; facts: ListingOfficeFacts }>;
   /** Offices created by this run: their services are only those this run inserted (no lookup). */
   newOffices: Set<string>;
   /** `officeId service_type` of the services this run inserted. */
   insertedServices: Set<string>;
+  /** Offices whose services' search columns must be recomputed at the end (refreshListingSearch):
+   *  the office changed, or a searched field of one of its services did. New services get theirs
+   *  when inserted. */
+  refresh: Set<string>;
   /** History rows waiting to be written in bulk (flushChanges): one statement per 500 rows, not one per row. */
   changes: (typeof listingChange.$inferInsert)[];
 }
@@ -254,9 +289,11 @@ async function flushChanges(tx: Tx, u: Upserter) {
   while (u.changes.length) await tx.insert(listingChange).values(u.changes.splice(0, 500));
 }
 
-/** The office columns an import compares (officeValues) and its id: not the whole row. */
+/** The office columns an import compares (officeValues), its id and sector: not the whole row. */
 const officeCompared = {
   id: office.id,
+  wamOfficeNumber: office.wamOfficeNumber,
+  sector: office.sector,
   name: office.name,
   nameKana: office.nameKana,
   municipalityCode: office.municipalityCode,
@@ -269,106 +306,161 @@ const officeCompared = {
   organizationId: office.organizationId,
 };
 
-async function upsertRow(tx: Tx, u: Upserter, r: ParsedRow, report: WamImportReport, actorLabel: string, now: Date) {
-  let orgId: string | null = null;
-  if (r.org) {
-    const existing = (r.org.number && u.orgIdByNumber.get(r.org.number)) || (!r.org.number ? u.orgIdByName.get(r.org.name) : undefined);
-    if (existing) orgId = existing;
-    else {
-      const [found] = r.org.number
-        ? await tx.select({ id: organization.id, name: organization.name }).from(organization).where(eq(organization.corporateNumber, r.org.number))
-        : await tx.select({ id: organization.id, name: organization.name }).from(organization).where(eq(organization.name, r.org.name));
-      orgId = found?.id ?? newId();
-      if (!found) await tx.insert(organization).values({ id: orgId, name: r.org.name, nameKana: r.org.kana, corporateNumber: r.org.number });
-      else if (found.name !== r.org.name) await tx.update(organization).set({ name: r.org.name, nameKana: r.org.kana, updatedAt: now }).where(eq(organization.id, orgId));
-      if (r.org.number) u.orgIdByNumber.set(r.org.number, orgId);
-      else u.orgIdByName.set(r.org.name, orgId);
-    }
-  }
-  const officeValues = {
-    name: r.officeName,
-    nameKana: r.officeKana,
-    municipalityCode: r.municipalityCode!,
-    address: r.address,
-    lat: r.lat,
-    lon: r.lon,
-    phone: r.phone,
-    fax: r.fax,
-    url: r.url,
-    organizationId: orgId,
-  };
-  const [o] = await tx.select(officeCompared).from(office).where(eq(office.wamOfficeNumber, r.officeNumber));
-  let officeId: string;
-  if (!o) {
-    officeId = newId();
-    await tx.insert(office).values({ id: officeId, ...officeValues, sector: findServiceType(r.serviceType)?.sector ?? 'welfare', wamOfficeNumber: r.officeNumber });
-    report.officesInserted++;
-    u.touchedOffices.add(officeId);
-    u.newOffices.add(officeId);
-  } else if (u.seenOffices.has(o.id)) {
-    officeId = o.id;
-  } else {
-    officeId = o.id;
-    const changed = Object.entries(officeValues).filter(([k, v]) => !same((o as Record<string, unknown>)[k], v));
-    if (changed.length) {
-      await tx.update(office).set({ ...officeValues, updatedAt: now }).where(eq(office.id, officeId));
-      if (!u.touchedOffices.has(officeId)) report.officesUpdated++;
-      u.touchedOffices.add(officeId);
-    }
-  }
-  u.seenOffices.add(officeId);
+const unique = <T>(xs: T[]) => [...new Set(xs)];
 
-  // Only what WAM publishes; capabilities, vacancy, ages and areas stay as the office keeps them.
-  const wamFields = {
-    name: r.officeName,
-    capacity: r.capacity,
-    hours: r.hours,
-    openSaturday: r.hours.saturday !== null,
-    openSunday: r.hours.sunday !== null,
-    openHoliday: r.hours.holiday !== null,
-    closedDays: r.closedDays,
-    availabilityNote: r.availabilityNote,
-  };
-  const key = `${officeId} ${r.serviceType}`;
-  const [s] =
-    u.newOffices.has(officeId) && !u.insertedServices.has(key)
-      ? []
-      : await tx
-          .select()
-          .from(service)
-          .where(and(eq(service.officeId, officeId), eq(service.serviceType, r.serviceType)));
-  if (!s) {
-    const id = newId();
-    u.insertedServices.add(key);
-    await tx.insert(service).values({
-      id,
-      officeId,
-      serviceType: r.serviceType,
-      ...wamFields,
-      ...defaultAges(r.serviceType),
-      source: 'wam',
-      wamSyncedAt: now,
+/** The organisation of each row: found by 法人番号 (or by name without one), created when new. */
+async function upsertOrganizations(tx: Tx, u: Upserter, rows: ParsedRow[], now: Date): Promise<(string | null)[]> {
+  const numbers = unique(rows.flatMap((r) => (r.org?.number && !u.orgIdByNumber.has(r.org.number) ? [r.org.number] : [])));
+  const names = unique(rows.flatMap((r) => (r.org && !r.org.number && !u.orgIdByName.has(r.org.name) ? [r.org.name] : [])));
+  const found = new Map<string, { id: string; name: string }>();
+  const cols = { id: organization.id, name: organization.name, number: organization.corporateNumber };
+  // First match wins, as a lookup of one row would.
+  if (numbers.length) for (const o of await tx.select(cols).from(organization).where(inArray(organization.corporateNumber, numbers))) if (!found.has(`#${o.number}`)) found.set(`#${o.number}`, o);
+  if (names.length) for (const o of await tx.select(cols).from(organization).where(inArray(organization.name, names))) if (!found.has(o.name)) found.set(o.name, o);
+  const created: (typeof organization.$inferInsert)[] = [];
+  const renamed: { id: string; name: string; nameKana: string }[] = [];
+  const ids = rows.map((r) => {
+    if (!r.org) return null;
+    const cached = r.org.number ? u.orgIdByNumber.get(r.org.number) : u.orgIdByName.get(r.org.name);
+    if (cached) return cached;
+    const f = found.get(r.org.number ? `#${r.org.number}` : r.org.name);
+    const id = f?.id ?? newId();
+    if (!f) created.push({ id, name: r.org.name, nameKana: r.org.kana, corporateNumber: r.org.number });
+    else if (f.name !== r.org.name) renamed.push({ id, name: r.org.name, nameKana: r.org.kana });
+    if (r.org.number) u.orgIdByNumber.set(r.org.number, id);
+    else u.orgIdByName.set(r.org.name, id);
+    return id;
+  });
+  if (created.length) await tx.insert(organization).values(created);
+  for (const o of renamed) {
+    await tx.update(organization).set({ name: o.name, nameKana: o.nameKana, updatedAt: now }).where(eq(organization.id, o.id));
+    u.renamedOrgs.add(o.id);
+  }
+  return ids;
+}
+
+/** The office of each row: created when its 事業所番号 is new, updated when WAM changed it. */
+async function upsertOffices(tx: Tx, u: Upserter, rows: ParsedRow[], orgIds: (string | null)[], report: WamImportReport, now: Date): Promise<string[]> {
+  const unseen = unique(rows.map((r) => r.officeNumber).filter((n) => !u.offices.has(n)));
+  const stored = new Map((unseen.length ? await tx.select(officeCompared).from(office).where(inArray(office.wamOfficeNumber, unseen)) : []).map((o) => [o.wamOfficeNumber!, o]));
+  const created: (typeof office.$inferInsert)[] = [];
+  const updated: { id: string; values: Record<string, unknown> }[] = [];
+  const ids = rows.map((r, i) => {
+    const seen = u.offices.get(r.officeNumber);
+    if (seen) return seen.id;
+    const values = {
+      name: r.officeName,
+      nameKana: r.officeKana,
       municipalityCode: r.municipalityCode!,
-      sector: findServiceType(r.serviceType)?.sector ?? 'welfare',
-    });
-    u.changes.push({ officeId, serviceId: id, actorName: actorLabel, action: 'wam.import', changes: { serviceType: { from: null, to: r.serviceType } } });
-    report.inserted++;
-    u.touchedOffices.add(officeId);
-    return;
+      address: r.address,
+      lat: r.lat,
+      lon: r.lon,
+      phone: r.phone,
+      fax: r.fax,
+      url: r.url,
+      organizationId: orgIds[i]!,
+    };
+    const o = stored.get(r.officeNumber);
+    let id: string;
+    let sector: (typeof office.$inferSelect)['sector'];
+    if (!o) {
+      id = newId();
+      sector = findServiceType(r.serviceType)?.sector ?? 'welfare';
+      created.push({ id, ...values, sector, wamOfficeNumber: r.officeNumber });
+      report.officesInserted++;
+      u.newOffices.add(id);
+    } else {
+      ({ id, sector } = o);
+      if (Object.entries(values).some(([k, v]) => !same((o as Record<string, unknown>)[k], v))) {
+        updated.push({ id, values });
+        report.officesUpdated++;
+        u.refresh.add(id);
+      }
+    }
+    const m = u.munis.byCode.get(values.municipalityCode);
+    const facts: ListingOfficeFacts = {
+      ...values,
+      sector,
+      municipalityName: m?.name ?? '',
+      prefectureName: m?.prefectureName ?? '',
+      organizationName: r.org?.name ?? null,
+      organizationKana: r.org?.kana ?? null,
+    };
+    u.offices.set(r.officeNumber, { id, facts });
+    return id;
+  });
+  if (created.length) await tx.insert(office).values(created);
+  for (const o of updated) await tx.update(office).set({ ...o.values, updatedAt: now }).where(eq(office.id, o.id));
+  return ids;
+}
+
+/** Writes one batch of valid rows: organisations, offices, then services and their history. */
+async function upsertBatch(tx: Tx, u: Upserter, rows: ParsedRow[], report: WamImportReport, actorLabel: string, now: Date) {
+  const orgIds = await upsertOrganizations(tx, u, rows, now);
+  const officeIds = await upsertOffices(tx, u, rows, orgIds, report, now);
+  const keys = rows.map((r, i) => `${officeIds[i]} ${r.serviceType}`);
+  // Services of this batch's offices as stored — but a new office has only what this run inserted.
+  const lookup = unique(officeIds.filter((id, i) => !u.newOffices.has(id) || u.insertedServices.has(keys[i]!)));
+  const current = new Map<string, { id: string } & Omit<WamFields, 'name'> & { name: string | null }>();
+  if (lookup.length) {
+    const stored = await tx
+      .select({
+        id: service.id,
+        officeId: service.officeId,
+        serviceType: service.serviceType,
+        name: service.name,
+        capacity: service.capacity,
+        hours: service.hours,
+        openSaturday: service.openSaturday,
+        openSunday: service.openSunday,
+        openHoliday: service.openHoliday,
+        closedDays: service.closedDays,
+        availabilityNote: service.availabilityNote,
+      })
+      .from(service)
+      .where(inArray(service.officeId, lookup));
+    for (const { officeId, serviceType, ...s } of stored) current.set(`${officeId} ${serviceType}`, s);
   }
-  const changes: Record<string, { from: unknown; to: unknown }> = {};
-  for (const [k, v] of Object.entries(wamFields)) {
-    const before = (s as Record<string, unknown>)[k];
-    if (!same(before, v)) changes[k] = { from: before ?? null, to: v };
-  }
-  if (Object.keys(changes).length === 0) {
-    report.unchanged++;
-    return;
-  }
-  await tx.update(service).set({ ...wamFields, wamSyncedAt: now, updatedAt: now }).where(eq(service.id, s.id));
-  u.changes.push({ officeId, serviceId: s.id, actorName: actorLabel, action: 'wam.import', changes });
-  report.updated++;
-  u.touchedOffices.add(officeId);
+  /** Inserted by this batch, by key: a later row of the same key changes the row to insert. */
+  const inserts = new Map<string, typeof service.$inferInsert>();
+  const updates = new Map<string, { id: string; fields: WamFields }>();
+  rows.forEach((r, i) => {
+    const officeId = officeIds[i]!;
+    const key = keys[i]!;
+    const fields = wamFieldsOf(r);
+    const s = current.get(key);
+    if (!s) {
+      const id = newId();
+      const base = { serviceType: r.serviceType, ...fields, ...defaultAges(r.serviceType) };
+      // The search columns now, from what this run knows of the office: no second write.
+      const search = listingSearchColumns(u.offices.get(r.officeNumber)!.facts, { ...base, areasServed: [], careHandled: [] });
+      inserts.set(key, { id, officeId, ...base, source: 'wam', wamSyncedAt: now, ...search });
+      current.set(key, { id, ...fields });
+      u.insertedServices.add(key);
+      u.changes.push({ officeId, serviceId: id, actorName: actorLabel, action: 'wam.import', changes: { serviceType: { from: null, to: r.serviceType } } });
+      report.inserted++;
+      return;
+    }
+    const changes: Record<string, { from: unknown; to: unknown }> = {};
+    for (const [k, v] of Object.entries(fields)) {
+      const before = (s as Record<string, unknown>)[k];
+      if (!same(before, v)) changes[k] = { from: before ?? null, to: v };
+    }
+    if (Object.keys(changes).length === 0) {
+      report.unchanged++;
+      return;
+    }
+    current.set(key, { id: s.id, ...fields });
+    const pending = inserts.get(key);
+    if (pending) Object.assign(pending, fields);
+    else updates.set(key, { id: s.id, fields });
+    if (pending || Object.keys(changes).some((k) => SEARCHED_WAM_FIELDS.has(k))) u.refresh.add(officeId);
+    u.changes.push({ officeId, serviceId: s.id, actorName: actorLabel, action: 'wam.import', changes });
+    report.updated++;
+  });
+  if (inserts.size) await tx.insert(service).values([...inserts.values()]);
+  for (const { id, fields } of updates.values()) await tx.update(service).set({ ...fields, wamSyncedAt: now, updatedAt: now }).where(eq(service.id, id));
+  if (u.changes.length >= 500) await flushChanges(tx, u);
 }
 
 /** An import yields to the event loop after this many rows (see the loop in importWam). */
@@ -411,15 +503,23 @@ export async function importWam(opts: {
     await opts.db.transaction(async (tx) => {
       const munis = await municipalityIndex(tx);
       const u: Upserter = {
+        munis,
         orgIdByNumber: new Map(),
         orgIdByName: new Map(),
-        touchedOffices: new Set(),
-        seenOffices: new Set(),
+        renamedOrgs: new Set(),
+        offices: new Map(),
         newOffices: new Set(),
         insertedServices: new Set(),
+        refresh: new Set(),
         changes: [],
       };
       const now = new Date();
+      let batch: ParsedRow[] = [];
+      const writeBatch = async () => {
+        // Once a row is rejected the run fails and rolls back: writing more would be wasted.
+        if (batch.length && (opts.allowRejections || report.rejected === 0)) await upsertBatch(tx, u, batch, report, opts.actorLabel, now);
+        batch = [];
+      };
       for (const src of opts.sources) {
         const { stream, encoding } = await openText(src);
         const fileReport = { file: src.name, encoding, serviceType: null as string | null, rows: 0 };
@@ -447,7 +547,7 @@ export async function importWam(opts: {
           if (only) {
             // Out-of-scope rows are skipped before validation: a national file imported for a
             // few cities is not failed by a bad row elsewhere.
-            const code = resolveMunicipality(munis, record[COL['事業所住所（市区町村）']] ?? '');
+            const code = resolveMunicipality(munis.byName, record[COL['事業所住所（市区町村）']] ?? '');
             if (!code || !only.has(code)) {
               report.skipped++;
               continue;
@@ -463,9 +563,10 @@ export async function importWam(opts: {
             addRejection({ file: src.name, line: parsed.line, column: '事業所住所（市区町村）', reason: `市区町村「${parsed.municipalityText}」が登録されていません（管理画面の市区町村に登録してください）` });
             continue;
           }
-          await upsertRow(tx, u, parsed, report, opts.actorLabel, now);
-          if (u.changes.length >= 500) await flushChanges(tx, u);
+          batch.push(parsed);
+          if (batch.length >= BATCH_ROWS) await writeBatch();
         }
+        await writeBatch();
         opts.onProgress?.({ file: src.name, rows: fileReport.rows });
       }
       if (report.rejected > 0 && !opts.allowRejections) {
@@ -473,8 +574,10 @@ export async function importWam(opts: {
         throw new RollbackForReport();
       }
       await flushChanges(tx, u);
-      const touched = [...u.touchedOffices];
-      for (let i = 0; i < touched.length; i += 500) await refreshListingSearch(tx, touched.slice(i, i + 500));
+      if (u.renamedOrgs.size)
+        for (const o of await tx.select({ id: office.id }).from(office).where(inArray(office.organizationId, [...u.renamedOrgs]))) u.refresh.add(o.id);
+      const refresh = [...u.refresh];
+      for (let i = 0; i < refresh.length; i += 500) await refreshListingSearch(tx, refresh.slice(i, i + 500));
       if (opts.dryRun) throw new RollbackForReport();
       await writeAudit(tx, opts.audit, {
         action: 'directory.wam_import',

@@ -11,6 +11,7 @@ import { findServiceType } from '../../../shared/domain/service-types.js';
 import { normalizeForSearch } from '../../../shared/text/normalize.js';
 import type { DbOrTx } from '../../db/client.js';
 import { municipality, office, organization, service, serviceCareCapability } from '../../db/schema/index.js';
+import { canonicalJson } from '../../lib/audit.js';
 
 /**
  * Age bands for the tags index (lower bounds): 0–2, 3–5, 6–11, 12–14, 15–17, 18+. A query age
@@ -134,6 +135,8 @@ export async function refreshListingSearch(tx: DbOrTx, officeIds: string[]) {
     const o = byId.get(s.officeId);
     if (!o) continue;
     const cols = listingSearchColumns(o, { ...s, careHandled: handled.get(s.id) ?? [] });
+    // Unchanged columns are not rewritten: a new row version means new entries in every index.
+    if (Object.entries(cols).every(([k, v]) => canonicalJson(v) === canonicalJson((s as Record<string, unknown>)[k]))) continue;
     await tx.update(service).set(cols).where(eq(service.id, s.id));
   }
 }
