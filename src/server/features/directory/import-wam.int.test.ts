@@ -140,7 +140,7 @@ describe('WAM NET import', () => {
       r[at('事業所の名称')] = `バッチ訪問サポート${i}`;
       r[at('事業所の名称_かな')] = `ばっちほうもんさぽーと${i}`;
       r[at('法人番号')] = String(9_000_000_000_000 + (i % 7));
-      r[at('法人の名称')] = `株式会社　バッチ${i % 7}`;
+      r[at('法人の名称')] = `株式会社\u3000バッチ${i % 7}`;
       r[at('定員')] = '3';
       for (const [k, v] of Object.entries(patch)) r[at(k)] = v;
       return r;
