@@ -105,8 +105,10 @@ export const service = pgTable(
     index('service_search_bigrams').using('gin', sql`jp_bigrams(${t.searchText})`).with({ fastupdate: 'off' }),
     // Core GiST on a point expression: bounding-box search without cube/earthdistance.
     index('service_geo_gist').using('gist', sql`point(${t.lon}, ${t.lat})`),
-    // Vacancy filter: only rows with a vacancy are indexed, ordered by confirmation time.
-    index('service_vacancy_idx').on(t.vacancyConfirmedAt).where(sql`${t.vacancyCount} > 0`),
+    // Vacancy filter: only rows with a vacancy are indexed, ordered by confirmation time. The
+    // open days are keys too: 「空きあり・土曜」 is then one index condition (checked in the index,
+    // not on the heap row — half the rows a text + vacancy + open-day search reads; decision 006).
+    index('service_vacancy_idx').on(t.vacancyConfirmedAt, t.openSaturday, t.openSunday, t.openHoliday).where(sql`${t.vacancyCount} > 0`),
     // Covering index for counting the unfiltered directory by index-only scan (browse all).
     index('service_facet_idx').on(t.municipalityCode, t.serviceType, t.careMask),
     // The directory's standing sample (1 service in 64, chosen by a hash of its id) with every

@@ -1,0 +1,2 @@
+DROP INDEX "service_vacancy_idx";--> statement-breakpoint
+CREATE INDEX "service_vacancy_idx" ON "service" USING btree ("vacancy_confirmed_at","open_saturday","open_sunday","open_holiday") WHERE "service"."vacancy_count" > 0;
