@@ -87,15 +87,7 @@ export interface SearchPlan {
   walkBaseWhere: SQL;
   /** The distance conditions alone (`true` without near). */
   geoWhere: SQL;
-  /**
-   * `where` with each term of 3+ characters as its bigrams (bigram index) and `strpos` instead of
-   * LIKE — the same rows. A broad search's sample of its first matches reads with this: the
-   * bigram condition's `jp_bigrams()` (COST 200) makes every row-by-row plan dear, so the planner
-   * reads the sample through a bitmap instead of walking the primary key past tens of thousands
-   * of non-matching rows (「そよかぜ」: 24,000 rows for 1,001 matches).
-   */
-  sampleWhere: SQL;
-  /**
+    /**
    * The search's conditions for the directory sample (countSample): over the columns of
    * service_sample_idx — codes, care mask, open days, ages, vacancy — so a filter-only search
    * reads the sample by an index-only scan; text terms as `strpos` on each sampled row. Null
@@ -163,15 +155,9 @@ export function buildSearchConditions(query: DirectorySearchQuery, settings: Dir
     scalar.push(fresh);
   }
   const walkConds = [...conds];
-  const sampleConds = [...conds];
   for (const t of terms) {
     conds.push(termCondition(t, 'index'));
     walkConds.push(termCondition(t, 'walk'));
-    // Long terms in the sample: their bigrams through the bigram index (exact per bigram, no
-    // recheck), the term itself by strpos per row — not LIKE, whose lossy trigram index would
-    // make the heap scan recheck jp_bigrams() on every row.
-    if ([...t].length >= 3) sampleConds.push(sql`jp_bigrams(${service.searchText}) @@ ${bigramQuery(t)}::tsquery`, sql`strpos(${service.searchText}, ${t}) > 0`);
-    else sampleConds.push(termCondition(t, 'index'));
   }
   const walkBase = [...walkConds];
   const geo: SQL[] = [];
@@ -201,7 +187,6 @@ export function buildSearchConditions(query: DirectorySearchQuery, settings: Dir
     baseWhere: and(conds),
     walkBaseWhere: and(walkBase),
     geoWhere: and(geo),
-    sampleWhere: and([...sampleConds, ...geo]),
     sampleFilter: near ? null : and([...scalar, ...terms.map((t) => sql`strpos(${service.searchText}, ${t}) > 0`)]),
     // Each tag (a care item, a code), each term and each other condition counts as one filter.
     roughEstimate: all.length + conds.length - (all.length ? 1 : 0) > 1 || terms.some((t) => [...t].length === 1),
@@ -423,7 +408,7 @@ export async function searchDirectory(opts: {
         const all = nearSampleBounds(near, limit, Number(probe.pd));
         const share = (await estimateRows(tx, plan.baseWhere)) / Math.max(1, await estimateRows(tx, sql`true`));
         estimate = Math.round(all.estimate * Math.min(1, share));
-      }
+      } else estimate = limit; // the whole directory has at most `limit` (≤ cap) services
       // Half the cap: the density of the nearest services under-states a radius that reaches
       // into denser parts (a city hall at the edge of a metropolis), and an overflowing exact
       // count costs more than the sample.
@@ -464,26 +449,16 @@ export async function searchDirectory(opts: {
       }
       estimate = sampled.estimate;
     }
-    if (estimate <= cap) {
-      // Estimated narrow: the count reads every match, so the page is taken from the same read
-      // (a top-N sort of at most cap rows) instead of a second statement.
-      const bound = { limit: cap, estimate };
-      const source = { with: sql`m as materialized (${boundedRows(matchColumns(plan), plan.where, bound)})` };
-      const r = await countAndPage(exec, source, bound, ordering(sort, plan, cursorKey), opts.limit, { withFacets: wantFacets, guarded: true });
-      const counts = { total: r.complete ? r.n : await totalBeyond(tx, plan.where, bound), totalExact: r.complete, facets: facetsOfSet(r) };
-      if (r.complete) return finish(sort, r.page, counts);
-      // More matches than the planner expected: the page cannot come from the truncated set.
-      return finish(whenBroad, await pageFromTable(whenBroad, false), counts);
-    }
-    // Estimated broad and not sized by the sample: only a near search whose directory is smaller
-    // than the near sample while the estimate exceeds the cap (a tiny cap, as in tests). The
-    // first matches (through the bigram index for a text term: sampleWhere) are counted, and
-    // the estimate stands for the total unless they are all there is.
-    const bound: CountBound = { limit: Math.min(cap, BROAD_SAMPLE), estimate };
-    const where = plan.terms.length ? plan.sampleWhere : plan.where;
-    const counts = wantFacets ? await countFacets(tx, where, bound, exec) : await countOnly(tx, exec, where, bound);
-    const pageSort: Sort = counts.totalExact ? sort : whenBroad;
-    return finish(pageSort, await pageFromTable(pageSort, counts.totalExact), counts);
+    // Estimated narrow (a search beyond the cap was answered above: a near one from its nearest
+    // matches, any other from the sample): the count reads every match, so the page is taken
+    // from the same read (a top-N sort of at most cap rows) instead of a second statement.
+    const bound = { limit: cap, estimate };
+    const source = { with: sql`m as materialized (${boundedRows(matchColumns(plan), plan.where, bound)})` };
+    const r = await countAndPage(exec, source, bound, ordering(sort, plan, cursorKey), opts.limit, { withFacets: wantFacets, guarded: true });
+    const counts = { total: r.complete ? r.n : Math.max(cap + 1, estimate), totalExact: r.complete, facets: facetsOfSet(r) };
+    if (r.complete) return finish(sort, r.page, counts);
+    // More matches than estimated: the page cannot come from the truncated set.
+    return finish(whenBroad, await pageFromTable(whenBroad, false), counts);
   });
 }
 
@@ -544,19 +519,6 @@ export async function countSample(exec: Exec, filter: SQL, withFacets: boolean, 
   return { summary: parseJson<FacetSummary>(row?.f), estimate: Number(row?.n ?? 0) * share };
 }
 
-/** Whether a count saw every match: it read at most `limit` rows. */
-const countComplete = (n: number, bound: CountBound) => n <= bound.limit;
-
-async function totalBeyond(db: DbOrTx, where: SQL, bound: CountBound) {
-  return Math.max(bound.limit + 1, bound.estimate ?? (await estimateRows(db, where)));
-}
-
-async function countOnly(db: DbOrTx, exec: Exec, where: SQL, bound: CountBound) {
-  const [row] = rowsOf<{ n: number }>(await exec(sql`select count(*)::int as n from (${boundedRows(sql`1`, where, bound)}) m`));
-  const n = row?.n ?? 0;
-  return countComplete(n, bound) ? { total: n, totalExact: true, facets: null } : { total: Math.max(n + 1, bound.estimate ?? 0), totalExact: false, facets: null };
-}
-
 /** The facet keys, in byte order: codes need no linguistic collation to be grouped (cheaper sorts). */
 const facetKeys = sql`${service.municipalityCode} collate "C" as municipality_code, ${service.serviceType} collate "C" as service_type`;
 
@@ -605,22 +567,6 @@ function facetsOf(f: FacetSummary, exact: boolean) {
     serviceType: types.map((t) => ({ ...t, label: findServiceType(t.code)?.label ?? t.code })),
     careItem: CARE_ITEM_CODES.map((code, i) => ({ code, label: getCareItem(code).label, count: Number(care[i] ?? 0) })).filter((c) => c.count > 0),
   };
-}
-
-/**
- * Total and all three facets in one pass. The pass reads at most limit + 1 matching rows:
- * beyond that, facet counts are lower bounds (facets.exact false) and the total is the
- * planner's estimate.
- */
-export async function countFacets(db: DbOrTx, where: SQL, bound: CountBound | number = DEFAULT_COUNT_CAP, exec: Exec = (s) => db.execute(s)) {
-  const b: CountBound = typeof bound === 'number' ? { limit: bound } : bound;
-  const [row] = rowsOf<{ f: unknown }>(
-    await exec(sql`with m as (${boundedRows(sql`${facetKeys}, ${service.careMask}`, where, b)}), ${facetGroups(true)} select ${facetSummary} as f`),
-  );
-  const summary = parseJson<FacetSummary>(row?.f);
-  const total = summary.total;
-  const exact = countComplete(total, b);
-  return { total: exact ? total : await totalBeyond(db, where, b), totalExact: exact, facets: facetsOf(summary, exact) };
 }
 
 const parseJson = <T>(v: unknown): T => (typeof v === 'string' ? (JSON.parse(v) as T) : (v as T));
