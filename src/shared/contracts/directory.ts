@@ -164,7 +164,10 @@ export const DirectoryHitSchema = z
 export const FacetCountSchema = z.object({ code: z.string(), label: z.string(), count: z.number().int() }).meta({ id: 'FacetCount' });
 export const FacetsSchema = z
   .object({
-    exact: z.boolean().describe('false: 一致件数が上限（既定 3,000）を超えたため、件数は一部の一致（上限まで、または推定で上限を超える検索は標本: キーワードがあれば索引の先頭 1,001 件、なければ id 順の先頭 5,000 事業所サービス中の一致）から数えた下限値'),
+    exact: z.boolean().describe('true: 一致したすべてから数えた件数。false: 一致件数が上限（既定 3,000）を超えたため、一部から数えた件数（estimated を参照）'),
+    estimated: z
+      .boolean()
+      .describe('true: 件数はディレクトリの標本（サービス 64 件に 1 件）の一致から全体を推計した概数（有効数字 2 桁）。false かつ exact が false: 一部の一致（近い順の先頭 1,000 件、または上限まで）から数えた下限値'),
     municipality: z.array(FacetCountSchema).describe('市区町村ごとの件数（多い順、上位 100）'),
     serviceType: z.array(FacetCountSchema),
     careItem: z.array(FacetCountSchema).describe('yes または conditional のサービス数'),

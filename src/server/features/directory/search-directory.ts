@@ -388,7 +388,7 @@ export async function searchDirectory(opts: {
       const sort = fromCursor ?? requested;
       return finish(sort, await pageFromTable(sort, true), { total: -1, totalExact: true, facets: null });
     }
-    const facetsOfSet = (r: { summary: FacetSummary; complete: boolean }) => (wantFacets ? facetsOf(r.summary, r.complete) : null);
+    const facetsOfSet = (r: { summary: FacetSummary; complete: boolean; scale?: number }) => (wantFacets ? facetsOf(r.summary, r.complete, r.scale) : null);
     const sort = fromCursor ?? requested;
     // A search too broad to rank by relevance (ranking reads every match) is answered in update
     // order: its index walk fills a page after a few hundred rows whatever the term, where reading
@@ -444,7 +444,10 @@ export async function searchDirectory(opts: {
       // becomes a sample estimate instead of the planner's guess for a text condition.
       const sampled = await countSample(exec, plan.sampleFilter, wantFacets, settings.sampleShare);
       if (sampled.estimate > cap) {
-        const counts = { total: sampled.estimate, totalExact: false, facets: facetsOfSet({ summary: sampled.summary, complete: false }) };
+        // Facets as estimates: the sampled matches are a uniform share of all matches, so each
+        // count scales by total ÷ matches counted.
+        const scale = sampled.estimate / Math.max(1, sampled.summary.total);
+        const counts = { total: sampled.estimate, totalExact: false, facets: facetsOfSet({ summary: sampled.summary, complete: false, scale }) };
         return finish(whenBroad, await pageFromTable(whenBroad, false), counts);
       }
       estimate = sampled.estimate;
@@ -556,16 +559,29 @@ const facetSummary = sql`json_build_object(
 
 export type Facets = ReturnType<typeof facetsOf>;
 
-/** The facet lists of a summary: municipalities (top 100, named), service types, care items. */
-function facetsOf(f: FacetSummary, exact: boolean) {
-  const types = (f.serviceType ?? []).filter(([code]) => code !== null).map(([code, count]) => ({ code, count }));
+/** An estimate to two significant digits (1,234 → 1,200; 64 → 64): no more precision than it has. */
+export function roundEstimate(x: number): number {
+  if (x < 100) return Math.round(x);
+  const unit = 10 ** (Math.floor(Math.log10(x)) - 1);
+  return Math.round(x / unit) * unit;
+}
+
+/**
+ * The facet lists of a summary: municipalities (top 100, named), service types, care items.
+ * Not exact: lower bounds (counted from part of the matches), or — given `scale`, when the part
+ * is a uniform sample — estimates of the full counts (each count × scale).
+ */
+function facetsOf(f: FacetSummary, exact: boolean, scale?: number) {
+  const n = scale === undefined ? (c: number) => c : (c: number) => roundEstimate(c * scale);
+  const types = (f.serviceType ?? []).filter(([code]) => code !== null).map(([code, count]) => ({ code, count: n(count) }));
   types.sort((a, b) => b.count - a.count || a.code.localeCompare(b.code));
   const care = f.care ?? [];
   return {
     exact,
-    municipality: (f.municipality ?? []).map(([code, count, name]) => ({ code, count, label: name ?? code })),
+    estimated: !exact && scale !== undefined,
+    municipality: (f.municipality ?? []).map(([code, count, name]) => ({ code, count: n(count), label: name ?? code })),
     serviceType: types.map((t) => ({ ...t, label: findServiceType(t.code)?.label ?? t.code })),
-    careItem: CARE_ITEM_CODES.map((code, i) => ({ code, label: getCareItem(code).label, count: Number(care[i] ?? 0) })).filter((c) => c.count > 0),
+    careItem: CARE_ITEM_CODES.map((code, i) => ({ code, label: getCareItem(code).label, count: n(Number(care[i] ?? 0)) })).filter((c) => c.count > 0),
   };
 }
 

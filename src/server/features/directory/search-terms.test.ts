@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { normalizeForSearch } from '../../../shared/text/normalize.js';
 import { detectEncoding, resolveMunicipality } from './import-wam.js';
 import { ageTag, listingSearchColumns } from './listing-search.js';
-import { bigramQuery, searchTerms, tsLexeme } from './search-directory.js';
+import { bigramQuery, roundEstimate, searchTerms, tsLexeme } from './search-directory.js';
 
 describe('searchTerms', () => {
   it('normalises each space-separated term (NFKC, kana folding, long vowels) and drops duplicates', () => {
@@ -71,5 +71,8 @@ describe('WAM helpers', () => {
     expect(resolveMunicipality(index, '千葉県鎌ヶ谷市')).toBe('12224');
     expect(resolveMunicipality(index, '千葉県千葉市中央区')).toBe('12100');
     expect(resolveMunicipality(index, '東京都千代田区')).toBeNull();
+  });
+  it('rounds sampled estimates to two significant digits', () => {
+    expect([0, 6, 64, 99.6, 128, 1234, 19_008, 150_000].map(roundEstimate)).toEqual([0, 6, 64, 100, 130, 1200, 19_000, 150_000]);
   });
 });

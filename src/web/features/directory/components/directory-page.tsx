@@ -73,10 +73,10 @@ export function DirectoryPage({ filters, onFiltersChange }: DirectoryPageProps) 
   // from a sample: the page says so (decision 006).
   const notes = searchNotes(first, filters);
   const facetCount = (list: { code: string; count: number }[] | undefined, code: string) => list?.find((f) => f.code === code)?.count ?? (list ? 0 : undefined);
-  const muniOptions = (facets?.municipality ?? []).map((m) => ({ value: m.code, label: withCount(m.label, m.count, notes.facetsApprox) }));
+  const muniOptions = (facets?.municipality ?? []).map((m) => ({ value: m.code, label: withCount(m.label, m.count, notes.facetCounting) }));
   // Keep chosen cities visible even when they have no hit now.
   for (const code of filters.municipality ?? []) if (!muniOptions.some((o) => o.value === code)) muniOptions.push({ value: code, label: withCount(code, 0) });
-  const serviceOptions = (facets?.serviceType ?? []).map((s) => ({ value: s.code, label: withCount(s.label, s.count, notes.facetsApprox) }));
+  const serviceOptions = (facets?.serviceType ?? []).map((s) => ({ value: s.code, label: withCount(s.label, s.count, notes.facetCounting) }));
   for (const code of filters.service ?? []) if (!serviceOptions.some((o) => o.value === code)) serviceOptions.push({ value: code, label: withCount(code, 0) });
   // Distance search: a centre (city hall or the browser's position) and a radius; choosing no
   // centre also drops the radius and a distance sort, which the API refuses without one.
@@ -104,7 +104,7 @@ export function DirectoryPage({ filters, onFiltersChange }: DirectoryPageProps) 
     { value: 'updated', label: t('dir.sortUpdated') },
   ];
   const sortLabel = (s: string) => sortOptions.find((o) => o.value === s)?.label ?? s;
-  const careOptions = CARE_ITEMS.map((c) => ({ value: c.code, label: withCount(c.label, facetCount(facets?.careItem, c.code), notes.facetsApprox) }));
+  const careOptions = CARE_ITEMS.map((c) => ({ value: c.code, label: withCount(c.label, facetCount(facets?.careItem, c.code), notes.facetCounting) }));
 
   return (
     <div className="page">
@@ -211,7 +211,7 @@ export function DirectoryPage({ filters, onFiltersChange }: DirectoryPageProps) 
             <p role="status" aria-live="polite">
               {first ? (first.totalExact ? t('dir.total', { total: first.total }) : t('dir.totalApprox', { total: first.total })) : null}
               {notes.sortFallback ? <span className="dir-results__note">{t('dir.sortFallback', { actual: sortLabel(notes.sortFallback.actual), requested: sortLabel(notes.sortFallback.requested) })}</span> : null}
-              {notes.facetsApprox ? <span className="dir-results__note">{t('dir.facetsApprox')}</span> : null}
+              {notes.facetCounting !== 'exact' ? <span className="dir-results__note">{t(notes.facetCounting === 'estimate' ? 'dir.facetsEstimated' : 'dir.facetsApprox')}</span> : null}
             </p>
             <SelectField
               className="dir-sort"
