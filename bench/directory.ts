@@ -15,8 +15,8 @@ import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { parseArgs } from 'node:util';
 import { count, sql } from 'drizzle-orm';
-import pg from 'pg';
 import { loadGeneratedDirectory } from '../scripts/lib/load-directory.js';
+import { createScratchDatabase } from './lib/scratch-database.js';
 import { startServer } from '../src/server/boot.js';
 import { openDatabase, optimizeEmbeddedEngine, type Database } from '../src/server/db/client.js';
 import { service } from '../src/server/db/schema/index.js';
@@ -57,27 +57,8 @@ async function openBenchDatabase(): Promise<{ database: Database; fresh: boolean
     return { database, fresh: false, label: `PostgreSQL (${values.db}, reused)`, drop: () => database.close() };
   }
   if (url) {
-    const name = `tsunagu_bench_${randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`create database ${name} encoding 'UTF8' lc_collate 'C.UTF-8' lc_ctype 'C.UTF-8' template template0`);
-    await admin.end();
-    const u = new URL(url);
-    u.pathname = `/${name}`;
-    const database = await openDatabase({ url: u.toString(), poolMax: 10 });
-    return {
-      database,
-      fresh: true,
-      label: `PostgreSQL (${name})`,
-      drop: async () => {
-        await database.close();
-        if (values.keep) return console.error(`データベース ${name} を残しました。`);
-        const a = new pg.Client({ connectionString: url });
-        await a.connect();
-        await a.query(`drop database if exists ${name} with (force)`);
-        await a.end();
-      },
-    };
+    const scratch = await createScratchDatabase(url, { prefix: 'tsunagu_bench', poolMax: 10, keep: values.keep });
+    return { database: scratch.database, fresh: true, label: `PostgreSQL (${scratch.name})`, drop: scratch.drop };
   }
   const reuse = values.data && existsSync(values.data);
   if (reuse && values['in-memory']) {

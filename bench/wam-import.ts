@@ -15,13 +15,12 @@
 // services, search columns computed in JS, written by multi-row INSERTs (250 rows per
 // statement) into another fresh database — the floor an import could reach without parsing,
 // reading, comparing or validating anything.
-import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { stringify } from 'csv-stringify/sync';
-import pg from 'pg';
+import { createScratchDatabase } from './lib/scratch-database.js';
 import { generateMunicipalities, generateOffices, type GeneratedMunicipality } from '../scripts/lib/directory-generator.js';
 import { openDatabase, optimizeEmbeddedEngine, type Database } from '../src/server/db/client.js';
 import { municipality, office, service } from '../src/server/db/schema/index.js';
@@ -105,28 +104,9 @@ function writeFiles(rows: WamRow[], dir: string, change?: (r: string[], i: numbe
 }
 
 async function freshDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
-  if (!url) {
-    const database = await openDatabase({});
-    return { database, drop: () => database.close() };
-  }
-  const name = `tsunagu_wam_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create database ${name} encoding 'UTF8' lc_collate 'C.UTF-8' lc_ctype 'C.UTF-8' template template0`);
-  await admin.end();
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  const database = await openDatabase({ url: u.toString(), poolMax: 4 });
-  return {
-    database,
-    drop: async () => {
-      await database.close();
-      const a = new pg.Client({ connectionString: url });
-      await a.connect();
-      await a.query(`drop database if exists ${name} with (force)`);
-      await a.end();
-    },
-  };
+  if (url) return createScratchDatabase(url, { prefix: 'tsunagu_wam', poolMax: 4 });
+  const database = await openDatabase({});
+  return { database, drop: () => database.close() };
 }
 
 async function prepare(database: Database, munis: GeneratedMunicipality[]) {
