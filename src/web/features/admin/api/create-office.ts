@@ -15,9 +15,11 @@ export function useCreateOffice() {
   return useMutation({
     mutationFn: createOffice,
     onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: adminKeys.offices });
-      // Organisations show how many offices they run.
-      void queryClient.invalidateQueries({ queryKey: adminKeys.organizations });
+      return Promise.all([
+        queryClient.invalidateQueries({ queryKey: adminKeys.offices }),
+        // Organisations show how many offices they run.
+        queryClient.invalidateQueries({ queryKey: adminKeys.organizations }),
+      ]);
     },
   });
 }

@@ -9,8 +9,10 @@ export function useDeleteOffice() {
   return useMutation({
     mutationFn: deleteOffice,
     onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: adminKeys.offices });
-      void queryClient.invalidateQueries({ queryKey: adminKeys.organizations });
+      return Promise.all([
+        queryClient.invalidateQueries({ queryKey: adminKeys.offices }),
+        queryClient.invalidateQueries({ queryKey: adminKeys.organizations }),
+      ]);
     },
   });
 }

@@ -10,8 +10,10 @@ export function useDeleteOrganization() {
   return useMutation({
     mutationFn: deleteOrganization,
     onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: adminKeys.organizations });
-      void queryClient.invalidateQueries({ queryKey: adminKeys.offices });
+      return Promise.all([
+        queryClient.invalidateQueries({ queryKey: adminKeys.organizations }),
+        queryClient.invalidateQueries({ queryKey: adminKeys.offices }),
+      ]);
     },
   });
 }

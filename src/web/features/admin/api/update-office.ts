@@ -16,10 +16,12 @@ export function useUpdateOffice() {
   return useMutation({
     mutationFn: updateOffice,
     onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: adminKeys.offices });
-      void queryClient.invalidateQueries({ queryKey: adminKeys.organizations });
-      // Users list their offices by name.
-      void queryClient.invalidateQueries({ queryKey: adminKeys.users });
+      return Promise.all([
+        queryClient.invalidateQueries({ queryKey: adminKeys.offices }),
+        queryClient.invalidateQueries({ queryKey: adminKeys.organizations }),
+        // Users list their offices by name.
+        queryClient.invalidateQueries({ queryKey: adminKeys.users }),
+      ]);
     },
   });
 }

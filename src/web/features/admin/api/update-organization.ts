@@ -16,9 +16,11 @@ export function useUpdateOrganization() {
   return useMutation({
     mutationFn: updateOrganization,
     onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: adminKeys.organizations });
-      // Offices show their organisation's name.
-      void queryClient.invalidateQueries({ queryKey: adminKeys.offices });
+      return Promise.all([
+        queryClient.invalidateQueries({ queryKey: adminKeys.organizations }),
+        // Offices show their organisation's name.
+        queryClient.invalidateQueries({ queryKey: adminKeys.offices }),
+      ]);
     },
   });
 }

@@ -17,8 +17,10 @@ export function useUpsertMunicipality() {
   return useMutation({
     mutationFn: upsertMunicipality,
     onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: adminKeys.municipalities });
-      void queryClient.invalidateQueries({ queryKey: adminKeys.offices });
+      return Promise.all([
+        queryClient.invalidateQueries({ queryKey: adminKeys.municipalities }),
+        queryClient.invalidateQueries({ queryKey: adminKeys.offices }),
+      ]);
     },
   });
 }

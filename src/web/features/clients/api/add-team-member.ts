@@ -16,9 +16,11 @@ export function useAddTeamMember(clientId: string) {
   return useMutation({
     mutationFn: (input: AddTeamMemberInput) => addTeamMember(clientId, input),
     onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: clientKeys.team(clientId) });
-      // A member of another organisation gaining access writes a provision record.
-      void queryClient.invalidateQueries({ queryKey: clientKeys.provisions(clientId) });
+      return Promise.all([
+        queryClient.invalidateQueries({ queryKey: clientKeys.team(clientId) }),
+        // A member of another organisation gaining access writes a provision record.
+        queryClient.invalidateQueries({ queryKey: clientKeys.provisions(clientId) }),
+      ]);
     },
   });
 }

@@ -16,7 +16,7 @@ export function useCreateClient() {
     mutationFn: createClient,
     onSuccess: (record) => {
       queryClient.setQueryData(clientKeys.record(record.id), record);
-      void queryClient.invalidateQueries({ queryKey: clientKeys.list });
+      return queryClient.invalidateQueries({ queryKey: clientKeys.list });
     },
   });
 }

@@ -30,8 +30,10 @@ export function useMarkAlertRead() {
   return useMutation({
     mutationFn: markAlertRead,
     onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: clientKeys.alerts });
-      void queryClient.invalidateQueries({ queryKey: ['notifications'] });
+      return Promise.all([
+        queryClient.invalidateQueries({ queryKey: clientKeys.alerts }),
+        queryClient.invalidateQueries({ queryKey: ['notifications'] }),
+      ]);
     },
   });
 }

@@ -16,8 +16,10 @@ export function useRecordConsent(clientId: string) {
   return useMutation({
     mutationFn: (input: ConsentInput) => recordConsent(clientId, input),
     onSuccess: () => {
-      // Team members' scopes and the provision records follow the consents.
-      void queryClient.invalidateQueries({ queryKey: clientKeys.record(clientId) });
+      return Promise.all([
+        // Team members' scopes and the provision records follow the consents.
+        queryClient.invalidateQueries({ queryKey: clientKeys.record(clientId) }),
+      ]);
     },
   });
 }

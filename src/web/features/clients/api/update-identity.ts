@@ -17,7 +17,7 @@ export function useUpdateIdentity(clientId: string) {
     mutationFn: (input: z.input<typeof UpdateIdentitySchema>) => updateIdentity(clientId, input),
     onSuccess: (record) => {
       queryClient.setQueryData(clientKeys.record(clientId), record);
-      void queryClient.invalidateQueries({ queryKey: clientKeys.list });
+      return queryClient.invalidateQueries({ queryKey: clientKeys.list });
     },
   });
 }

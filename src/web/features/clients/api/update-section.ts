@@ -20,7 +20,7 @@ export function useUpdateSection(clientId: string) {
     mutationFn: (u: SectionUpdate) => updateSection(clientId, u),
     onSuccess: (record) => {
       queryClient.setQueryData(clientKeys.record(clientId), record);
-      void queryClient.invalidateQueries({ queryKey: clientKeys.list });
+      return queryClient.invalidateQueries({ queryKey: clientKeys.list });
     },
   });
 }

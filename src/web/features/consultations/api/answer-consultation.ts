@@ -17,7 +17,7 @@ export function useAnswerConsultation(id: string) {
     mutationFn: (input: z.infer<typeof AnswerConsultationSchema>) => answerConsultation({ id, input }),
     onSuccess: (c) => {
       queryClient.setQueryData(consultationKeys.detail(id), c);
-      void queryClient.invalidateQueries({ queryKey: consultationKeys.lists });
+      return queryClient.invalidateQueries({ queryKey: consultationKeys.lists });
     },
   });
 }

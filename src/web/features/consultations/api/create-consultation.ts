@@ -16,7 +16,7 @@ export function useCreateConsultation() {
     mutationFn: createConsultation,
     onSuccess: (c) => {
       queryClient.setQueryData(consultationKeys.detail(c.id), c);
-      void queryClient.invalidateQueries({ queryKey: consultationKeys.lists });
+      return queryClient.invalidateQueries({ queryKey: consultationKeys.lists });
     },
   });
 }

@@ -11,8 +11,10 @@ export function useReopenConsultation(id: string) {
     mutationFn: () => reopenConsultation(id),
     onSuccess: (c) => {
       queryClient.setQueryData(consultationKeys.detail(id), c);
-      void queryClient.invalidateQueries({ queryKey: consultationKeys.lists });
-      void queryClient.invalidateQueries({ queryKey: consultationKeys.knowledgeBase });
+      return Promise.all([
+        queryClient.invalidateQueries({ queryKey: consultationKeys.lists }),
+        queryClient.invalidateQueries({ queryKey: consultationKeys.knowledgeBase }),
+      ]);
     },
   });
 }

@@ -13,8 +13,10 @@ export function useResolveConsultation(id: string) {
     mutationFn: (acceptedAnswerId?: string | null) => resolveConsultation({ id, acceptedAnswerId }),
     onSuccess: (c) => {
       queryClient.setQueryData(consultationKeys.detail(id), c);
-      void queryClient.invalidateQueries({ queryKey: consultationKeys.lists });
-      void queryClient.invalidateQueries({ queryKey: consultationKeys.knowledgeBase });
+      return Promise.all([
+        queryClient.invalidateQueries({ queryKey: consultationKeys.lists }),
+        queryClient.invalidateQueries({ queryKey: consultationKeys.knowledgeBase }),
+      ]);
     },
   });
 }

@@ -12,7 +12,7 @@ export function useSavePlan(clientId: string) {
     mutationFn: (input: z.input<typeof SaveEvacuationPlanSchema>) => apiFetch<EvacuationPlan>(planPath(clientId), { method: 'PUT', body: input }),
     onSuccess: (plan) => {
       queryClient.setQueryData(evacuationKeys.plan(clientId), plan);
-      void queryClient.invalidateQueries({ queryKey: evacuationKeys.versions(clientId) });
+      return queryClient.invalidateQueries({ queryKey: evacuationKeys.versions(clientId) });
     },
   });
 }
@@ -24,8 +24,10 @@ export function useApprovePlan(clientId: string) {
     mutationFn: (input: z.input<typeof ApproveEvacuationPlanSchema>) => apiFetch<EvacuationPlan>(`${planPath(clientId)}/approve`, { method: 'POST', body: input }),
     onSuccess: (plan) => {
       queryClient.setQueryData(evacuationKeys.plan(clientId), plan);
-      void queryClient.invalidateQueries({ queryKey: evacuationKeys.versions(clientId) });
-      void queryClient.invalidateQueries({ queryKey: ['evacuation', 'registers'] });
+      return Promise.all([
+        queryClient.invalidateQueries({ queryKey: evacuationKeys.versions(clientId) }),
+        queryClient.invalidateQueries({ queryKey: ['evacuation', 'registers'] }),
+      ]);
     },
   });
 }

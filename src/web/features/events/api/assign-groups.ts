@@ -17,7 +17,7 @@ export function useAssignGroups(eventId: string) {
     mutationFn: (input: AssignGroupsInput) => assignGroups({ eventId, input }),
     onSuccess: (data) => {
       queryClient.setQueryData(eventKeys.groups(eventId), data);
-      void queryClient.invalidateQueries({ queryKey: eventKeys.registrations(eventId) });
+      return queryClient.invalidateQueries({ queryKey: eventKeys.registrations(eventId) });
     },
   });
 }

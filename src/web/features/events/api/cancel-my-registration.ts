@@ -9,8 +9,10 @@ export function useCancelMyRegistration() {
   return useMutation({
     mutationFn: cancelMyRegistration,
     onSuccess: (_v, id) => {
-      void queryClient.invalidateQueries({ queryKey: eventKeys.detail(id) });
-      void queryClient.invalidateQueries({ queryKey: eventKeys.lists });
+      return Promise.all([
+        queryClient.invalidateQueries({ queryKey: eventKeys.detail(id) }),
+        queryClient.invalidateQueries({ queryKey: eventKeys.lists }),
+      ]);
     },
   });
 }

@@ -16,7 +16,7 @@ export function useCreateEvent() {
     mutationFn: createEvent,
     onSuccess: (event) => {
       queryClient.setQueryData(eventKeys.detail(event.id), event);
-      void queryClient.invalidateQueries({ queryKey: eventKeys.lists });
+      return queryClient.invalidateQueries({ queryKey: eventKeys.lists });
     },
   });
 }

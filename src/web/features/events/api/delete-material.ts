@@ -10,8 +10,10 @@ export function useDeleteMaterial(eventId: string) {
   return useMutation({
     mutationFn: (id: string) => deleteMaterial({ eventId, id }),
     onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: eventKeys.materials(eventId) });
-      void queryClient.invalidateQueries({ queryKey: eventKeys.detail(eventId), exact: true });
+      return Promise.all([
+        queryClient.invalidateQueries({ queryKey: eventKeys.materials(eventId) }),
+        queryClient.invalidateQueries({ queryKey: eventKeys.detail(eventId), exact: true }),
+      ]);
     },
   });
 }

@@ -17,7 +17,7 @@ export function usePutGroups(eventId: string) {
     mutationFn: (input: PutGroupsInput) => putGroups({ eventId, input }),
     onSuccess: (data) => {
       queryClient.setQueryData(eventKeys.groups(eventId), data);
-      void queryClient.invalidateQueries({ queryKey: eventKeys.registrations(eventId) });
+      return queryClient.invalidateQueries({ queryKey: eventKeys.registrations(eventId) });
     },
   });
 }

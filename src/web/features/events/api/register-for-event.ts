@@ -12,8 +12,10 @@ export function useRegisterForEvent() {
     mutationFn: registerForEvent,
     onSuccess: (event) => {
       queryClient.setQueryData(eventKeys.detail(event.id), event);
-      void queryClient.invalidateQueries({ queryKey: eventKeys.lists });
-      void queryClient.invalidateQueries({ queryKey: eventKeys.registrations(event.id) });
+      return Promise.all([
+        queryClient.invalidateQueries({ queryKey: eventKeys.lists }),
+        queryClient.invalidateQueries({ queryKey: eventKeys.registrations(event.id) }),
+      ]);
     },
   });
 }

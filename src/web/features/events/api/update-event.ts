@@ -17,9 +17,11 @@ export function useUpdateEvent() {
     mutationFn: updateEvent,
     onSuccess: (event) => {
       queryClient.setQueryData(eventKeys.detail(event.id), event);
-      void queryClient.invalidateQueries({ queryKey: eventKeys.lists });
-      // A larger capacity promotes people from the waiting list.
-      void queryClient.invalidateQueries({ queryKey: eventKeys.registrations(event.id) });
+      return Promise.all([
+        queryClient.invalidateQueries({ queryKey: eventKeys.lists }),
+        // A larger capacity promotes people from the waiting list.
+        queryClient.invalidateQueries({ queryKey: eventKeys.registrations(event.id) }),
+      ]);
     },
   });
 }

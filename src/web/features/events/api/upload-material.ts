@@ -26,8 +26,10 @@ export function useUploadMaterial(eventId: string) {
   return useMutation({
     mutationFn: (file: File) => uploadMaterial({ eventId, file }),
     onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: eventKeys.materials(eventId) });
-      void queryClient.invalidateQueries({ queryKey: eventKeys.detail(eventId), exact: true });
+      return Promise.all([
+        queryClient.invalidateQueries({ queryKey: eventKeys.materials(eventId) }),
+        queryClient.invalidateQueries({ queryKey: eventKeys.detail(eventId), exact: true }),
+      ]);
     },
   });
 }

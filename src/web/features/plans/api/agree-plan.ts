@@ -17,10 +17,12 @@ export function useAgreePlan(clientId: string) {
   return useMutation({
     mutationFn: ({ planId, input }: { planId: string; input: AgreePlanInput }) => agreePlan(clientId, planId, input),
     onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: planKeys.client(clientId) });
-      void queryClient.invalidateQueries({ queryKey: planKeys.dashboard });
-      // Agreeing posts a 計画の変更 event to the timeline.
-      void queryClient.invalidateQueries({ queryKey: ['clients', 'record', clientId, 'timeline'] });
+      return Promise.all([
+        queryClient.invalidateQueries({ queryKey: planKeys.client(clientId) }),
+        queryClient.invalidateQueries({ queryKey: planKeys.dashboard }),
+        // Agreeing posts a 計画の変更 event to the timeline.
+        queryClient.invalidateQueries({ queryKey: ['clients', 'record', clientId, 'timeline'] }),
+      ]);
     },
   });
 }

@@ -16,8 +16,10 @@ export function useCreateMonitoring(clientId: string) {
   return useMutation({
     mutationFn: (input: MonitoringInput) => createMonitoring(clientId, input),
     onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: planKeys.client(clientId) });
-      void queryClient.invalidateQueries({ queryKey: planKeys.dashboard });
+      return Promise.all([
+        queryClient.invalidateQueries({ queryKey: planKeys.client(clientId) }),
+        queryClient.invalidateQueries({ queryKey: planKeys.dashboard }),
+      ]);
     },
   });
 }

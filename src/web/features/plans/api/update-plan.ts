@@ -18,7 +18,7 @@ export function useUpdatePlan(clientId: string) {
     mutationFn: ({ planId, input }: { planId: string; input: UpdatePlanInput }) => updatePlan(clientId, planId, input),
     onSuccess: (plan) => {
       queryClient.setQueryData(planKeys.plan(clientId, plan.id), plan);
-      void queryClient.invalidateQueries({ queryKey: planKeys.client(clientId) });
+      return queryClient.invalidateQueries({ queryKey: planKeys.client(clientId) });
     },
   });
 }

@@ -16,7 +16,7 @@ export function useUpdateWeekly(clientId: string) {
     mutationFn: ({ planId, input }: { planId: string; input: UpdateWeeklyInput }) => updateWeekly(clientId, planId, input),
     onSuccess: (plan) => {
       queryClient.setQueryData(planKeys.plan(clientId, plan.id), plan);
-      void queryClient.invalidateQueries({ queryKey: planKeys.client(clientId) });
+      return queryClient.invalidateQueries({ queryKey: planKeys.client(clientId) });
     },
   });
 }

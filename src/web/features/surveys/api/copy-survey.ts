@@ -17,7 +17,7 @@ export function useCopySurvey() {
     mutationFn: copySurvey,
     onSuccess: (s) => {
       queryClient.setQueryData(surveyKeys.detail(s.id), s);
-      void queryClient.invalidateQueries({ queryKey: surveyKeys.lists });
+      return queryClient.invalidateQueries({ queryKey: surveyKeys.lists });
     },
   });
 }

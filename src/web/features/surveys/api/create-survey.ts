@@ -16,7 +16,7 @@ export function useCreateSurvey() {
     mutationFn: createSurvey,
     onSuccess: (s) => {
       queryClient.setQueryData(surveyKeys.detail(s.id), s);
-      void queryClient.invalidateQueries({ queryKey: surveyKeys.lists });
+      return queryClient.invalidateQueries({ queryKey: surveyKeys.lists });
     },
   });
 }

@@ -14,8 +14,10 @@ export function useSubmitResponse(id: string) {
   return useMutation({
     mutationFn: (input: SubmitResponseInput) => submitResponse({ id, input }),
     onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: surveyKeys.detail(id) });
-      void queryClient.invalidateQueries({ queryKey: surveyKeys.lists });
+      return Promise.all([
+        queryClient.invalidateQueries({ queryKey: surveyKeys.detail(id) }),
+        queryClient.invalidateQueries({ queryKey: surveyKeys.lists }),
+      ]);
     },
   });
 }

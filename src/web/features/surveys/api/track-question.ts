@@ -16,9 +16,11 @@ export function useTrackQuestion() {
   return useMutation({
     mutationFn: trackQuestion,
     onSuccess: (_r, { surveyId }) => {
-      void queryClient.invalidateQueries({ queryKey: surveyKeys.detail(surveyId) });
-      void queryClient.invalidateQueries({ queryKey: surveyKeys.lists });
-      void queryClient.invalidateQueries({ queryKey: surveyKeys.indicators });
+      return Promise.all([
+        queryClient.invalidateQueries({ queryKey: surveyKeys.detail(surveyId) }),
+        queryClient.invalidateQueries({ queryKey: surveyKeys.lists }),
+        queryClient.invalidateQueries({ queryKey: surveyKeys.indicators }),
+      ]);
     },
   });
 }

@@ -18,7 +18,7 @@ export function useUpdateSurvey() {
     mutationFn: updateSurvey,
     onSuccess: (s) => {
       queryClient.setQueryData(surveyKeys.detail(s.id), s);
-      void queryClient.invalidateQueries({ queryKey: surveyKeys.lists });
+      return queryClient.invalidateQueries({ queryKey: surveyKeys.lists });
     },
   });
 }
