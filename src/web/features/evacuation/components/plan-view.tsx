@@ -72,13 +72,13 @@ function PlanEditor({ plan, onReload, notice, onNotice, t }: { plan: EvacuationP
     setDirty(true);
   };
 
+  // The notice goes to the parent through the promise, not mutate's callbacks: the saved plan
+  // has a new version, this editor is keyed by version and is replaced before the mutation
+  // settles (it waits for the version list), and a replaced editor's callbacks never run.
   const submit = () => {
-    save.mutate(
-      { ...body, version: plan.version, changeNote },
-      {
-        onSuccess: (next) => onNotice({ kind: 'saved', version: next.version }),
-        onError: () => setFocusKey((k) => k + 1),
-      },
+    save.mutateAsync({ ...body, version: plan.version, changeNote }).then(
+      (next) => onNotice({ kind: 'saved', version: next.version }),
+      () => setFocusKey((k) => k + 1),
     );
   };
 
@@ -201,7 +201,12 @@ function PlanEditor({ plan, onReload, notice, onNotice, t }: { plan: EvacuationP
         tone="primary"
         isPending={approve.isPending}
         problem={approve.error ? problemOf(approve.error) : null}
-        onConfirm={() => approve.mutate({ version: plan.version, note: approveNote }, { onSuccess: (next) => onNotice({ kind: 'approved', version: next.version }) })}
+        onConfirm={() =>
+          approve.mutateAsync({ version: plan.version, note: approveNote }).then(
+            (next) => onNotice({ kind: 'approved', version: next.version }),
+            () => undefined, // shown by the dialog from approve.error
+          )
+        }
       >
         <p>{t('evac.approve.body', { n: plan.version, name: plan.body.register.name })}</p>
         <TextField label={t('evac.approve.note')} value={approveNote} maxLength={500} onChange={(e) => setApproveNote(e.currentTarget.value)} />
