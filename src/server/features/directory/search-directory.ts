@@ -87,7 +87,7 @@ export interface SearchPlan {
   walkBaseWhere: SQL;
   /** The distance conditions alone (`true` without near). */
   geoWhere: SQL;
-    /**
+  /**
    * The search's conditions for the directory sample (countSample): over the columns of
    * service_sample_idx — codes, care mask, open days, ages, vacancy — so a filter-only search
    * reads the sample by an index-only scan; text terms as `strpos` on each sampled row. Null
