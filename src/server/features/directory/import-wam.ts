@@ -259,6 +259,17 @@ function wamFieldsOf(r: ParsedRow) {
   };
 }
 type WamFields = ReturnType<typeof wamFieldsOf>;
+/** The service columns of the WAM fields, as an import reads them to compare. */
+const serviceWamColumns = {
+  name: service.name,
+  capacity: service.capacity,
+  hours: service.hours,
+  openSaturday: service.openSaturday,
+  openSunday: service.openSunday,
+  openHoliday: service.openHoliday,
+  closedDays: service.closedDays,
+  availabilityNote: service.availabilityNote,
+} satisfies Record<keyof WamFields, unknown>;
 /** WAM fields a service's search columns are made of (listingSearchColumns): changing one means a refresh. */
 const SEARCHED_WAM_FIELDS = new Set(['name', 'openSaturday', 'openSunday', 'openHoliday']);
 
@@ -401,22 +412,10 @@ async function upsertBatch(tx: Tx, u: Upserter, rows: ParsedRow[], report: WamIm
   const keys = rows.map((r, i) => `${officeIds[i]} ${r.serviceType}`);
   // Services of this batch's offices as stored — but a new office has only what this run inserted.
   const lookup = unique(officeIds.filter((id, i) => !u.newOffices.has(id) || u.insertedServices.has(keys[i]!)));
-  const current = new Map<string, { id: string } & Omit<WamFields, 'name'> & { name: string | null }>();
+  const current = new Map<string, { id: string } & { [K in keyof WamFields]: (typeof service.$inferSelect)[K] }>();
   if (lookup.length) {
     const stored = await tx
-      .select({
-        id: service.id,
-        officeId: service.officeId,
-        serviceType: service.serviceType,
-        name: service.name,
-        capacity: service.capacity,
-        hours: service.hours,
-        openSaturday: service.openSaturday,
-        openSunday: service.openSunday,
-        openHoliday: service.openHoliday,
-        closedDays: service.closedDays,
-        availabilityNote: service.availabilityNote,
-      })
+      .select({ id: service.id, officeId: service.officeId, serviceType: service.serviceType, ...serviceWamColumns })
       .from(service)
       .where(inArray(service.officeId, lookup));
     for (const { officeId, serviceType, ...s } of stored) current.set(`${officeId} ${serviceType}`, s);

@@ -325,7 +325,7 @@ export async function searchDirectory(opts: {
   // (≤ cap) reads its matches once: count, facets and the page come from one statement over
   // the materialised matches. A search that may be broad is sized from the directory sample
   // (countSample: 1 service in 64; index-only for filters, each sampled row's text tested for
-  // terms). A broad search's total is the sample's estimate, its facets are lower bounds, and its page
+  // terms). A broad search's total and facets are the sample's estimates, and its page
   // walks an index in the order asked for — update order when relevance was asked — with cheap
   // per-row filters (walkWhere). A near search is sized from the density around its point (the
   // planner cannot estimate a distance); a broad one reads the matches nearest the point
@@ -455,7 +455,7 @@ export async function searchDirectory(opts: {
     // Estimated narrow (a search beyond the cap was answered above: a near one from its nearest
     // matches, any other from the sample): the count reads every match, so the page is taken
     // from the same read (a top-N sort of at most cap rows) instead of a second statement.
-    const bound = { limit: cap, estimate };
+    const bound = { limit: cap };
     const source = { with: sql`m as materialized (${boundedRows(matchColumns(plan), plan.where, bound)})` };
     const r = await countAndPage(exec, source, bound, ordering(sort, plan, cursorKey), opts.limit, { withFacets: wantFacets, guarded: true });
     const counts = { total: r.complete ? r.n : Math.max(cap + 1, estimate), totalExact: r.complete, facets: facetsOfSet(r) };
@@ -486,10 +486,9 @@ export async function estimateRows(db: DbOrTx, where: SQL): Promise<number> {
 
 const planText = (r: unknown) => rowsOf<Record<string, string>>(r).map((x) => Object.values(x)[0]).join('\n');
 
-/** How many matches a count reads: `limit` + 1 at most; beyond that the total is the estimate. */
+/** How many matches a count reads: `limit` + 1 at most (more means the set is incomplete). */
 export interface CountBound {
   limit: number;
-  estimate?: number;
 }
 
 type Exec = (stmt: SQL) => Promise<unknown>;
